@@ -1,0 +1,66 @@
+// Package corpus loads articles (plain text, Markdown, HTML, JSON Lines,
+// optionally gzip-compressed) and splits them into units (paragraphs, list
+// items, sentences) that keep their document, byte offsets and line numbers.
+package corpus
+
+// Format is an input format.
+type Format string
+
+const (
+	Auto     Format = ""         // chosen by file extension; plain text when unknown
+	Text     Format = "text"     // plain text
+	Markdown Format = "markdown" // CommonMark-ish Markdown: markup ignored for comparison
+	HTML     Format = "html"     // HTML: visible text only
+	JSONL    Format = "jsonl"    // JSON Lines, one document a record
+)
+
+// Mode is the unit of comparison.
+type Mode string
+
+const (
+	Paragraph Mode = "paragraph" // paragraphs and list items
+	Sentence  Mode = "sentence"  // sentences
+)
+
+// UnitKind says what kind of block a unit came from.
+type UnitKind uint8
+
+const (
+	KindParagraph UnitKind = iota
+	KindHeading
+	KindListItem
+	KindSentence
+)
+
+func (k UnitKind) String() string {
+	switch k {
+	case KindHeading:
+		return "heading"
+	case KindListItem:
+		return "list-item"
+	case KindSentence:
+		return "sentence"
+	}
+	return "paragraph"
+}
+
+// Document is one article.
+type Document struct {
+	ID     string // the path as given, "-" for stdin, or the JSONL id field
+	Path   string // the file it was read from ("-" for stdin)
+	Record int    // 1-based line of the record in a JSONL file; 0 for other formats
+	URL    string // from JSONL "url" when present
+	Title  string // from JSONL "title" when present
+	Format Format // the format the text is in (never Auto)
+	Text   string // the original text: the file's content, or the JSONL text field
+}
+
+// Unit is a span of a document to compare with others.
+type Unit struct {
+	Index int      // 0-based position of the unit within its document
+	Kind  UnitKind // paragraph, heading, list item or sentence
+	Line  int      // 1-based line of Document.Text where the unit starts
+	Start int      // byte offset of the unit's first byte in Document.Text
+	End   int      // byte offset one past the unit's last byte in Document.Text
+	Text  string   // the text to compare: markup removed, white space collapsed
+}

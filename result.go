@@ -1,0 +1,89 @@
+package neardup
+
+import "github.com/neardup/neardup/corpus"
+
+// Kind says how two units, or the members of a cluster, relate.
+type Kind string
+
+const (
+	// Duplicate: near-identical wording (copied, lightly edited).
+	Duplicate Kind = "duplicate"
+	// Paraphrase: the same content, reworded.
+	Paraphrase Kind = "paraphrase"
+	// Boilerplate: text repeated verbatim across many documents (site
+	// furniture such as "Subscribe to our newsletter"); reported apart from
+	// the content clusters and never merged into them.
+	Boilerplate Kind = "boilerplate"
+	// Different: the verdict for a scored pair that is neither.
+	Different Kind = "different"
+)
+
+// Location is where a unit stands in the input, as a user sees it.
+type Location struct {
+	Doc   string `json:"doc"`  // document id: the path as given, "-" for stdin, or the JSONL id
+	Path  string `json:"path"` // file the document was read from
+	URL   string `json:"url,omitempty"`
+	Title string `json:"title,omitempty"`
+	Line  int    `json:"line"`  // 1-based line of the unit's first byte in the document's text
+	Start int    `json:"start"` // byte offset of the unit in the document's text, from 0
+	End   int    `json:"end"`   // byte offset one past the unit's last byte
+}
+
+// Scores are the measures computed for one pair of units.
+type Scores struct {
+	Score       float64 `json:"score"`       // combined confidence in [0,1] that the pair says the same thing
+	Cosine      float64 `json:"cosine"`      // TF-IDF cosine over stemmed content terms
+	Jaccard     float64 `json:"jaccard"`     // Jaccard of word-shingle sets
+	Containment float64 `json:"containment"` // share of the smaller unit's shingles found in the other
+}
+
+// Pair is one reported pair of similar units. A and B are indexes into
+// Result.Units with A < B.
+type Pair struct {
+	A, B int
+	Kind Kind
+	Scores
+}
+
+// Member is one unit of a cluster.
+type Member struct {
+	Unit  int     // index into Result.Units
+	Score float64 // similarity to the cluster's representative (1 for the representative)
+}
+
+// Cluster is a group of units that say the same thing.
+type Cluster struct {
+	ID      int  // 1-based, in report order
+	Kind    Kind // Duplicate when every member is a near-identical copy of the representative, else Paraphrase; or Boilerplate
+	Rep     int  // index into Result.Units of the representative (medoid)
+	Members []Member
+}
+
+// Unit is a text unit of the scanned corpus with its location.
+type Unit struct {
+	Location
+	Kind corpus.UnitKind
+	Text string
+}
+
+// Stats summarises a scan.
+type Stats struct {
+	Documents   int `json:"documents"`
+	Units       int `json:"units"`
+	Candidates  int `json:"candidates"` // pairs the index proposed and the scorer scored
+	Pairs       int `json:"pairs"`      // pairs kept at the thresholds
+	Clusters    int `json:"clusters"`
+	Boilerplate int `json:"boilerplate_clusters"`
+	Errors      int `json:"errors"` // inputs that could not be read
+}
+
+// Result is what Scan returns: the units, the clusters over them, the pairs
+// kept, and statistics. It is deterministic: the same input and options give
+// the same Result.
+type Result struct {
+	Units    []Unit
+	Clusters []Cluster
+	Pairs    []Pair
+	Stats    Stats
+	Options  Options
+}

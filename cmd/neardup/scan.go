@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/neardup/neardup"
+	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/report"
+)
+
+// loadFlags are the input flags shared by every command that reads articles.
+type loadFlags struct {
+	format    string
+	idField   string
+	textField string
+	include   []string
+	exclude   []string
+}
+
+func (l *loadFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&l.format, "input-format", "auto", "input format: auto (by extension: .jsonl/.ndjson, .md, .html; .gz is decompressed), text, markdown, html or jsonl")
+	fs.StringVar(&l.idField, "id-field", "id", "JSONL field holding the document id")
+	fs.StringVar(&l.textField, "text-field", "text", "JSONL field holding the document text")
+	fs.StringSliceVar(&l.include, "include", nil, "when walking folders, read only files matching one of these globs (e.g. '*.txt,**/*.md')")
+	fs.StringSliceVar(&l.exclude, "exclude", nil, "when walking folders, skip files and folders matching one of these globs")
+}
+
+func (l *loadFlags) options() (corpus.Options, error) {
+	o := corpus.Options{IDField: l.idField, TextField: l.textField, Include: l.include, Exclude: l.exclude}
+	switch f := corpus.Format(l.format); f {
+	case "auto":
+	case corpus.Text, corpus.Markdown, corpus.HTML, corpus.JSONL:
+		o.Format = f
+	default:
+		return o, fmt.Errorf("--input-format %q: want auto, text, markdown, html or jsonl", l.format)
+	}
+	return o, nil
+}
+
+// load reads every document under paths. Unreadable inputs are reported on
+// stderr and the rest goes on; it fails only when nothing could be read.
+func load(paths []string, stdin io.Reader, opt corpus.Options, stderr io.Writer) ([]corpus.Document, int, error) {
+	var docs []corpus.Document
+	err := corpus.Read(paths, stdin, opt, func(d *corpus.Document) error {
+		docs = append(docs, *d)
+		return nil
+	})
+	nerr := 0
+	var list corpus.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintf(stderr, "neardup: %v\n", e)
+		}
+		nerr = len(list)
+		err = nil
+	}
+	if err != nil {
+		return nil, nerr, err
+	}
+	if len(docs) == 0 {
+		return nil, nerr, errors.New("no document could be read")
+	}
+	return docs, nerr, nil
+}
+
+// scanFlags are the flags of `neardup scan` that shape the comparison.
+type scanFlags struct {
+	unit        string
+	threshold   float64
+	dupThresh   float64
+	scope       string
+	minWords    int
+	lang        string
+	shingleSize int
+	boilerDocs  int
+	workers     int
+}
+
+func (f *scanFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.unit, "unit", "paragraph", "unit of comparison: paragraph (paragraphs and list items) or sentence")
+	fs.Float64Var(&f.threshold, "threshold", neardup.DefaultThreshold, "score at or above which two units are reported as paraphrases")
+	fs.Float64Var(&f.dupThresh, "duplicate-threshold", neardup.DefaultDuplicateThreshold, "word-shingle Jaccard at or above which two units are near-identical duplicates")
+	fs.StringVar(&f.scope, "scope", "all", "pairs to report: within (inside one document), across (between documents) or all")
+	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "content words (stop words excluded) a unit needs to be reported")
+	fs.StringVar(&f.lang, "lang", "english", "stemmer and stop-word language: english, spanish, french, russian, swedish, norwegian, hungarian, or none")
+	fs.IntVar(&f.shingleSize, "shingle-size", neardup.DefaultShingleSize, "words per shingle")
+	fs.IntVar(&f.boilerDocs, "boilerplate-docs", neardup.DefaultBoilerplateDocs, "documents a short unit must repeat verbatim in to be boilerplate")
+	fs.IntVar(&f.workers, "workers", 0, "goroutines to use (0: one per core); the output does not depend on it")
+}
+
+func (f *scanFlags) options() neardup.Options {
+	return neardup.Options{
+		Unit:               corpus.Mode(f.unit),
+		Language:           f.lang,
+		Scope:              neardup.Scope(f.scope),
+		MinWords:           f.minWords,
+		Threshold:          f.threshold,
+		DuplicateThreshold: f.dupThresh,
+		ShingleSize:        f.shingleSize,
+		BoilerplateDocs:    f.boilerDocs,
+		Workers:            f.workers,
+	}
+}
+
+func newFlagSet(name, args, about string, stderr io.Writer) *pflag.FlagSet {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.SortFlags = false
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: neardup %s [flags] %s\n\n%s\n\nFlags:\n%s", name, args, about, fs.FlagUsages())
+	}
+	return fs
+}
+
+func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlagSet("scan", "PATH...", "Finds clusters of duplicated and paraphrased paragraphs or sentences in the articles\nunder PATH (files, folders, or - for standard input).", stderr)
+	var lf loadFlags
+	var sf scanFlags
+	lf.register(fs)
+	sf.register(fs)
+	format := fs.String("format", "text", "report format: "+strings.Join(report.Formats(), ", "))
+	out := fs.StringP("output", "o", "", "write the report to this file instead of standard output")
+	stats := fs.Bool("stats", false, "print each stage's time, counts and peak memory to standard error")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return exitOK
+		}
+		return exitError
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "neardup scan: no PATH given (use - for standard input)")
+		fs.Usage()
+		return exitError
+	}
+	if !report.Known(report.Format(*format)) {
+		fmt.Fprintf(stderr, "neardup scan: --format %q: want one of %s\n", *format, strings.Join(report.Formats(), ", "))
+		return exitError
+	}
+	lopt, err := lf.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
+		return exitError
+	}
+	docs, nerr, err := load(fs.Args(), stdin, lopt, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
+		return exitError
+	}
+	res, err := neardup.Scan(ctx, docs, sf.options())
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
+		return exitError
+	}
+	res.Stats.Errors = nerr
+	_ = stats
+	return writeReport(*out, stdout, stderr, func(w io.Writer) error { return report.Write(w, report.Format(*format), res) })
+}
+
+// writeReport writes through fn to the file named out, or to stdout when out
+// is empty. A file is written whole or not at all.
+func writeReport(out string, stdout, stderr io.Writer, fn func(io.Writer) error) int {
+	if out == "" {
+		if err := fn(stdout); err != nil {
+			fmt.Fprintf(stderr, "neardup: %v\n", err)
+			return exitError
+		}
+		return exitOK
+	}
+	tmp, err := os.CreateTemp(dirOf(out), ".neardup-*")
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup: %v\n", err)
+		return exitError
+	}
+	defer os.Remove(tmp.Name())
+	if err := fn(tmp); err != nil {
+		tmp.Close()
+		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, err)
+		return exitError
+	}
+	if err := tmp.Close(); err != nil {
+		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, err)
+		return exitError
+	}
+	if err := os.Rename(tmp.Name(), out); err != nil {
+		fmt.Fprintf(stderr, "neardup: %v\n", err)
+		return exitError
+	}
+	return exitOK
+}
+
+func dirOf(path string) string {
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		return path[:i+1]
+	}
+	return "."
+}

@@ -1,0 +1,234 @@
+package neardup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+
+	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/shingle"
+)
+
+// ErrNoInput is returned when a scan has no document to read.
+var ErrNoInput = errors.New("no input")
+
+// candidateFloor is the TF-IDF cosine at or above which the inverted index
+// proposes a pair for scoring. It sits well below the paraphrase threshold:
+// rewordings share few exact terms, and the scorer, not the index, decides.
+const candidateFloor = 0.3
+
+// minLinkShare is the average-linkage floor for clustering, as a share of the
+// paraphrase threshold: two groups merge only if their mean similarity over
+// all cross pairs is at least this share of the threshold.
+const minLinkShare = 0.6
+
+// minhash banding for near copies: 16 bands of 4 rows find pairs with
+// shingle Jaccard 0.6 with probability 1-(1-0.6^4)^16 = 0.9, 0.8 with 0.99999.
+const (
+	lshBands = 16
+	lshRows  = 4
+)
+
+func (o Options) withDefaults() (Options, error) {
+	if o.Unit == "" {
+		o.Unit = corpus.Paragraph
+	}
+	if o.Unit != corpus.Paragraph && o.Unit != corpus.Sentence {
+		return o, fmt.Errorf("unit %q: want paragraph or sentence", o.Unit)
+	}
+	if o.Language == "" {
+		o.Language = "english"
+	}
+	switch o.Scope {
+	case "":
+		o.Scope = ScopeAll
+	case ScopeAll, ScopeWithin, ScopeAcross:
+	default:
+		return o, fmt.Errorf("scope %q: want within, across or all", o.Scope)
+	}
+	if o.MinWords == 0 {
+		o.MinWords = DefaultMinWords
+	}
+	if o.Threshold == 0 {
+		o.Threshold = DefaultThreshold
+	}
+	if o.Threshold < 0 || o.Threshold > 1 {
+		return o, fmt.Errorf("threshold %v: want a number in (0,1]", o.Threshold)
+	}
+	if o.DuplicateThreshold == 0 {
+		o.DuplicateThreshold = DefaultDuplicateThreshold
+	}
+	if o.DuplicateThreshold < 0 || o.DuplicateThreshold > 1 {
+		return o, fmt.Errorf("duplicate threshold %v: want a number in (0,1]", o.DuplicateThreshold)
+	}
+	if o.ShingleSize == 0 {
+		o.ShingleSize = DefaultShingleSize
+	}
+	if o.ShingleSize < 1 {
+		return o, fmt.Errorf("shingle size %d: want 1 or more", o.ShingleSize)
+	}
+	if o.BoilerplateDocs == 0 {
+		o.BoilerplateDocs = DefaultBoilerplateDocs
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o, nil
+}
+
+// Scan splits docs into units and finds the clusters of duplicated and
+// paraphrased units among them.
+func Scan(ctx context.Context, docs []corpus.Document, opt Options) (*Result, error) {
+	opt, err := opt.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) == 0 {
+		return nil, ErrNoInput
+	}
+	s, err := newScanner(opt)
+	if err != nil {
+		return nil, err
+	}
+	s.split(docs)
+	return s.run(ctx)
+}
+
+// scanner holds the state of one scan.
+type scanner struct {
+	opt      Options
+	analyzer *shingle.Analyzer
+	minhash  *shingle.MinHasher
+
+	docs  []corpus.Document
+	units []Unit
+	udoc  []int32 // document index of each unit
+	feats []features
+}
+
+func newScanner(opt Options) (*scanner, error) {
+	a, err := shingle.NewAnalyzer(shingle.Options{Language: opt.Language})
+	if err != nil {
+		return nil, err
+	}
+	mh, err := shingle.NewMinHasher(lshBands*lshRows, seedMinHash)
+	if err != nil {
+		return nil, err
+	}
+	return &scanner{opt: opt, analyzer: a, minhash: mh}, nil
+}
+
+// split cuts every document into units, in document order.
+func (s *scanner) split(docs []corpus.Document) {
+	s.docs = docs
+	per := make([][]corpus.Unit, len(docs))
+	parallel(len(docs), s.opt.Workers, func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			per[i] = corpus.Split(&docs[i], s.opt.Unit)
+		}
+	})
+	n := 0
+	for _, us := range per {
+		n += len(us)
+	}
+	s.units = make([]Unit, 0, n)
+	s.udoc = make([]int32, 0, n)
+	for i, us := range per {
+		d := &docs[i]
+		for _, u := range us {
+			s.units = append(s.units, Unit{
+				Location: Location{Doc: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Line: u.Line, Start: u.Start, End: u.End},
+				Kind:     u.Kind,
+				Text:     u.Text,
+			})
+			s.udoc = append(s.udoc, int32(i))
+		}
+	}
+}
+
+func (s *scanner) run(ctx context.Context) (*Result, error) {
+	res := &Result{Units: s.units, Options: s.opt}
+	res.Stats.Documents = len(s.docs)
+	res.Stats.Units = len(s.units)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	s.analyze()
+	boiler := s.boilerplate()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	vecs := s.weigh(boiler)
+	cands, err := s.candidates(vecs)
+	if err != nil {
+		return nil, err
+	}
+	res.Stats.Candidates = len(cands)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res.Pairs = s.score(cands, vecs)
+	res.Stats.Pairs = len(res.Pairs)
+	clusters, err := s.cluster(res.Pairs, vecs)
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range boiler.clusters {
+		clusters = append(clusters, b)
+	}
+	for i := range clusters {
+		clusters[i].ID = i + 1
+		if clusters[i].Kind == Boilerplate {
+			res.Stats.Boilerplate++
+		} else {
+			res.Stats.Clusters++
+		}
+	}
+	res.Clusters = clusters
+	return res, nil
+}
+
+// parallel runs fn over [0,n) cut into contiguous chunks, on up to workers
+// goroutines, and waits.
+func parallel(n, workers int, fn func(lo, hi int)) {
+	if n == 0 {
+		return
+	}
+	if workers > n {
+		workers = n
+	}
+	if workers <= 1 {
+		fn(0, n)
+		return
+	}
+	chunk := (n + workers*4 - 1) / (workers * 4)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for lo := range next {
+				fn(lo, min(lo+chunk, n))
+			}
+		}()
+	}
+	for lo := 0; lo < n; lo += chunk {
+		next <- lo
+	}
+	close(next)
+	wg.Wait()
+}
+
+// sortPairs orders pairs by (A, B).
+func sortPairs(ps []Pair) {
+	slices.SortFunc(ps, func(x, y Pair) int {
+		if x.A != y.A {
+			return x.A - y.A
+		}
+		return x.B - y.B
+	})
+}

@@ -1,0 +1,284 @@
+package neardup_test
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/neardup/neardup"
+	"github.com/neardup/neardup/corpus"
+)
+
+// expectation mirrors testdata/cambodia-expected.json (a copy of the seed's
+// expected findings).
+type expectation struct {
+	Must   []expectGroup `json:"must"`
+	Should []expectGroup `json:"should"`
+	Never  []expectUnit  `json:"never"`
+}
+
+type expectGroup struct {
+	Name    string       `json:"name"`
+	Unit    corpus.Mode  `json:"unit"`
+	Members []expectUnit `json:"members"`
+}
+
+type expectUnit struct {
+	Line     int    `json:"line"`
+	Contains string `json:"contains"`
+}
+
+func readDocs(t testing.TB, paths ...string) []corpus.Document {
+	t.Helper()
+	var docs []corpus.Document
+	err := corpus.Read(paths, nil, corpus.Options{}, func(d *corpus.Document) error {
+		docs = append(docs, *d)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+func scanFiles(t testing.TB, opt neardup.Options, paths ...string) *neardup.Result {
+	t.Helper()
+	res, err := neardup.Scan(context.Background(), readDocs(t, paths...), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// findUnit returns the index of the unit of doc that starts at line and
+// contains the phrase, or -1.
+func findUnit(res *neardup.Result, doc string, line int, phrase string) int {
+	for i, u := range res.Units {
+		if u.Doc == doc && u.Line == line && strings.Contains(u.Text, phrase) {
+			return i
+		}
+	}
+	return -1
+}
+
+// clusterOf maps every clustered unit to its cluster id.
+func clusterOf(res *neardup.Result) map[int]int {
+	m := make(map[int]int)
+	for _, c := range res.Clusters {
+		for _, mem := range c.Members {
+			m[mem.Unit] = c.ID
+		}
+	}
+	return m
+}
+
+func paired(res *neardup.Result, a, b int) bool {
+	if a > b {
+		a, b = b, a
+	}
+	for _, p := range res.Pairs {
+		if p.A == a && p.B == b {
+			return true
+		}
+	}
+	return false
+}
+
+func loadExpectation(t *testing.T) expectation {
+	t.Helper()
+	data, err := os.ReadFile("testdata/cambodia-expected.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e expectation
+	if err := json.Unmarshal(data, &e); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestSeedArticle asserts every `must` and `never` of the seed article's
+// expected findings, in the unit mode each names.
+func TestSeedArticle(t *testing.T) {
+	const path = "testdata/cambodia-article.txt"
+	exp := loadExpectation(t)
+	for _, mode := range []corpus.Mode{corpus.Paragraph, corpus.Sentence} {
+		t.Run(string(mode), func(t *testing.T) {
+			res := scanFiles(t, neardup.Options{Unit: mode}, path)
+			in := clusterOf(res)
+			check := func(g expectGroup, must bool) {
+				ids := make([]int, len(g.Members))
+				for i, m := range g.Members {
+					ids[i] = findUnit(res, path, m.Line, m.Contains)
+					if ids[i] < 0 {
+						t.Errorf("%s: no %s unit at line %d containing %q", g.Name, mode, m.Line, m.Contains)
+						return
+					}
+				}
+				for _, id := range ids[1:] {
+					together := in[ids[0]] != 0 && in[ids[0]] == in[id]
+					if together || (len(ids) == 2 && paired(res, ids[0], id)) {
+						continue
+					}
+					if must {
+						t.Errorf("%s: line %d (%q) and line %d (%q) are not in one cluster",
+							g.Name, res.Units[ids[0]].Line, res.Units[ids[0]].Text, res.Units[id].Line, res.Units[id].Text)
+					} else {
+						t.Logf("should: %s: line %d and line %d not found together", g.Name, res.Units[ids[0]].Line, res.Units[id].Line)
+					}
+				}
+			}
+			for _, g := range exp.Must {
+				if g.Unit == mode {
+					check(g, true)
+				}
+			}
+			for _, g := range exp.Should {
+				if g.Unit == mode {
+					check(g, false)
+				}
+			}
+			for _, n := range exp.Never {
+				for i, u := range res.Units {
+					if u.Line == n.Line && strings.Contains(u.Text, n.Contains) && in[i] != 0 {
+						t.Errorf("never: line %d %q is in cluster %d", n.Line, n.Contains, in[i])
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSeedHeadlineIsDuplicate checks that the repeated headline comes out
+// as a duplicate cluster and the three rewordings as a paraphrase cluster.
+func TestSeedKinds(t *testing.T) {
+	const path = "testdata/cambodia-article.txt"
+	res := scanFiles(t, neardup.Options{}, path)
+	in := clusterOf(res)
+	kind := func(line int, phrase string) neardup.Kind {
+		u := findUnit(res, path, line, phrase)
+		for _, c := range res.Clusters {
+			if c.ID == in[u] {
+				return c.Kind
+			}
+		}
+		return ""
+	}
+	if k := kind(3, "Steadfast"); k != neardup.Duplicate {
+		t.Errorf("headline cluster kind = %q, want duplicate", k)
+	}
+	if k := kind(60, "foundation"); k != neardup.Paraphrase {
+		t.Errorf("pillar cluster kind = %q, want paraphrase", k)
+	}
+}
+
+// TestMultiArticle: a paragraph of a wire story copied verbatim into a second
+// article and reworded in a third, beside same-topic paragraphs that are not
+// rewordings and must stay apart.
+func TestMultiArticle(t *testing.T) {
+	dir := filepath.Join("testdata", "coffee")
+	orig := filepath.Join(dir, "wire-original.txt")
+	regional := filepath.Join(dir, "regional-copy.txt")
+	rewrite := filepath.Join(dir, "markets-rewrite.txt")
+	res := scanFiles(t, neardup.Options{}, dir)
+	in := clusterOf(res)
+	unit := func(doc, phrase string) int {
+		for i, u := range res.Units {
+			if u.Doc == doc && strings.Contains(u.Text, phrase) {
+				return i
+			}
+		}
+		t.Fatalf("no unit of %s contains %q", doc, phrase)
+		return -1
+	}
+	drought := []int{
+		unit(orig, "A prolonged drought"),
+		unit(regional, "A prolonged drought"),
+		unit(rewrite, "long dry spell"),
+	}
+	roasters := []int{unit(orig, "Traders said roasters"), unit(rewrite, "Roasters in Europe")}
+	for _, g := range [][]int{drought, roasters} {
+		for _, u := range g[1:] {
+			if in[g[0]] == 0 || in[g[0]] != in[u] {
+				t.Errorf("%s:%d and %s:%d should share a cluster", res.Units[g[0]].Doc, res.Units[g[0]].Line, res.Units[u].Doc, res.Units[u].Line)
+			}
+		}
+	}
+	if in[drought[0]] == in[roasters[0]] {
+		t.Errorf("the drought and roaster clusters were merged")
+	}
+	apart := []int{
+		unit(orig, "Conab estimated the arabica crop"),
+		unit(orig, "revised estimate in September"),
+		unit(regional, "Many smallholders"),
+		unit(regional, "Farmers around Varginha"),
+		unit(rewrite, "Robusta prices also rose"),
+		unit(rewrite, "Analysts at several banks"),
+	}
+	for _, u := range apart {
+		if in[u] != 0 {
+			t.Errorf("%s:%d %q is in cluster %d; it rewords nothing", res.Units[u].Doc, res.Units[u].Line, res.Units[u].Text, in[u])
+		}
+	}
+	if !paired(res, drought[0], drought[1]) {
+		t.Errorf("verbatim copy not reported as a pair")
+	}
+	for _, p := range res.Pairs {
+		if p.A == drought[0] && p.B == drought[1] && p.Kind != neardup.Duplicate {
+			t.Errorf("verbatim copy kind = %q, want duplicate", p.Kind)
+		}
+	}
+}
+
+// TestScope: within keeps only same-document pairs, across only the others.
+func TestScope(t *testing.T) {
+	paths := []string{"testdata/coffee", "testdata/cambodia-article.txt"}
+	for _, scope := range []neardup.Scope{neardup.ScopeWithin, neardup.ScopeAcross, neardup.ScopeAll} {
+		res := scanFiles(t, neardup.Options{Scope: scope}, paths...)
+		var within, across int
+		for _, p := range res.Pairs {
+			if res.Units[p.A].Doc == res.Units[p.B].Doc {
+				within++
+			} else {
+				across++
+			}
+		}
+		switch {
+		case scope == neardup.ScopeWithin && (across != 0 || within == 0),
+			scope == neardup.ScopeAcross && (within != 0 || across == 0),
+			scope == neardup.ScopeAll && (within == 0 || across == 0):
+			t.Errorf("scope %s: %d within-document and %d cross-document pairs", scope, within, across)
+		}
+	}
+}
+
+// TestDeterministic: worker count and repetition do not change the result.
+func TestDeterministic(t *testing.T) {
+	paths := []string{"testdata/coffee", "testdata/cambodia-article.txt"}
+	a, _ := json.Marshal(scanFiles(t, neardup.Options{Workers: 1}, paths...))
+	b, _ := json.Marshal(scanFiles(t, neardup.Options{Workers: 7}, paths...))
+	if string(a) != string(b) {
+		t.Errorf("results differ between 1 and 7 workers")
+	}
+}
+
+func TestOptionsErrors(t *testing.T) {
+	docs := readDocs(t, "testdata/cambodia-article.txt")
+	for _, opt := range []neardup.Options{
+		{Unit: "word"},
+		{Scope: "everywhere"},
+		{Threshold: 1.5},
+		{Language: "klingon"},
+		{ShingleSize: -1},
+	} {
+		if _, err := neardup.Scan(context.Background(), docs, opt); err == nil {
+			t.Errorf("Scan with %+v: no error", opt)
+		}
+	}
+	if _, err := neardup.Scan(context.Background(), nil, neardup.Options{}); err == nil {
+		t.Errorf("Scan of no documents: no error")
+	}
+}

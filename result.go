@@ -1,6 +1,10 @@
 package neardup
 
-import "github.com/neardup/neardup/corpus"
+import (
+	"time"
+
+	"github.com/neardup/neardup/corpus"
+)
 
 // Kind says how two units, or the members of a cluster, relate.
 type Kind string
@@ -86,4 +90,14 @@ type Result struct {
 	Pairs    []Pair
 	Stats    Stats
 	Options  Options
+	// Profile is the wall time of each stage, for --stats. It is the one
+	// part of a Result that varies between runs; reports leave it out.
+	Profile []Stage
+}
+
+// Stage is the cost of one stage of a scan.
+type Stage struct {
+	Name     string
+	Count    int // items the stage worked on (units, candidates, pairs)
+	Duration time.Duration
 }

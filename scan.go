@@ -7,9 +7,12 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/index"
 	"github.com/neardup/neardup/shingle"
+	"github.com/neardup/neardup/similarity"
 )
 
 // ErrNoInput is returned when a scan has no document to read.
@@ -107,6 +110,15 @@ type scanner struct {
 	units []Unit
 	udoc  []int32 // document index of each unit
 	feats []features
+
+	profile *[]Stage
+}
+
+// stage runs fn and records its wall time under name.
+func (s *scanner) stage(name string, count int, fn func()) {
+	t := time.Now()
+	fn()
+	*s.profile = append(*s.profile, Stage{Name: name, Count: count, Duration: time.Since(t)})
 }
 
 func newScanner(opt Options) (*scanner, error) {
@@ -153,26 +165,33 @@ func (s *scanner) run(ctx context.Context) (*Result, error) {
 	res := &Result{Units: s.units, Options: s.opt}
 	res.Stats.Documents = len(s.docs)
 	res.Stats.Units = len(s.units)
+	s.profile = &res.Profile
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.analyze()
-	boiler := s.boilerplate()
+	s.stage("analyse", len(s.units), s.analyze)
+	var boiler boilerplateSet
+	s.stage("boilerplate", len(s.units), func() { boiler = s.boilerplate() })
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	vecs := s.weigh(boiler)
-	cands, err := s.candidates(vecs)
+	var vecs []similarity.Vector
+	s.stage("weigh", len(s.units), func() { vecs = s.weigh(boiler) })
+	var cands []index.Pair
+	var err error
+	s.stage("candidates", 0, func() { cands, err = s.candidates(vecs) })
 	if err != nil {
 		return nil, err
 	}
+	res.Profile[len(res.Profile)-1].Count = len(cands)
 	res.Stats.Candidates = len(cands)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res.Pairs = s.score(cands, vecs)
+	s.stage("score", len(cands), func() { res.Pairs = s.score(cands, vecs) })
 	res.Stats.Pairs = len(res.Pairs)
-	clusters, err := s.cluster(res.Pairs, vecs)
+	var clusters []Cluster
+	s.stage("cluster", len(res.Pairs), func() { clusters, err = s.cluster(res.Pairs, vecs) })
 	if err != nil {
 		return nil, err
 	}

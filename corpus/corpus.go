@@ -57,10 +57,11 @@ type Document struct {
 
 // Unit is a span of a document to compare with others.
 type Unit struct {
-	Index int      // 0-based position of the unit within its document
-	Kind  UnitKind // paragraph, heading, list item or sentence
-	Line  int      // 1-based line of Document.Text where the unit starts
-	Start int      // byte offset of the unit's first byte in Document.Text
-	End   int      // byte offset one past the unit's last byte in Document.Text
-	Text  string   // the text to compare: markup removed, white space collapsed
+	Index  int      // 0-based position of the unit within its document
+	Kind   UnitKind // paragraph, heading, list item or sentence
+	Line   int      // 1-based line of Document.Text where the unit starts
+	Start  int      // byte offset of the unit's first byte in Document.Text
+	End    int      // byte offset one past the unit's last byte in Document.Text
+	Text   string   // the text to compare: markup removed, white space collapsed
+	Quoted bool     // quoted text: a '>' blockquote (email/Markdown) or HTML <blockquote>
 }

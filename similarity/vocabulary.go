@@ -1,6 +1,9 @@
 package similarity
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // NoTerm is the id Vocabulary.ID returns for a term it does not know once the
 // vocabulary is frozen.
@@ -38,9 +41,9 @@ func (v *Vocabulary) ID(term string) uint32 {
 		v.ids = make(map[string]uint32)
 	}
 	id := uint32(len(v.terms))
-	// The map key and the slice share one copy of the string, which
-	// does not alias the caller's buffer (term may be a converted []byte).
-	term = string([]byte(term))
+	// Keep a copy: term is often a substring of a whole document, which
+	// the vocabulary must not keep alive. Map key and slice share it.
+	term = strings.Clone(term)
 	v.ids[term] = id
 	v.terms = append(v.terms, term)
 	return id

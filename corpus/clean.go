@@ -1,0 +1,321 @@
+package corpus
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// A unit's comparison text ("clean text") is built from pieces of the
+// source: runs copied byte for byte (verbatim), single spaces standing for
+// collapsed white space, line breaks and stripped markers, and replacement
+// text such as a decoded HTML entity standing for its source bytes. The
+// pieces map any position of the clean text back to a byte offset of the
+// source, which is how units cut out of the clean text (sentences, inline
+// list items) get exact Start and End offsets.
+//
+// When the clean text is one verbatim run (the common case for plain text
+// written with single spaces) it is a substring of the source: no bytes are
+// copied and no string is allocated.
+
+// piece maps the clean text from c up to the next piece's c to the source.
+type piece struct {
+	c        int  // start in the clean text
+	o        int  // start in the source
+	ol       int  // length in the source
+	verbatim bool // the clean bytes are the source bytes (clean length == ol)
+}
+
+// builder accumulates the clean text of one unit. The zero value is not
+// usable: set src and call reset.
+type builder struct {
+	src    string
+	buf    []byte // the clean text once it is not a single verbatim piece
+	mat    bool   // buf holds the clean text
+	n      int    // clean length
+	pieces []piece
+	// pending white space: the source range it stands for, or sp < 0.
+	sp, spEnd int
+}
+
+func (b *builder) reset() {
+	b.buf = b.buf[:0]
+	b.mat = false
+	b.n = 0
+	b.pieces = b.pieces[:0]
+	b.sp = -1
+}
+
+// empty reports whether nothing but white space has been added.
+func (b *builder) empty() bool { return b.n == 0 }
+
+// materialise copies the single verbatim piece into buf so that more pieces
+// can follow it.
+func (b *builder) materialise() {
+	if b.mat {
+		return
+	}
+	b.mat = true
+	b.buf = b.buf[:0]
+	if len(b.pieces) > 0 {
+		p := b.pieces[0]
+		b.buf = append(b.buf, b.src[p.o:p.o+p.ol]...)
+	}
+}
+
+// space records white space standing for src[s:e]. Leading white space is
+// dropped, runs are collapsed to one space, and trailing white space is
+// dropped because a pending space is only written before more content.
+func (b *builder) space(s, e int) {
+	if b.n == 0 {
+		return
+	}
+	if b.sp < 0 {
+		b.sp, b.spEnd = s, e
+		return
+	}
+	if e > b.spEnd {
+		b.spEnd = e
+	}
+}
+
+// flushSpace writes the pending space before content starting at source
+// offset next (verbatim content) or -1 (replacement content).
+func (b *builder) flushSpace(next int) {
+	if b.sp < 0 {
+		return
+	}
+	s, e := b.sp, b.spEnd
+	b.sp = -1
+	if last := len(b.pieces) - 1; e-s == 1 && b.src[s] == ' ' && next == e && last >= 0 {
+		if p := &b.pieces[last]; p.verbatim && p.o+p.ol == s {
+			// A single source space between two verbatim runs stays verbatim.
+			p.ol++
+			if b.mat {
+				b.buf = append(b.buf, ' ')
+			}
+			b.n++
+			return
+		}
+	}
+	b.materialise()
+	b.pieces = append(b.pieces, piece{c: b.n, o: s, ol: e - s})
+	b.buf = append(b.buf, ' ')
+	b.n++
+}
+
+// lit appends src[s:e], which holds no white space, verbatim.
+func (b *builder) lit(s, e int) {
+	if s >= e {
+		return
+	}
+	b.flushSpace(s)
+	if last := len(b.pieces) - 1; last >= 0 {
+		if p := &b.pieces[last]; p.verbatim && p.o+p.ol == s {
+			p.ol += e - s
+			if b.mat {
+				b.buf = append(b.buf, b.src[s:e]...)
+			}
+			b.n += e - s
+			return
+		}
+		b.materialise()
+	}
+	b.pieces = append(b.pieces, piece{c: b.n, o: s, ol: e - s, verbatim: true})
+	if b.mat {
+		b.buf = append(b.buf, b.src[s:e]...)
+	}
+	b.n += e - s
+}
+
+// repl appends r, which stands for src[s:e] (a decoded entity, an escaped
+// character). White space in r is collapsed like any other.
+func (b *builder) repl(r string, s, e int) {
+	if r == "" {
+		return
+	}
+	if isSpaceString(r) {
+		b.space(s, e)
+		return
+	}
+	lead := len(r) - len(trimLeftSpace(r))
+	if lead > 0 {
+		b.space(s, s)
+		r = r[lead:]
+	}
+	trail := len(trimRightSpace(r))
+	rest := r[trail:]
+	r = r[:trail]
+	b.flushSpace(-1)
+	b.materialise()
+	b.pieces = append(b.pieces, piece{c: b.n, o: s, ol: e - s})
+	for i := 0; i < len(r); {
+		j := i
+		for j < len(r) && !isSpaceAt(r, j) {
+			_, size := utf8.DecodeRuneInString(r[j:])
+			j += size
+		}
+		b.buf = append(b.buf, r[i:j]...)
+		b.n += j - i
+		if j == len(r) {
+			break
+		}
+		for j < len(r) && isSpaceAt(r, j) {
+			_, size := utf8.DecodeRuneInString(r[j:])
+			j += size
+		}
+		if j < len(r) {
+			b.buf = append(b.buf, ' ')
+			b.n++
+		}
+		i = j
+	}
+	if rest != "" {
+		b.space(e, e)
+	}
+}
+
+// text appends src[s:e] with white space collapsed.
+func (b *builder) text(s, e int) {
+	src := b.src
+	i := s
+	for i < e {
+		j := i
+		for j < e {
+			c := src[j]
+			if c < utf8.RuneSelf {
+				if isASCIISpace(c) {
+					break
+				}
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(src[j:e])
+			if isSpaceRune(r) {
+				break
+			}
+			j += size
+		}
+		b.lit(i, j)
+		k := j
+		for k < e {
+			c := src[k]
+			if c < utf8.RuneSelf {
+				if !isASCIISpace(c) {
+					break
+				}
+				k++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(src[k:e])
+			if !isSpaceRune(r) {
+				break
+			}
+			k += size
+		}
+		if k > j {
+			b.space(j, k)
+		}
+		i = k
+	}
+}
+
+// result returns the clean text and its pieces. The pieces are owned by the
+// builder and valid until the next reset.
+func (b *builder) result() (string, []piece) {
+	b.sp = -1
+	if b.n == 0 {
+		return "", nil
+	}
+	if !b.mat {
+		p := b.pieces[0]
+		return b.src[p.o : p.o+p.ol], b.pieces
+	}
+	return string(b.buf[:b.n]), b.pieces
+}
+
+// mapper maps clean-text positions of one unit to source offsets. Queries
+// are fastest in increasing order.
+type mapper struct {
+	pieces []piece
+	k      int // piece of the last query
+}
+
+// find returns the index of the piece holding clean position p.
+func (m *mapper) find(p int) int {
+	ps := m.pieces
+	k := m.k
+	if k >= len(ps) || ps[k].c > p {
+		k = 0
+	}
+	for k+1 < len(ps) && ps[k+1].c <= p {
+		k++
+	}
+	m.k = k
+	return k
+}
+
+// start returns the source offset of the byte at clean position p.
+func (m *mapper) start(p int) int {
+	q := m.pieces[m.find(p)]
+	if q.verbatim {
+		return q.o + p - q.c
+	}
+	return q.o
+}
+
+// end returns the source offset one past the byte at clean position p-1.
+func (m *mapper) end(p int) int {
+	q := m.pieces[m.find(p-1)]
+	if q.verbatim {
+		return q.o + p - q.c
+	}
+	return q.o + q.ol
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// isSpaceRune reports white space for collapsing: Unicode white space and
+// the byte order mark (and zero-width no-break space) U+FEFF.
+func isSpaceRune(r rune) bool {
+	return unicode.IsSpace(r) || r == '\uFEFF'
+}
+
+func isSpaceAt(s string, i int) bool {
+	if c := s[i]; c < utf8.RuneSelf {
+		return isASCIISpace(c)
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return isSpaceRune(r)
+}
+
+func isSpaceString(s string) bool {
+	for i := 0; i < len(s); {
+		if !isSpaceAt(s, i) {
+			return false
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return true
+}
+
+func trimLeftSpace(s string) string {
+	for len(s) > 0 && isSpaceAt(s, 0) {
+		_, size := utf8.DecodeRuneInString(s)
+		s = s[size:]
+	}
+	return s
+}
+
+func trimRightSpace(s string) string {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !isSpaceRune(r) && !(r < utf8.RuneSelf && isASCIISpace(byte(r))) {
+			break
+		}
+		s = s[:len(s)-size]
+	}
+	return s
+}

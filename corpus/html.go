@@ -1,0 +1,252 @@
+package corpus
+
+import (
+	"html"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// HTML is read with the golang.org/x/net/html tokenizer (not the tree
+// builder: it never rewrites the input, so every token keeps its byte
+// offsets, and it accepts any input). Only visible text is kept:
+//
+//   - the content of script, style, noscript, template, head, title, nav,
+//     header, footer, aside, form, svg, math, iframe, object, canvas,
+//     select, button, and of any element with a hidden or
+//     aria-hidden="true" attribute, is dropped;
+//   - block elements (p, div, li, h1-h6, blockquote, td, th, tr, pre, br,
+//     section, article, ...) end the current unit; inline elements (a,
+//     span, b, em, ...) do not, and the white space around them is kept as
+//     written ("foo<b>bar</b>" is one word);
+//   - a unit inside li is a KindListItem, inside h1-h6 a KindHeading, and
+//     inside blockquote Quoted;
+//   - inside pre, a blank line also ends a unit;
+//   - character references ending in ';' are decoded in Text (&amp; &#8217;
+//     &#x2019;); comments and doctypes are ignored.
+//
+// Start and End are the offsets of the first and last visible characters
+// in the HTML source (an entity counts as a whole), Line the line of Start.
+// Unclosed elements simply stay open to the end; end tags without a start
+// tag are ignored; nothing panics.
+
+// html splits s.src as HTML.
+func (s *splitter) html() {
+	z := xhtml.NewTokenizer(strings.NewReader(s.src))
+	var (
+		skip    []string // open elements whose content is dropped
+		ctx     []string // open li, h1-h6, blockquote and list elements
+		kind    = KindParagraph
+		quoted  bool
+		pre     int // depth of open pre elements
+		pos     int
+	)
+	flush := func() {
+		if !s.b.empty() {
+			s.emit(kind, quoted)
+		}
+		s.b.reset()
+	}
+	for {
+		tt := z.Next()
+		start := pos
+		pos = min(pos+len(z.Raw()), len(s.src))
+		switch tt {
+		case xhtml.ErrorToken:
+			flush()
+			return
+		case xhtml.TextToken:
+			if len(skip) > 0 {
+				continue
+			}
+			if s.b.empty() {
+				kind, quoted = htmlContext(ctx)
+			}
+			s.htmlText(start, pos, pre > 0, flush)
+		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name) // one small allocation a tag; HTML is not the hot path
+			void := tt == xhtml.SelfClosingTagToken || voidElement(tag)
+			if len(skip) > 0 {
+				if !void && (dropElement(tag) || tag == skip[len(skip)-1]) {
+					skip = append(skip, tag)
+				}
+				continue
+			}
+			if !void && (dropElement(tag) || hasAttr && hiddenAttr(z)) {
+				flush()
+				skip = append(skip, tag)
+				continue
+			}
+			if blockElement(tag) {
+				flush()
+			}
+			if void {
+				continue
+			}
+			switch {
+			case tag == "pre":
+				pre++
+			case tag == "li":
+				if n := len(ctx); n > 0 && ctx[n-1] == "li" {
+					ctx = ctx[:n-1] // <li> closes an open <li>
+				}
+				ctx = append(ctx, tag)
+			case contextElement(tag):
+				ctx = append(ctx, tag)
+			}
+		case xhtml.EndTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if len(skip) > 0 {
+				for i := len(skip) - 1; i >= 0; i-- {
+					if skip[i] == tag {
+						skip = skip[:i]
+						break
+					}
+				}
+				continue
+			}
+			if blockElement(tag) {
+				flush()
+			}
+			switch {
+			case tag == "pre":
+				pre = max(pre-1, 0)
+			case isHeading(tag):
+				ctx = popTo(ctx, isHeading)
+			case contextElement(tag):
+				ctx = popTo(ctx, func(t string) bool { return t == tag })
+			}
+		}
+	}
+}
+
+// htmlText feeds the text token src[start:end] to the builder, decoding
+// character references. Inside pre, a blank line calls flush.
+func (s *splitter) htmlText(start, end int, pre bool, flush func()) {
+	src := s.src
+	i := start
+	for i < end {
+		k := strings.IndexAny(src[i:end], "&\n")
+		if k < 0 {
+			s.b.text(i, end)
+			return
+		}
+		k += i
+		if src[k] == '\n' {
+			s.b.text(i, k+1)
+			i = k + 1
+			if pre {
+				j := i
+				for j < end && (src[j] == ' ' || src[j] == '\t' || src[j] == '\r') {
+					j++
+				}
+				if j < end && src[j] == '\n' {
+					flush()
+					i = j + 1
+				}
+			}
+			continue
+		}
+		s.b.text(i, k)
+		e := entityEnd(src[:end], k)
+		if e == 0 {
+			s.b.lit(k, k+1)
+			i = k + 1
+			continue
+		}
+		r := html.UnescapeString(src[k:e])
+		if r == src[k:e] {
+			s.b.lit(k, e)
+		} else {
+			s.b.repl(r, k, e)
+		}
+		i = e
+	}
+}
+
+// htmlContext returns the kind and quoting of a unit starting inside ctx.
+func htmlContext(ctx []string) (UnitKind, bool) {
+	kind := KindParagraph
+	quoted := false
+	for i := len(ctx) - 1; i >= 0; i-- {
+		t := ctx[i]
+		switch {
+		case t == "blockquote":
+			quoted = true
+		case kind == KindParagraph && t == "li":
+			kind = KindListItem
+		case kind == KindParagraph && isHeading(t):
+			kind = KindHeading
+		}
+	}
+	return kind, quoted
+}
+
+// popTo pops ctx up to and including the last element matching f; if none
+// matches, ctx is unchanged.
+func popTo(ctx []string, f func(string) bool) []string {
+	for i := len(ctx) - 1; i >= 0; i-- {
+		if f(ctx[i]) {
+			return ctx[:i]
+		}
+	}
+	return ctx
+}
+
+// hiddenAttr reports a hidden or aria-hidden="true" attribute.
+func hiddenAttr(z *xhtml.Tokenizer) bool {
+	for {
+		k, v, more := z.TagAttr()
+		if string(k) == "hidden" || string(k) == "aria-hidden" && strings.EqualFold(string(v), "true") {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
+}
+
+func isHeading(t string) bool {
+	return len(t) == 2 && t[0] == 'h' && t[1] >= '1' && t[1] <= '6'
+}
+
+func contextElement(t string) bool {
+	switch t {
+	case "li", "blockquote", "ul", "ol", "menu", "dl":
+		return true
+	}
+	return isHeading(t)
+}
+
+func dropElement(t string) bool {
+	switch t {
+	case "script", "style", "noscript", "template", "head", "title", "nav", "header",
+		"footer", "aside", "form", "svg", "math", "iframe", "object", "canvas",
+		"select", "button", "noembed", "noframes":
+		return true
+	}
+	return false
+}
+
+func voidElement(t string) bool {
+	switch t {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+		"param", "source", "track", "wbr":
+		return true
+	}
+	return false
+}
+
+func blockElement(t string) bool {
+	switch t {
+	case "address", "article", "blockquote", "body", "br", "caption", "center", "dd",
+		"details", "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+		"hgroup", "hr", "html", "legend", "li", "main", "menu", "ol", "p", "pre",
+		"section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+		"option", "optgroup":
+		return true
+	}
+	return isHeading(t)
+}

@@ -1,0 +1,57 @@
+package corpus
+
+import "testing"
+
+func TestSplitHTML(t *testing.T) {
+	tests := []struct {
+		name string
+		mode Mode
+		in   string
+		want []w
+	}{
+		{
+			"page furniture dropped", Paragraph,
+			"<!DOCTYPE html>\n<html><head><title>T</title><style>p{color:red}</style></head>\n<body>\n" +
+				"<nav><a href=/>Home</a></nav><header>Site</header>\n<h1>The Title</h1>\n" +
+				"<p>First &amp; second.</p>\n<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n" +
+				"<blockquote><p>Quoted.</p></blockquote>\n<aside>Ad</aside><form><label>Name</label></form>\n" +
+				"<footer>Foot</footer><script>var x = \"<p>no</p>\";</script><noscript>Enable JS</noscript>\n</body></html>",
+			[]w{head("The Title"), paraT("First &amp; second.", "First & second."), item("One"), item("Two"), quoted(para("Quoted."))},
+		},
+		{"entities at the edges", Paragraph, "<p>&ldquo;Hi&rdquo; &#8212; &#x41;&nbsp;b</p>",
+			[]w{paraT("&ldquo;Hi&rdquo; &#8212; &#x41;&nbsp;b", "“Hi” — A b")}},
+		{"inline elements do not break", Paragraph, "<p>foo<b>bar</b> <a href='x'>baz</a>\nqux</p>",
+			[]w{paraT("foo<b>bar</b> <a href='x'>baz</a>\nqux", "foobar baz qux")}},
+		{"br separates", Paragraph, "<p>one<br>two<br/>three</p>", []w{para("one"), para("two"), para("three")}},
+		{"text around blocks", Paragraph, "<div>Intro<p>Para</p>tail</div>", []w{para("Intro"), para("Para"), para("tail")}},
+		{"headings and table cells", Paragraph, "<h2>Sub <em>title</em></h2><table><tr><td>alpha</td><td>beta</td></tr></table>",
+			[]w{headT("Sub <em>title", "Sub title"), para("alpha"), para("beta")}},
+		{"hidden elements", Paragraph, "<div hidden><div>secret</div> still hidden</div><p aria-hidden=\"true\">no</p><p>yes</p>",
+			[]w{para("yes")}},
+		{"pre keeps blank-line paragraphs", Paragraph, "<pre>a b\n  c\n\n d e</pre>",
+			[]w{paraT("a b\n  c", "a b c"), para("d e")}},
+		{"unclosed list items", Paragraph, "<ul><li>a<li>b</ul><p>after</p><ol><li><p>c</p></li></ol>",
+			[]w{item("a"), item("b"), para("after"), item("c")}},
+		{"nested quote and list", Paragraph, "<blockquote><ul><li>quoted item</li></ul></blockquote><p>reply</p>",
+			[]w{quoted(item("quoted item")), para("reply")}},
+		{"references that are not entities", Paragraph, "<p>AT&T &bogus; &amp</p>",
+			[]w{para("AT&T &bogus; &amp")}},
+		{"malformed", Paragraph, "<p>unclosed <b>bold<li>item</p></div></span>text <",
+			[]w{paraT("unclosed <b>bold", "unclosed bold"), item("item"), item("text <")}},
+		{"unclosed drop element", Paragraph, "<p>kept</p><nav>dropped <p>too", []w{para("kept")}},
+		{"sentences", Sentence, "<p>Mr. Smith came &amp; went. He left.</p>\n<li>Item one.</li>",
+			[]w{sentT("Mr. Smith came &amp; went.", "Mr. Smith came & went."), sent("He left."), sent("Item one.")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Split(&Document{Format: HTML, Text: tt.in}, tt.mode)
+			want := units(t, tt.in, tt.want...)
+			if d := diffUnits(got, want); d != "" {
+				t.Errorf("Split(HTML %q, %s): %s", tt.in, tt.mode, d)
+			}
+			if err := checkUnits(tt.in, got); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}

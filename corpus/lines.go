@@ -1,0 +1,203 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// lineKind classifies a line for block structure. Plain text only uses
+// lineText and lineBlank; the others are Markdown.
+type lineKind uint8
+
+const (
+	lineText    lineKind = iota // prose or a list item
+	lineBlank                   // nothing but white space and quote markers
+	lineHeading                 // ATX heading: "# Title"
+	lineFence                   // ``` or ~~~ code fence
+	lineRule                    // thematic break: *** --- ___
+	lineSetext1                 // === under a line: that line is a heading
+	lineSetext2                 // --- under a line: heading, else a rule
+	lineSkip                    // table delimiter row, link reference definition
+)
+
+// line is one line of a plain-text or Markdown document.
+type line struct {
+	start, end int // the line in the source, without its line break
+	cs, ce     int // content: after quote markers, indentation and list marker; trailing white space trimmed
+	depth      int // number of '>' quote markers
+	indent     int // columns of indentation after the quote markers
+	eindent    int // column where the content starts (after a list marker), same origin as indent
+	width      int // column one past the content's last rune, same origin
+	item       bool
+	kind       lineKind
+	fence      string // the fence run of a lineFence ("```", "~~~~")
+}
+
+// nextLine returns the line starting at pos and the offset after its line
+// break.
+func nextLine(src string, pos int) (start, end, next int) {
+	i := strings.IndexByte(src[pos:], '\n')
+	if i < 0 {
+		end = len(src)
+		next = len(src)
+	} else {
+		end = pos + i
+		next = end + 1
+	}
+	if end > pos && src[end-1] == '\r' {
+		end--
+	}
+	return pos, end, next
+}
+
+// parseLine classifies src[start:end]. The quote-marker rule: up to three
+// spaces, then '>' (or Usenet's "|>") and one optional space, repeated
+// ("> >", ">>" and "> > " all give depth 2). List markers (after any indentation): a number
+// of one to three digits (nine in Markdown) followed by '.' or ')', or one
+// of - * • – · ▪ ◦ ‣ ● ○ ■ (and + in Markdown), followed by white space
+// and some text.
+func parseLine(src string, start, end int, md bool) line {
+	l := line{start: start, end: end}
+	p := start
+	for {
+		q := p
+		for n := 0; n < 3 && q < end && src[q] == ' '; n++ {
+			q++
+		}
+		if q+1 < end && src[q] == '|' && src[q+1] == '>' {
+			q++ // Usenet "|> " quoting
+		}
+		if q < end && src[q] == '>' {
+			l.depth++
+			p = q + 1
+			if p < end && (src[p] == ' ' || src[p] == '\t') {
+				p++
+			}
+			continue
+		}
+		break
+	}
+	col := 0
+	for p < end && (src[p] == ' ' || src[p] == '\t') {
+		if src[p] == '\t' {
+			col += 8 - col%8
+		} else {
+			col++
+		}
+		p++
+	}
+	e := end
+	for e > p && isASCIISpace(src[e-1]) {
+		e--
+	}
+	if e > p && src[e-1] >= utf8.RuneSelf {
+		e = p + len(trimRightSpace(src[p:e]))
+	}
+	l.indent, l.eindent = col, col
+	l.cs, l.ce = p, e
+	if p == e || !md && src[p:e] == "--" {
+		// Blank, or an e-mail signature separator "-- ".
+		l.kind = lineBlank
+		return l
+	}
+	if md && col < 4 && parseMarkdownLine(src, &l) {
+		return l
+	}
+	if n := listMarker(src[p:e], md); n > 0 {
+		q := p + n
+		for q < e && (src[q] == ' ' || src[q] == '\t') {
+			q++
+		}
+		l.item = true
+		l.cs = q
+		l.eindent = col + utf8.RuneCountInString(src[p:q])
+	}
+	l.width = l.eindent + utf8.RuneCountInString(src[l.cs:l.ce])
+	return l
+}
+
+// listMarker returns the length of the list marker that s starts with, or
+// 0. The marker must be followed by white space and then some text.
+func listMarker(s string, md bool) int {
+	n := 0
+	if c := s[0]; c >= '0' && c <= '9' {
+		max := 3
+		if md {
+			max = 9
+		}
+		for n < len(s) && n <= max && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n > max || n == len(s) || (s[n] != '.' && s[n] != ')') {
+			return 0
+		}
+		n++
+	} else if c < utf8.RuneSelf {
+		if c != '-' && c != '*' && !(md && c == '+') {
+			return 0
+		}
+		n = 1
+	} else {
+		r, size := utf8.DecodeRuneInString(s)
+		switch r {
+		case '•', '–', '·', '▪', '◦', '‣', '●', '○', '■':
+			n = size
+		default:
+			return 0
+		}
+	}
+	if n >= len(s) || (s[n] != ' ' && s[n] != '\t') {
+		return 0
+	}
+	for i := n; i < len(s); i++ {
+		if !isASCIISpace(s[i]) {
+			return n
+		}
+	}
+	return 0
+}
+
+// endsSentence reports whether s (trimmed) ends a sentence or a clause that
+// stands alone: its last rune, after closing quotes and brackets, is one of
+// . ! ? : ; … 。！？
+func endsSentence(s string) bool {
+	for len(s) > 0 {
+		r, size := utf8.DecodeLastRuneInString(s)
+		switch r {
+		case '"', '\'', ')', ']', '”', '’', '»', '*', '_':
+			s = s[:len(s)-size]
+			continue
+		case '.', '!', '?', ':', ';', '…', '。', '！', '？':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// firstWordWidth returns the number of runes before the first white space.
+func firstWordWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if isSpaceRune(r) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// startCase reports whether s starts with a lower-case letter, and whether
+// it starts with an upper-case or uncased letter (a sentence start).
+func startCase(s string) (lower, upper bool) {
+	r, _ := utf8.DecodeRuneInString(s)
+	for r == '"' || r == '\'' || r == '(' || r == '“' || r == '‘' || r == '[' || r == '*' || r == '_' {
+		s = s[utf8.RuneLen(r):]
+		r, _ = utf8.DecodeRuneInString(s)
+	}
+	if unicode.IsLower(r) {
+		return true, false
+	}
+	return false, unicode.IsLetter(r)
+}

@@ -1,0 +1,257 @@
+package corpus
+
+import "strings"
+
+// Paragraph splitting of plain text (also the block level of Markdown).
+//
+// The text is read line by line. Blank lines (nothing but white space and
+// quote markers) separate blocks, and so does a change of quote depth: the
+// lines of a block all have the same number of '>' markers. Inside a block a
+// line break either continues the paragraph (the text was hard-wrapped) or
+// ends it (the writer broke the line on purpose). Real text mixes both:
+// scraped articles put one paragraph on each (long) line with no blank line
+// between them, Reuters wire copy wraps at about 65 columns and starts
+// paragraphs with a four-space indent, Usenet posts wrap at 70-79 columns and
+// separate paragraphs with blank lines. The rules, for the break between line
+// p and the next line n:
+//
+//  1. n starts a list item ("1." "1)" "-" "*" "•" "–" "·" "▪" "◦" and a
+//     space): break. A list item is its own unit (KindListItem) starting at
+//     its text, not at its marker.
+//  2. First-line-indent blocks (no list items; more lines are indented
+//     past the block's least indentation right after a sentence end than
+//     right after an unfinished line, and at least one is): break only
+//     before an indented line, when p ends a sentence or when n starts with
+//     a capital letter and p is not full (see 3). This is the Reuters shape,
+//     tables included.
+//  3. Blocks that are not hard-wrapped: break when p ends a sentence (its
+//     last character, after closing quotes and brackets, is . ! ? : ; or …)
+//     or n starts with a capital letter, unless p is full in a block no
+//     wider than maxWrapWidth. A block is hard-wrapped when its widest line
+//     W has minWrapWidth to maxWrapWidth columns and at least minFullShare
+//     of its lines (all but the last) are full: the first word of the next
+//     line would not have fitted in W.
+//  4. Hard-wrapped blocks: a line that does not end a sentence always
+//     continues. One that does ends the paragraph when n's indentation
+//     differs (an item's continuation lines are indented to its text; an
+//     outdented line after it ends the item) or when p is not full: the
+//     next word would have fitted, so the break was deliberate.
+//
+// Each unit's Text is then cut at inline list joints (inlineJoint).
+const (
+	minWrapWidth = 40  // narrower blocks are lists or tables, not wrapped prose
+	maxWrapWidth = 100 // nobody hard-wraps wider: longer lines are whole paragraphs
+	minFullShare = 0.5 // share of full lines in a hard-wrapped block
+)
+
+// blocks splits s.src as plain text (md false) or Markdown.
+func (s *splitter) blocks(md bool) {
+	s.md = md
+	src := s.src
+	pos := 0
+	if strings.HasPrefix(src, "\uFEFF") {
+		pos = len("\uFEFF")
+	}
+	if md {
+		pos = skipFrontMatter(src, pos)
+	}
+	var stack [16]line
+	blk := stack[:0]
+	fence := ""
+	for pos < len(src) {
+		start, end, next := nextLine(src, pos)
+		pos = next
+		l := parseLine(src, start, end, md)
+		if fence != "" {
+			if l.kind == lineFence && closesFence(l.fence, fence) {
+				fence = ""
+			}
+			continue
+		}
+		switch l.kind {
+		case lineBlank, lineSkip, lineRule:
+			s.block(blk)
+			blk = blk[:0]
+			continue
+		case lineFence:
+			s.block(blk)
+			blk = blk[:0]
+			fence = l.fence
+			continue
+		case lineHeading:
+			s.block(blk)
+			blk = blk[:0]
+			s.para([]line{l}, KindHeading)
+			continue
+		case lineSetext1, lineSetext2:
+			if n := len(blk); n > 0 && !blk[n-1].item && blk[n-1].depth == l.depth {
+				head := blk[n-1]
+				s.block(blk[:n-1])
+				blk = blk[:0]
+				s.para([]line{head}, KindHeading)
+				continue
+			}
+			if l.kind == lineSetext2 {
+				s.block(blk)
+				blk = blk[:0]
+				continue
+			}
+			l.kind = lineText
+		}
+		if len(blk) > 0 && blk[0].depth != l.depth {
+			s.block(blk)
+			blk = blk[:0]
+		}
+		blk = append(blk, l)
+	}
+	s.block(blk)
+}
+
+// block splits the lines of one block into paragraphs.
+func (s *splitter) block(blk []line) {
+	if len(blk) == 0 {
+		return
+	}
+	var st blockStyle
+	if len(blk) > 1 {
+		st = newBlockStyle(s.src, blk)
+	}
+	a := 0
+	for i := 1; i < len(blk); i++ {
+		if st.breaks(s.src, blk[i-1], blk[i]) {
+			s.para(blk[a:i], KindParagraph)
+			a = i
+		}
+	}
+	s.para(blk[a:], KindParagraph)
+}
+
+// blockStyle is what a block's shape says about its line breaks.
+type blockStyle struct {
+	width    int  // W: columns of the widest line
+	base     int  // least indentation
+	wrapped  bool // hard-wrapped prose
+	indented bool // paragraphs start with an indented first line
+}
+
+func newBlockStyle(src string, blk []line) blockStyle {
+	st := blockStyle{base: blk[0].eindent}
+	items := false
+	for i := range blk {
+		l := &blk[i]
+		l.width = l.eindent + runeCount(src[l.cs:l.ce])
+		st.width = max(st.width, l.width)
+		st.base = min(st.base, l.eindent)
+		items = items || l.item
+	}
+	full := 0
+	for i := 0; i+1 < len(blk); i++ {
+		if st.full(src, blk[i], blk[i+1]) {
+			full++
+		}
+	}
+	st.wrapped = st.width >= minWrapWidth && st.width <= maxWrapWidth &&
+		float64(full) >= minFullShare*float64(len(blk)-1)
+	if !items {
+		starts, hanging := 0, 0
+		for i := 1; i < len(blk); i++ {
+			if blk[i].eindent <= st.base {
+				continue
+			}
+			if endsSentence(src[blk[i-1].cs:blk[i-1].ce]) {
+				starts++
+			} else if blk[i-1].eindent == st.base {
+				hanging++
+			}
+		}
+		st.indented = starts > 0 && starts > hanging
+	}
+	return st
+}
+
+// full reports whether the first word of n would not have fitted on p.
+func (st *blockStyle) full(src string, p, n line) bool {
+	return p.width+1+firstWordWidth(src[n.cs:n.ce]) > st.width
+}
+
+// breaks reports whether the line break between p and n ends a paragraph.
+func (st *blockStyle) breaks(src string, p, n line) bool {
+	if n.item {
+		return true
+	}
+	ends := endsSentence(src[p.cs:p.ce])
+	if st.indented {
+		if n.eindent <= st.base {
+			return false
+		}
+		return ends || upper(src, n) && !st.full(src, p, n)
+	}
+	if !st.wrapped {
+		return ends || upper(src, n) && (st.width > maxWrapWidth || !st.full(src, p, n))
+	}
+	if !ends {
+		return false
+	}
+	return n.eindent != p.eindent || !st.full(src, p, n)
+}
+
+// upper reports whether l starts with an upper-case (or uncased) letter.
+func upper(src string, l line) bool {
+	_, u := startCase(src[l.cs:l.ce])
+	return u
+}
+
+// para adds the paragraph made of lines.
+func (s *splitter) para(lines []line, kind UnitKind) {
+	if kind == KindParagraph && lines[0].item {
+		kind = KindListItem
+	}
+	if s.md {
+		s.inlineMarkdown(lines)
+	} else {
+		for i, l := range lines {
+			if i > 0 {
+				s.b.space(lines[i-1].ce, l.cs)
+			}
+			s.b.text(l.cs, l.ce)
+		}
+	}
+	s.emit(kind, lines[0].depth > 0)
+}
+
+// inlineJoint finds the end of the unit starting at clean position a: the
+// next inline list joint, a '.', ':', ';', '!' or '?' directly followed by
+// "- " (as in "lopsided:- Trade growth – ...partner.- Infrastructure").
+// It returns the end of the part (the punctuation included) and where the
+// next part starts (after the "- "), or len(text) and -1. Hyphens that join
+// words ("U.S.-China", "U.S.-led") are not followed by a space and are left
+// alone.
+func inlineJoint(text string, a int) (end, next int) {
+	for i := a; ; {
+		j := strings.Index(text[i:], "- ")
+		if j < 0 {
+			return len(text), -1
+		}
+		k := i + j // the '-'
+		i = k + 2
+		if k-2 < a || i >= len(text) {
+			continue
+		}
+		switch text[k-1] {
+		case '.', ':', ';', '!', '?':
+			if text[k-2] != ' ' && text[k-2] != '-' {
+				return k, i
+			}
+		}
+	}
+}
+
+func runeCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x80 || s[i] >= 0xC0 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,283 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// Options controls Read. The zero value reads every file by its extension
+// with the default JSONL fields.
+type Options struct {
+	// Format forces the format of every input. Auto (the zero value) picks
+	// it by extension after stripping ".gz": .jsonl and .ndjson are JSONL,
+	// .md and .markdown Markdown, .html, .htm and .xhtml HTML, anything else
+	// plain text. Standard input ("-") in Auto is sniffed from its first
+	// bytes (after a byte order mark and white space): '{' means JSONL, '<'
+	// followed by a letter, '!' or '?' means HTML, anything else is text.
+	Format Format
+	// IDField is the JSONL member holding a record's id (default "id"). A
+	// string or a number (kept as written); a record without one gets
+	// "<path>:<line>".
+	IDField string
+	// TextField is the JSONL member holding a record's text (default
+	// "text"). A record without it is reported and skipped. "url" and
+	// "title" are carried into the Document when they are strings.
+	TextField string
+	// Include, when set, keeps only the files found while walking folders
+	// that match one of these glob patterns (see Exclude for the syntax).
+	// Files named explicitly are always read.
+	Include []string
+	// Exclude skips the files and folders found while walking folders that
+	// match any of these glob patterns. A pattern without '/' is matched
+	// against the base name and against the slash-separated path relative
+	// to the folder walked; one with '/' against that path only. Each path
+	// element is matched with path.Match, and "**" matches any number of
+	// elements ("**/testdata", "docs/**/*.md").
+	Exclude []string
+}
+
+// Read reads the inputs in paths: files, folders (walked recursively in
+// lexical order; entries whose names start with '.', such as .git, are
+// skipped) and "-" for stdin. Gzip-compressed input (by its magic bytes,
+// whatever the name) is decompressed on the fly. It calls fn for every
+// document, in the order of paths, then of the walk, then of the records.
+//
+// A problem with one file (missing, unreadable, binary, invalid UTF-8, a bad
+// JSONL record, a record without its text field) is collected as a
+// *FileError and the rest goes on; Read then returns the collected
+// ErrorList, or nil if there were none. If fn returns an error, Read stops
+// and returns that error as it is.
+//
+// JSONL is streamed record by record; other formats are read whole, one
+// document a file.
+func Read(paths []string, stdin io.Reader, opt Options, fn func(*Document) error) error {
+	for _, p := range append(append([]string(nil), opt.Include...), opt.Exclude...) {
+		if err := checkGlob(p); err != nil {
+			return err
+		}
+	}
+	if opt.IDField == "" {
+		opt.IDField = "id"
+	}
+	if opt.TextField == "" {
+		opt.TextField = "text"
+	}
+	r := &reader{opt: opt, stdin: stdin, fn: fn}
+	for _, p := range paths {
+		if err := r.path(p); err != nil {
+			return err
+		}
+	}
+	if len(r.errs) > 0 {
+		return r.errs
+	}
+	return nil
+}
+
+// reader is the state of one Read.
+type reader struct {
+	opt   Options
+	stdin io.Reader
+	fn    func(*Document) error
+	errs  ErrorList
+}
+
+// stop carries fn's error through filepath.WalkDir.
+type stop struct{ err error }
+
+func (s stop) Error() string { return s.err.Error() }
+
+func (r *reader) fail(path string, line int, err error) {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err // the path is already in the FileError
+	}
+	r.errs = append(r.errs, &FileError{Path: path, Line: line, Err: err})
+}
+
+func (r *reader) path(p string) error {
+	if p == "-" {
+		if r.stdin == nil {
+			r.fail(p, 0, errNoStdin)
+			return nil
+		}
+		return r.stream(p, r.stdin, r.opt.Format, r.opt.Format == Auto)
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		r.fail(p, 0, err)
+		return nil
+	}
+	if fi.IsDir() {
+		return r.walk(p)
+	}
+	return r.file(p)
+}
+
+func (r *reader) walk(root string) error {
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			r.fail(p, 0, err)
+			return nil
+		}
+		if p == root {
+			return nil
+		}
+		rel, rerr := filepath.Rel(root, p)
+		if rerr != nil {
+			rel = p
+		}
+		rel = filepath.ToSlash(rel)
+		name := d.Name()
+		dir := d.IsDir()
+		if strings.HasPrefix(name, ".") || matchAny(r.opt.Exclude, name, rel) {
+			if dir {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if dir {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			fi, err := os.Stat(p) // follow a symbolic link to a file, not to a folder
+			if err != nil {
+				r.fail(p, 0, err)
+				return nil
+			}
+			if !fi.Mode().IsRegular() {
+				return nil
+			}
+		}
+		if len(r.opt.Include) > 0 && !matchAny(r.opt.Include, name, rel) {
+			return nil
+		}
+		if err := r.file(p); err != nil {
+			return stop{err}
+		}
+		return nil
+	})
+	if s, ok := err.(stop); ok {
+		return s.err
+	}
+	if err != nil {
+		r.fail(root, 0, err)
+	}
+	return nil
+}
+
+func (r *reader) file(p string) error {
+	f, err := os.Open(p)
+	if err != nil {
+		r.fail(p, 0, err)
+		return nil
+	}
+	defer f.Close()
+	format := r.opt.Format
+	if format == Auto {
+		format = formatOf(p)
+	}
+	return r.stream(p, f, format, false)
+}
+
+// formatOf picks a format by extension, after stripping ".gz".
+func formatOf(p string) Format {
+	p = strings.ToLower(p)
+	p = strings.TrimSuffix(p, ".gz")
+	switch filepath.Ext(p) {
+	case ".jsonl", ".ndjson":
+		return JSONL
+	case ".md", ".markdown":
+		return Markdown
+	case ".html", ".htm", ".xhtml":
+		return HTML
+	}
+	return Text
+}
+
+// sniff picks the format of standard input from its first bytes.
+func sniff(head []byte) Format {
+	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
+	head = bytes.TrimLeft(head, " \t\r\n")
+	if len(head) == 0 {
+		return Text
+	}
+	switch head[0] {
+	case '{':
+		return JSONL
+	case '<':
+		if len(head) > 1 && (isASCIILetter(head[1]) || head[1] == '!' || head[1] == '?') {
+			return HTML
+		}
+	}
+	return Text
+}
+
+// sniffLen is how much of a stream sniffing and the binary check look at.
+const sniffLen = 8 << 10
+
+// stream reads one input.
+func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) error {
+	br := bufio.NewReaderSize(in, 256<<10)
+	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			r.fail(p, 0, fmt.Errorf("gzip: %w", err))
+			return nil
+		}
+		defer gz.Close()
+		br = bufio.NewReaderSize(gz, 256<<10)
+	}
+	head, _ := br.Peek(sniffLen)
+	if sniffIt {
+		format = sniff(head)
+	}
+	if format == Auto {
+		format = Text
+	}
+	if format == JSONL {
+		if i := bytes.IndexByte(head, 0); i >= 0 {
+			r.fail(p, 0, fmt.Errorf("%w (NUL byte at offset %d)", errBinary, i))
+			return nil
+		}
+		jr := jsonlReader{path: p, idField: r.opt.IDField, txField: r.opt.TextField, errs: &r.errs}
+		return jr.read(br, r.fn)
+	}
+	data, err := io.ReadAll(br)
+	if err != nil {
+		r.fail(p, 0, err)
+		return nil
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		r.fail(p, 0, fmt.Errorf("%w (NUL byte at offset %d)", errBinary, i))
+		return nil
+	}
+	if !utf8.Valid(data) {
+		i := invalidAt(data)
+		line := bytes.Count(data[:i], []byte("\n")) + 1
+		r.fail(p, line, fmt.Errorf("%w at byte %d (%#02x)", errInvalidUTF8, i, data[i]))
+		return nil
+	}
+	return r.fn(&Document{ID: p, Path: p, Format: format, Text: string(data)})
+}
+
+// invalidAt returns the offset of the first invalid UTF-8 byte.
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		c, size := utf8.DecodeRune(b[i:])
+		if c == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}

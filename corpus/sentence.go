@@ -1,0 +1,212 @@
+package corpus
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Sentence splitting works on a unit's clean text, where white space is
+// already single spaces. A sentence ends after a run of . ! ? or … and any
+// closing quotes and brackets, when a space and a sentence start follow:
+// an upper-case or uncased letter, a digit, an opening quote or bracket, or
+// a currency sign. CJK full stops (。！？) end a sentence with no space.
+// A single '.' does not end a sentence after an abbreviation:
+//
+//   - a single letter: initials ("Wong, L. (2023)", "J. R. R. Tolkien");
+//   - a word with inner dots whose parts are one or two letters ("U.S.",
+//     "e.g.", "i.e.", "Ph.D.", "a.m.");
+//   - a known abbreviation (see abbreviation): titles (Mr. Dr. St.),
+//     months (Jan.-Dec.), "No.", "vs.", "etc.", company suffixes (Inc. Co.
+//     Corp. Ltd.) and others. Those that often end a sentence (etc., Inc.,
+//     Co., Corp., Ltd., Jr.) do end it when the next word is a common
+//     sentence opener ("The", "It", "In", ...; see opener).
+//
+// Decimals (2.5, $1.8), URLs, e-mail addresses and "U.S.-China" have no
+// space after the dot and are never cut; an ellipsis followed by a
+// lower-case word continues the sentence.
+
+// sentenceEnd returns the end of the sentence of text[a:b] that starts at
+// a: the position after its closing punctuation, or b.
+func sentenceEnd(text string, a, b int) int {
+	for i := a; i < b; {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if c != '.' && c != '!' && c != '?' {
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:b])
+			switch r {
+			case '。', '！', '？':
+				e := closers(text, i+size, b)
+				if e < b {
+					return e
+				}
+				return b
+			case '…':
+			default:
+				i += size
+				continue
+			}
+		}
+		// A run of terminal punctuation.
+		j := i
+		dots := 0
+		for j < b {
+			if text[j] == '.' || text[j] == '!' || text[j] == '?' {
+				if text[j] == '.' {
+					dots++
+				}
+				j++
+				continue
+			}
+			if strings.HasPrefix(text[j:b], "…") {
+				dots += 2
+				j += len("…")
+				continue
+			}
+			break
+		}
+		k := closers(text, j, b)
+		if k >= b {
+			return b
+		}
+		if text[k] != ' ' || !starter(text[k+1:b]) {
+			i = k
+			continue
+		}
+		if dots == 1 && j-i == 1 && abbreviation(text[wordStart(text, a, i):i], text[k+1:b]) {
+			i = k
+			continue
+		}
+		return k
+	}
+	return b
+}
+
+// closers skips closing quotes and brackets from i.
+func closers(text string, i, b int) int {
+	for i < b {
+		r, size := utf8.DecodeRuneInString(text[i:b])
+		switch r {
+		case '"', '\'', ')', ']', '}', '”', '’', '»', '›', '」', '』', '）':
+			i += size
+			continue
+		}
+		return i
+	}
+	return i
+}
+
+// starter reports whether s starts like a sentence.
+func starter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '"', '\'', '“', '‘', '«', '(', '[', '¿', '¡', '$', '£', '€', '¥':
+		return true
+	}
+	if unicode.IsDigit(r) || unicode.IsUpper(r) || unicode.IsTitle(r) {
+		return true
+	}
+	return unicode.IsLetter(r) && !unicode.IsLower(r) // uncased scripts
+}
+
+// wordStart returns the start of the word ending at i: after the last
+// space, and after opening quotes and brackets.
+func wordStart(text string, a, i int) int {
+	w := strings.LastIndexByte(text[a:i], ' ') + a + 1
+	for w < i {
+		r, size := utf8.DecodeRuneInString(text[w:i])
+		switch r {
+		case '"', '\'', '(', '[', '“', '‘', '«':
+			w += size
+			continue
+		}
+		break
+	}
+	return w
+}
+
+// abbreviation reports whether the '.' after word is an abbreviation's
+// (and so does not end a sentence) when next follows.
+func abbreviation(word, next string) bool {
+	if word == "" {
+		return false
+	}
+	if r, size := utf8.DecodeRuneInString(word); size == len(word) {
+		return unicode.IsLetter(r) // an initial
+	}
+	if strings.IndexByte(word, '.') > 0 {
+		// U.S, e.g, i.e, Ph.D, a.m: every part one or two letters.
+		for part := range strings.SplitSeq(word, ".") {
+			if n := utf8.RuneCountInString(part); n == 0 || n > 2 {
+				return false
+			}
+			for _, r := range part {
+				if !unicode.IsLetter(r) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	known, final := knownAbbreviation(word)
+	if !known && isUpperWord(word) && len(word) <= 6 {
+		var buf [6]byte
+		n := copy(buf[:], word)
+		for i := 1; i < n; i++ {
+			buf[i] += 'a' - 'A'
+		}
+		known, final = knownAbbreviation(string(buf[:n]))
+	}
+	if !known {
+		return false
+	}
+	return !final || !opener(next)
+}
+
+// knownAbbreviation looks word up. final is set for abbreviations that often
+// end a sentence.
+func knownAbbreviation(word string) (known, final bool) {
+	switch word {
+	case "etc", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros", "Plc", "al":
+		return true, true
+	case "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Mt", "Ft",
+		"Gen", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Capt", "Col", "Lt", "Sgt",
+		"Cmdr", "Adm", "Maj", "Insp", "Supt", "Fr", "Esq",
+		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+		"No", "Nos", "no", "vs", "Vs", "v", "cf", "Cf", "approx", "ca", "viz", "ibid",
+		"Fig", "fig", "Figs", "Vol", "vol", "Vols", "Ch", "ch", "Sec", "sec", "Art", "art",
+		"pp", "Pp", "ed", "eds", "Ed", "Eds", "est", "Est", "Dept", "Univ", "Assn",
+		"Ave", "Blvd", "Rd", "Sq", "Mss", "Op", "op", "Nr", "nr", "Tel", "tel":
+		return true, false
+	}
+	return false, false
+}
+
+// opener reports whether s starts with a word that commonly opens a sentence,
+// followed by a space.
+func opener(s string) bool {
+	w := s
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		w = s[:i]
+	}
+	switch w {
+	case "The", "This", "That", "These", "Those", "It", "Its", "He", "She", "They",
+		"We", "I", "In", "On", "At", "For", "But", "And", "A", "An", "As", "If",
+		"When", "While", "After", "However", "There", "His", "Her", "Their", "Our":
+		return true
+	}
+	return false
+}
+
+func isUpperWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}

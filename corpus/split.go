@@ -1,0 +1,140 @@
+package corpus
+
+import "strings"
+
+// Split returns the units of doc in order, parsing doc.Text as doc.Format
+// (Auto and JSONL are plain text). mode is Paragraph or Sentence; any other
+// value, including "", is Paragraph.
+//
+// Every unit satisfies: Index counts from 0 in order; 0 <= Start < End <=
+// len(doc.Text); units do not overlap and are in increasing Start order;
+// Line is the 1-based line of Start; Text is non-empty, has markup, list
+// and quote markers removed and white space collapsed to single spaces.
+//
+// Paragraph mode yields blocks (paragraphs, list items, headings); each is
+// further cut at inline list joints (see inlineJoint). Sentence mode cuts
+// each of those into sentences (see sentenceEnd), all of Kind KindSentence,
+// keeping Quoted.
+func Split(doc *Document, mode Mode) []Unit {
+	s := newSplitter(doc.Text, mode)
+	switch doc.Format {
+	case Markdown:
+		s.blocks(true)
+	case HTML:
+		s.html()
+	default:
+		s.blocks(false)
+	}
+	return s.units
+}
+
+// SplitText splits plain text: what Split does for Text and JSONL
+// documents. See paragraph.go for the paragraph rules.
+func SplitText(text string, mode Mode) []Unit {
+	s := newSplitter(text, mode)
+	s.blocks(false)
+	return s.units
+}
+
+// splitter holds the state of one Split call.
+type splitter struct {
+	src      string
+	sentence bool
+	units    []Unit
+	b        builder
+	m        mapper
+	// line cursor: line is the 1-based line of byte offset pos.
+	pos, line int
+	// md is set while splitting Markdown: inline markup is stripped.
+	md bool
+	// scratch for Markdown inline parsing
+	segs []segment
+	join []byte
+	toks []mdToken
+}
+
+func newSplitter(src string, mode Mode) *splitter {
+	s := &splitter{src: src, sentence: mode == Sentence, line: 1}
+	s.b.src = src
+	s.b.reset()
+	// A rough guess that avoids most regrowth: a unit per 300 bytes.
+	s.units = make([]Unit, 0, len(src)/300+1)
+	return s
+}
+
+// lineAt returns the 1-based line of offset p; p must not decrease between
+// calls.
+func (s *splitter) lineAt(p int) int {
+	if p > s.pos {
+		s.line += strings.Count(s.src[s.pos:p], "\n")
+		s.pos = p
+	}
+	return s.line
+}
+
+// emit turns the builder's clean text into units of the given kind: the
+// block is cut at inline list joints, and in sentence mode into sentences.
+func (s *splitter) emit(kind UnitKind, quoted bool) {
+	text, pieces := s.b.result()
+	if text == "" {
+		s.b.reset()
+		return
+	}
+	s.m = mapper{pieces: pieces}
+	a := 0
+	for a < len(text) {
+		b, next := inlineJoint(text, a)
+		if s.sentence {
+			s.sentences(text, a, b, quoted)
+		} else {
+			s.add(text, a, b, kind, quoted)
+		}
+		if next < 0 {
+			break
+		}
+		a = next
+		kind = KindListItem
+	}
+	s.b.reset()
+}
+
+// sentences adds the sentences of text[a:b].
+func (s *splitter) sentences(text string, a, b int, quoted bool) {
+	for a < b {
+		e := sentenceEnd(text, a, b)
+		s.add(text, a, e, KindSentence, quoted)
+		a = e
+		for a < b && text[a] == ' ' {
+			a++
+		}
+	}
+}
+
+// add appends the unit text[a:b] (clean positions).
+func (s *splitter) add(text string, a, b int, kind UnitKind, quoted bool) {
+	for a < b && text[a] == ' ' {
+		a++
+	}
+	for b > a && text[b-1] == ' ' {
+		b--
+	}
+	if a >= b {
+		return
+	}
+	start, end := s.m.start(a), s.m.end(b)
+	if n := len(s.units); n > 0 && start < s.units[n-1].End {
+		start = s.units[n-1].End // never overlap, whatever the mapping did
+	}
+	if start >= end {
+		return
+	}
+	s.units = append(s.units, Unit{
+		Index:  len(s.units),
+		Kind:   kind,
+		Line:   s.lineAt(start),
+		Start:  start,
+		End:    end,
+		Text:   text[a:b],
+		Quoted: quoted,
+	})
+}

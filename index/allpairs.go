@@ -1,0 +1,173 @@
+package index
+
+// All-pairs cosine similarity search
+// ==================================
+//
+// AllPairs returns every pair (x, y) of unit-length vectors with
+// cos(x, y) = x·y >= t, exactly, for corpora where comparing all n²/2 pairs
+// is out of the question (10^6 paragraphs is 5·10^11 pairs). It follows
+// All-Pairs (Bayardo, Ma & Srikant, "Scaling Up All Pairs Similarity
+// Search", WWW 2007) with the l2-norm bounds of L2AP (Anastasiu & Karypis,
+// "L2AP: Fast Cosine Similarity Search With Prefix L-2 Norm Bounds", ICDE
+// 2014). All weights are positive.
+//
+// Notation. Dimensions (terms) are ranked by document frequency, most
+// frequent first, and every vector's entries are visited in that rank
+// order. maxw[d] is the largest weight of dimension d over the corpus;
+// mw(x) the largest weight in x. Vectors are numbered in decreasing order
+// of mw, so a vector only meets vectors numbered before it with mw >= its
+// own.
+//
+// 1. Indexing: each vector is cut in two. Walking y's entries from the most
+// frequent dimension, keep the running bound
+//
+//	b(y, k) = min( Σ_{j<=k} y_j · min(maxw[j], mw(y)),      (All-Pairs-2)
+//	               sqrt(Σ_{j<=k} y_j²) )                      (L2AP)
+//
+// and stop at the first entry k where b >= t. Entries before k, the prefix
+// y⁻, stay out of the index; entries from k on, the suffix y⁺, go into
+// the posting list of their dimension. For any later vector x (mw(x) <=
+// mw(y), ||x|| = 1) the prefix alone cannot reach t:
+//
+//	x·y⁻ <= Σ y_j · min(maxw[j], mw(x)) <= first term of b
+//	x·y⁻ <= ||x|| · ||y⁻|| = ||y⁻||                  (Cauchy-Schwarz)
+//
+// so x·y⁻ <= ps(y) := b(y, k-1) < t. Frequent terms come first, so they are
+// the ones left out: the posting lists of the commonest words hold only
+// the vectors made almost wholly of common words, and stay short. The
+// vectors are fixed and the IDF is known beforehand, so maxw and the order
+// are computed once over the whole corpus and every vector is indexed
+// before probing starts.
+//
+// 2. Probing: each vector x walks its own entries from the rarest
+// dimension, adding x_d·y_d to an accumulator A[y] for every y numbered
+// before x in the posting list of d, while the rest of x can still reach t:
+//
+//	rs(x) = min( Σ_{d not yet walked} x_d · maxw[d],  ||x_{not yet walked}|| )
+//
+// Once rs < t it stops: no vector met only in the remaining (frequent)
+// dimensions can reach t. Exactness: if x·y >= t, x and y share a
+// dimension that is in y⁺ and walked by x (the rarest dimensions of each
+// overlap, since both are cut in the same global order; the proof is in
+// the comment of probe). Only rare-side dimensions are ever walked, on
+// either side, so frequent terms cost nothing twice.
+//
+// 3. Verification: A[y] counts only shared dimensions both walked and
+// indexed. The rest of x·y lies in y⁻ or in x's unwalked part, so
+//
+//	x·y <= A[y] + ps(y) + rs_stop(x)
+//
+// and candidates whose bound is below t are dropped. Vectors with too few
+// entries are dropped too (x·y <= mw(x)·Σ_j y_j <= mw(x)·sqrt(|y|), so
+// |y| >= (t/mw(x))² and symmetrically). The survivors are scored with
+// similarity.Cosine on the caller's vectors: the reported cosine is the
+// very value a brute-force loop would compute, bit for bit.
+//
+// Parallelism and determinism: probing only reads the index, so vectors are
+// handed to Workers goroutines in chunks; each has its own accumulator
+// (dense []float64 of n entries, reset through the list of touched ids).
+// The candidate set of a vector does not depend on who probes it, and the
+// pairs are sorted by (A, B) at the end, so the result is identical for
+// any worker count. Bounds are compared with t minus boundSlack so that
+// float rounding in a bound can only let a candidate through, never drop a
+// pair; the final test is similarity.Cosine >= t.
+//
+// Cost: the index holds the suffixes (rare side) only, and probing walks
+// only x's rare side against them; Stats reports the posting entries
+// scanned, the candidates, the verified and the pairs found. Figures
+// measured on real paragraphs are in BenchmarkAllPairs.
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+
+	"github.com/neardup/neardup/similarity"
+)
+
+// boundSlack is subtracted from the threshold before comparing bounds, so
+// that float rounding in a bound (sums of up to thousands of float32
+// products in float64, about 1e-13) cannot drop a pair.
+const boundSlack = 1e-6
+
+// probeChunk is the number of consecutive vectors a worker claims at a
+// time: small enough to balance the load (later vectors scan longer lists),
+// large enough that the shared counter is not contended.
+const probeChunk = 64
+
+// ErrThreshold is returned for a threshold outside (0, 1].
+var ErrThreshold = errors.New("index: threshold must be in (0, 1]")
+
+// AllPairsOptions controls AllPairs.
+type AllPairsOptions struct {
+	// Threshold is the cosine threshold t, 0 < t <= 1 (required): every
+	// pair with cosine >= t is returned.
+	Threshold float64
+	// Workers is the number of goroutines probing the index (default
+	// GOMAXPROCS). The result does not depend on it.
+	Workers int
+	// MaxDF, when positive, skips posting lists with more than MaxDF
+	// entries while probing. This gives up exactness: a pair whose only
+	// walked, indexed shared terms all have longer lists is missed. With
+	// prefix filtering the lists of common words are already short, so
+	// the default (0, no limit) is exact and usually fast enough; measured
+	// recall for a cap is in BenchmarkAllPairs.
+	MaxDF int
+}
+
+// AllPairsStats counts the work AllPairs did.
+type AllPairsStats struct {
+	Vectors    int   // non-empty vectors
+	Entries    int64 // non-zero entries over all vectors
+	Indexed    int64 // entries in the index (suffixes); the rest stay in prefixes
+	Scanned    int64 // posting entries visited while probing
+	Candidates int64 // distinct (x, y) pairs met in the index
+	Verified   int64 // candidates that passed the bounds and were scored
+	Pairs      int64 // pairs with cosine >= threshold
+	Skipped    int64 // posting lists skipped for MaxDF (once per probe)
+}
+
+// AllPairs returns every pair of vecs with cosine >= opt.Threshold, sorted
+// by (A, B), each with its cosine as similarity.Cosine computes it. The
+// vectors must be L2-normalised with positive weights (as
+// similarity.Weighting makes them); empty vectors match nothing. See the
+// comment at the top of this file for the algorithm.
+func AllPairs(vecs []similarity.Vector, opt AllPairsOptions) ([]Pair, error) {
+	pairs, _, err := AllPairsWithStats(vecs, opt)
+	return pairs, err
+}
+
+// AllPairsWithStats is AllPairs, also returning counts of the work done.
+func AllPairsWithStats(vecs []similarity.Vector, opt AllPairsOptions) ([]Pair, AllPairsStats, error) {
+	t := opt.Threshold
+	if !(t > 0 && t <= 1) {
+		return nil, AllPairsStats{}, fmt.Errorf("%w: got %v", ErrThreshold, t)
+	}
+	if opt.MaxDF < 0 {
+		return nil, AllPairsStats{}, fmt.Errorf("index: MaxDF %d is negative", opt.MaxDF)
+	}
+	if opt.Workers < 0 {
+		return nil, AllPairsStats{}, fmt.Errorf("index: Workers %d is negative", opt.Workers)
+	}
+	if len(vecs) > math.MaxInt32 {
+		return nil, AllPairsStats{}, fmt.Errorf("index: %d vectors, at most %d", len(vecs), math.MaxInt32)
+	}
+	for i, v := range vecs {
+		if err := v.Check(); err != nil {
+			return nil, AllPairsStats{}, fmt.Errorf("index: vector %d: %w", i, err)
+		}
+	}
+	workers := opt.Workers
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ix := build(vecs, t-boundSlack)
+	pairs, st := ix.probeAll(vecs, t, opt.MaxDF, workers)
+	sortPairs(pairs)
+	st.Vectors = len(ix.order)
+	st.Entries = int64(len(ix.ent))
+	st.Indexed = int64(len(ix.post))
+	st.Pairs = int64(len(pairs))
+	return pairs, st, nil
+}

@@ -1,0 +1,151 @@
+package index
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+
+	"github.com/neardup/neardup/similarity"
+)
+
+// prober is one worker's state: a dense accumulator over vector numbers,
+// the numbers it touched, the pairs found and the counts.
+type prober struct {
+	ix      *apIndex
+	vecs    []similarity.Vector
+	t       float64
+	maxDF   int
+	acc     []float64
+	touched []int32
+	pairs   []Pair
+	st      AllPairsStats
+}
+
+// probeAll probes every vector against the index with the given number of
+// workers and returns the pairs, unsorted, and the counts.
+func (ix *apIndex) probeAll(vecs []similarity.Vector, t float64, maxDF, workers int) ([]Pair, AllPairsStats) {
+	n := len(ix.order)
+	workers = max(1, min(workers, (n+probeChunk-1)/probeChunk))
+	probers := make([]*prober, workers)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range probers {
+		pr := &prober{ix: ix, vecs: vecs, t: t, maxDF: maxDF, acc: make([]float64, n)}
+		probers[w] = pr
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(probeChunk)) - probeChunk
+				if lo >= n {
+					return
+				}
+				for p := lo; p < min(lo+probeChunk, n); p++ {
+					pr.probe(int32(p))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	var st AllPairsStats
+	total := 0
+	for _, pr := range probers {
+		total += len(pr.pairs)
+	}
+	pairs := make([]Pair, 0, total)
+	for _, pr := range probers {
+		pairs = append(pairs, pr.pairs...)
+		st.Scanned += pr.st.Scanned
+		st.Candidates += pr.st.Candidates
+		st.Verified += pr.st.Verified
+		st.Skipped += pr.st.Skipped
+	}
+	return pairs, st
+}
+
+// probe finds the pairs of vector p with the vectors numbered before it.
+//
+// It walks p's entries from the rarest dimension while the rest of p could
+// still reach the threshold (rs >= tb), accumulating from the posting
+// lists. Exactness: let x = p and y < p with x·y >= t, W the dimensions x
+// walked and U the rest (rs(U) < t). If x and y shared no dimension in W,
+// x·y <= rs(U) < t. So they share some d in W; if d is in y⁺ the pair is
+// met. Otherwise d is in y⁻, so every dimension of y⁺ is rarer than d and,
+// since W holds all of x's dimensions rarer than d, any shared dimension
+// of y⁺ is in W, and met; if there is none, x·y = x·y⁻ <= ps(y) < t.
+func (pr *prober) probe(p int32) {
+	ix := pr.ix
+	tb := ix.tb
+	ent := ix.ent[ix.off[p]:ix.off[p+1]]
+
+	// rs1 = Σ x_d·maxw[d] and sq = Σ x_d² over the dimensions not yet
+	// walked; the remaining part of any x·y is at most
+	// min(rs1, nmax·sqrt(sq)).
+	var rs1, sq float64
+	for _, e := range ent {
+		w := entryWeight(e)
+		rs1 += w * ix.maxw[entryRank(e)]
+		sq += w * w
+	}
+	acc := pr.acc
+	k := len(ent) - 1
+	for ; k >= 0; k-- {
+		if min(rs1, ix.nmax*math.Sqrt(max(sq, 0))) < tb {
+			break
+		}
+		r, w := entryRank(ent[k]), entryWeight(ent[k])
+		list := ix.post[ix.plist[r]:ix.plist[r+1]]
+		if pr.maxDF > 0 && len(list) > pr.maxDF {
+			pr.st.Skipped++
+		} else {
+			n := 0
+			for _, q := range list {
+				if q.id >= p {
+					break
+				}
+				// Weights are positive, so a float32 product in
+				// float64 is never 0: acc 0 means untouched.
+				if acc[q.id] == 0 {
+					pr.touched = append(pr.touched, q.id)
+				}
+				acc[q.id] += w * float64(q.w)
+				n++
+			}
+			pr.st.Scanned += int64(n)
+		}
+		rs1 -= w * ix.maxw[r]
+		sq -= w * w
+	}
+	rest := 0.0
+	if k >= 0 {
+		rest = min(rs1, ix.nmax*math.Sqrt(max(sq, 0)))
+	}
+
+	// Verify: x·y <= A[y] + ps(y) + rest, and the size bounds
+	// |y| >= (t/mw(x))², |x| >= (t/mw(y))².
+	mwx := float64(ix.mw[p])
+	minY := (tb / mwx) * (tb / mwx)
+	lenX := float64(len(ent))
+	x := pr.vecs[ix.order[p]]
+	for _, y := range pr.touched {
+		a := acc[y]
+		acc[y] = 0
+		if a+ix.ps[y]+rest < tb {
+			continue
+		}
+		mwy := float64(ix.mw[y])
+		if float64(ix.off[y+1]-ix.off[y]) < minY || lenX < (tb/mwy)*(tb/mwy) {
+			continue
+		}
+		pr.st.Verified++
+		oy := ix.order[y]
+		c := similarity.Cosine(x, pr.vecs[oy])
+		if c >= pr.t {
+			a, b := ix.order[p], oy
+			if a > b {
+				a, b = b, a
+			}
+			pr.pairs = append(pr.pairs, Pair{A: a, B: b, Cosine: float32(c)})
+		}
+	}
+	pr.st.Candidates += int64(len(pr.touched))
+	pr.touched = pr.touched[:0]
+}

@@ -1,0 +1,106 @@
+package index_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/neardup/neardup/similarity"
+)
+
+// benchCorpus is where benchmarks look for generated corpora:
+//
+//	python3 ../../shared/bench/gencorpus.py gen --sentences ../../shared/bench/sentences.txt.gz \
+//	    --n 1000000 --seed 1 --out /tmp/neardup-corpora/n1000000-s1
+//
+// (NEARDUP_CORPORA overrides the directory). Benchmarks skip when absent.
+func benchCorpus() string {
+	if d := os.Getenv("NEARDUP_CORPORA"); d != "" {
+		return d
+	}
+	return "/tmp/neardup-corpora"
+}
+
+// stopWords are the commonest English function words: the benchmarks'
+// stand-in for package shingle's stop list.
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all am an and any are as at be
+		because been before being below between both but by can could did do does doing down during each
+		few for from further had has have having he her here hers herself him himself his how i if in into
+		is it its itself just me more most my myself no nor not now of off on once only or other our ours
+		ourselves out over own same she should so some such than that the their theirs them themselves
+		then there these they this those through to too under until up very was we were what when where
+		which while who whom why will with would you your yours yourself yourselves s t don`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// loadParagraphs reads the first n paragraph texts of the generated corpus
+// with at least n paragraphs, or skips the benchmark.
+func loadParagraphs(b testing.TB, n int) []string {
+	b.Helper()
+	matches, _ := filepath.Glob(filepath.Join(benchCorpus(), "n*-s1", "corpus.jsonl"))
+	for _, path := range matches {
+		var size int
+		if _, err := fmtSscan(filepath.Base(filepath.Dir(path)), &size); err != nil || size < n {
+			continue
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			b.Skip(err)
+		}
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<24)
+		texts := make([]string, 0, n)
+		for len(texts) < n && sc.Scan() {
+			var rec struct{ Text string }
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				b.Fatalf("%s:%d: %v", path, len(texts)+1, err)
+			}
+			texts = append(texts, rec.Text)
+		}
+		if err := sc.Err(); err != nil {
+			b.Fatalf("%s: %v", path, err)
+		}
+		return texts
+	}
+	b.Skipf("no generated corpus of %d paragraphs under %s (see benchCorpus)", n, benchCorpus())
+	return nil
+}
+
+// contentVectors tokenises (lowercase, letters only, stop words dropped,
+// words of one letter dropped) and weights with sublinear TF and smooth
+// IDF over the texts.
+func contentVectors(texts []string) ([]similarity.Vector, *similarity.Vocabulary) {
+	voc := similarity.NewVocabulary()
+	var df similarity.DocFreq
+	ids := make([][]uint32, len(texts))
+	for i, s := range texts {
+		for w := range strings.FieldsFuncSeq(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if len(w) > 1 && !stopWords[w] {
+				ids[i] = append(ids[i], voc.ID(w))
+			}
+		}
+		df.Add(ids[i])
+	}
+	w := similarity.Weighting{Sublinear: true}
+	idf := w.IDFTable(&df)
+	vecs := make([]similarity.Vector, len(texts))
+	for i := range ids {
+		w.VectorTable(ids[i], idf, &df, &vecs[i])
+	}
+	return vecs, voc
+}
+
+// fmtSscan parses the size out of a corpus directory name "n<size>-s<seed>".
+func fmtSscan(name string, size *int) (int, error) {
+	return fmt.Sscanf(name, "n%d-s", size)
+}

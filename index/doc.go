@@ -1,0 +1,14 @@
+// Package index generates candidate pairs of similar units without comparing
+// every unit with every other:
+//
+//   - AllPairs finds every pair of TF-IDF vectors whose cosine reaches a
+//     threshold, exactly, with an inverted index pruned by prefix filtering
+//     (Bayardo, Ma & Srikant 2007; Anastasiu & Karypis 2014): the paraphrase
+//     candidates.
+//   - LSH bands MinHash signatures (Indyk & Motwani 1998; Broder 1997) and
+//     pairs the units that share a band: the copy and near-copy candidates.
+//
+// Both take plain values (vectors from package similarity, flat signature
+// slices) and return pairs of dense unit ids sorted by (A, B), the same
+// whatever the number of goroutines.
+package index

@@ -1,0 +1,173 @@
+package main
+
+import (
+	"math"
+
+	"github.com/neardup/neardup/score"
+)
+
+// model is a logistic regression in the raw feature scale: p = σ(b + w·x).
+type model struct {
+	w []float64 // one per feature of score.FeatureNames (0 for unused ones)
+	b float64
+}
+
+func (m *model) predict(x []float64) float64 {
+	z := m.b
+	for i, v := range x {
+		z += m.w[i] * v
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
+// fit fits the features feats on the pairs for which use(set, i) holds,
+// every set weighing the same in total. It standardises the features,
+// runs Newton's method on the L2-penalised weighted cross-entropy (soft
+// targets allowed), and maps the weights back to the raw scale.
+func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) *model {
+	d := len(feats)
+	var xs [][]float64
+	var ys, ws []float64
+	for si, st := range sets {
+		n := 0
+		for i := range st.y {
+			if use(si, i) {
+				n++
+			}
+		}
+		for i := range st.y {
+			if !use(si, i) {
+				continue
+			}
+			row := make([]float64, d)
+			for j, f := range feats {
+				row[j] = st.x[i][f]
+			}
+			xs = append(xs, row)
+			ys = append(ys, st.y[i])
+			ws = append(ws, 1/float64(n))
+		}
+	}
+	// Standardise.
+	mu, sd := make([]float64, d), make([]float64, d)
+	var wsum float64
+	for i, x := range xs {
+		wsum += ws[i]
+		for j := range x {
+			mu[j] += ws[i] * x[j]
+		}
+	}
+	for j := range mu {
+		mu[j] /= wsum
+	}
+	for i, x := range xs {
+		for j := range x {
+			sd[j] += ws[i] * (x[j] - mu[j]) * (x[j] - mu[j])
+		}
+	}
+	for j := range sd {
+		sd[j] = math.Sqrt(sd[j] / wsum)
+		if sd[j] < 1e-9 {
+			sd[j] = 1
+		}
+	}
+	for _, x := range xs {
+		for j := range x {
+			x[j] = (x[j] - mu[j]) / sd[j]
+		}
+	}
+	// Newton's method on [w, b] (b last, unpenalised).
+	beta := make([]float64, d+1)
+	for it := 0; it < 50; it++ {
+		g := make([]float64, d+1)
+		h := make([][]float64, d+1)
+		for j := range h {
+			h[j] = make([]float64, d+1)
+		}
+		for i, x := range xs {
+			z := beta[d]
+			for j, v := range x {
+				z += beta[j] * v
+			}
+			p := 1 / (1 + math.Exp(-z))
+			r := ws[i] * (p - ys[i])
+			q := ws[i] * p * (1 - p)
+			for j := 0; j <= d; j++ {
+				xj := 1.0
+				if j < d {
+					xj = x[j]
+				}
+				g[j] += r * xj
+				for l := 0; l <= j; l++ {
+					xl := 1.0
+					if l < d {
+						xl = x[l]
+					}
+					h[j][l] += q * xj * xl
+				}
+			}
+		}
+		for j := 0; j < d; j++ {
+			g[j] += lambda * beta[j]
+			h[j][j] += lambda
+		}
+		for j := 0; j <= d; j++ {
+			for l := j + 1; l <= d; l++ {
+				h[j][l] = h[l][j]
+			}
+		}
+		step := solve(h, g)
+		var norm float64
+		for j := range beta {
+			beta[j] -= step[j]
+			norm += step[j] * step[j]
+		}
+		if norm < 1e-14 {
+			break
+		}
+	}
+	m := &model{w: make([]float64, len(score.FeatureNames())), b: beta[d]}
+	for j, f := range feats {
+		m.w[f] = beta[j] / sd[j]
+		m.b -= beta[j] * mu[j] / sd[j]
+	}
+	return m
+}
+
+// solve solves a·x = b by Gaussian elimination with partial pivoting.
+func solve(a [][]float64, b []float64) []float64 {
+	n := len(b)
+	m := make([][]float64, n)
+	for i := range a {
+		m[i] = append(append([]float64(nil), a[i]...), b[i])
+	}
+	for c := 0; c < n; c++ {
+		p := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[p][c]) {
+				p = r
+			}
+		}
+		m[c], m[p] = m[p], m[c]
+		if math.Abs(m[c][c]) < 1e-300 {
+			continue
+		}
+		for r := c + 1; r < n; r++ {
+			f := m[r][c] / m[c][c]
+			for k := c; k <= n; k++ {
+				m[r][k] -= f * m[c][k]
+			}
+		}
+	}
+	x := make([]float64, n)
+	for r := n - 1; r >= 0; r-- {
+		s := m[r][n]
+		for k := r + 1; k < n; k++ {
+			s -= m[r][k] * x[k]
+		}
+		if m[r][r] != 0 {
+			x[r] = s / m[r][r]
+		}
+	}
+	return x
+}

@@ -1,0 +1,348 @@
+package score
+
+import (
+	"math"
+	"slices"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/neardup/neardup/shingle"
+)
+
+// Unit is one text analysed once for scoring: compact sorted id sets, no
+// per-token strings. A Unit is immutable and safe for concurrent use.
+//
+// Term ids are 32-bit folds of shingle.Hash64 over the stemmed term with the
+// seed termSeed: two different terms share an id with probability about
+// 2^-32 per pair, which changes a score by one term's weight at most.
+type Unit struct {
+	text string
+
+	terms  []uint32 // sorted unique content-term ids (stop words and punctuation left out)
+	tf     []uint16 // occurrences of terms[i]
+	bg     []uint32 // background document frequency of terms[i] (0: unseen)
+	pre    []uint32 // id of the first prefixLen bytes of terms[i]'s stem; 0 for short stems
+	synOff []uint32 // synonym groups of terms[i] are syn[synOff[i]:synOff[i+1]]
+	syn    []uint32
+	emb    []int32 // 1 + row of terms[i]'s word vector in the lexicon; 0: none
+
+	vec   []int8  // IDF-weighted mean of the word vectors, quantised; nil when no term has one
+	vnorm float32 // Euclidean norm of vec
+
+	seq      []uint32 // term id of every token, in order (stop words included)
+	shingles []uint64 // sorted unique word bigrams over all tokens, two term ids packed
+	grams    []uint32 // sorted unique character n-gram hashes of the tokens
+	numbers  []uint32 // sorted unique ids of number tokens
+	names    []uint32 // sorted unique term ids of capitalised words inside a sentence
+
+	tokens  int    // all word tokens, stop words included
+	negs    int    // negation words
+	seqHash uint64 // hash of the whole token sequence (normalised): equal for identical wording
+}
+
+const (
+	termSeed  = 0x6e656172647570 // "neardup"
+	prefixLen = 5                // bytes of a stem compared by the prefix match
+	gramLen   = 4                // character n-gram length
+)
+
+// Text returns the text the unit was analysed from.
+func (u *Unit) Text() string { return u.text }
+
+// Terms returns the unit's content terms as sorted unique ids: what a
+// corpus counts for document frequency and what candidate vectors are made
+// of. The slice is shared: do not modify it.
+func (u *Unit) Terms() []uint32 { return u.terms }
+
+// Shingles returns the unit's word bigrams (over all tokens, stop words
+// included) as sorted unique 64-bit ids. The slice is shared.
+func (u *Unit) Shingles() []uint64 { return u.shingles }
+
+// Words returns the number of content words (tokens that are not stop
+// words) in the unit.
+func (u *Unit) Words() int {
+	n := 0
+	for _, c := range u.tf {
+		n += int(c)
+	}
+	return n
+}
+
+// scratch is per-call working memory for Analyze, pooled in the Scorer.
+type scratch struct {
+	toks   []shingle.Token
+	ids    []uint32 // term id per token
+	terms  []termOcc
+	grams  []uint32
+	shing  []uint64
+	nums   []uint32
+	names  []uint32
+	synBuf []uint32
+	vec    []float64
+}
+
+type termOcc struct {
+	id  uint32
+	bg  uint32
+	pre uint32
+	ss  uint32 // synonym range in the lexicon
+	se  uint32
+	emb int32
+}
+
+// termID folds a 64-bit hash of s to 32 bits.
+func termID(s string) uint32 {
+	h := shingle.Hash64(s, termSeed)
+	id := uint32(h) ^ uint32(h>>32)
+	if id == 0 {
+		id = 1
+	}
+	return id
+}
+
+// Analyze analyses text once for scoring. It is safe for concurrent use.
+func (s *Scorer) Analyze(text string) *Unit {
+	sc, _ := s.pool.Get().(*scratch)
+	if sc == nil {
+		sc = &scratch{}
+	}
+	defer s.pool.Put(sc)
+	sc.toks = s.an.Tokens(text, sc.toks[:0])
+	sc.ids, sc.terms, sc.grams = sc.ids[:0], sc.terms[:0], sc.grams[:0]
+	sc.shing, sc.nums, sc.names = sc.shing[:0], sc.nums[:0], sc.names[:0]
+
+	u := &Unit{text: text, tokens: len(sc.toks)}
+	seq := uint64(termSeed)
+	prevEnd := 0
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		id := termID(t.Term)
+		sc.ids = append(sc.ids, id)
+		seq = (seq ^ uint64(id)) * 0x100000001b3
+		sc.grams = appendGrams(sc.grams, t.Norm)
+		switch {
+		case t.Number:
+			sc.nums = append(sc.nums, termID(t.Norm))
+		case isNegation(text[t.Start:t.End], t.Norm):
+			u.negs++
+		}
+		if t.Stop {
+			prevEnd = t.End
+			continue
+		}
+		o := termOcc{id: id}
+		if e, ok := s.lex.entries[t.Term]; ok {
+			o.bg, o.ss, o.se, o.emb = e.df, e.synStart, e.synEnd, e.emb
+		}
+		if len(t.Term) >= prefixLen+1 {
+			o.pre = termID(t.Term[:prefixLen])
+		}
+		sc.terms = append(sc.terms, o)
+		if !t.Number && i > 0 && isCapitalised(text[t.Start:t.End]) && !sentenceStart(text, prevEnd, t.Start) {
+			sc.names = append(sc.names, id)
+		}
+		prevEnd = t.End
+	}
+	u.seqHash = seq
+	u.seq = slices.Clone(sc.ids)
+	for i := 0; i+1 < len(sc.ids); i++ {
+		sc.shing = append(sc.shing, uint64(sc.ids[i])<<32|uint64(sc.ids[i+1]))
+	}
+	if len(sc.ids) == 1 {
+		sc.shing = append(sc.shing, uint64(sc.ids[0]))
+	}
+	u.shingles = sortedUnique64(sc.shing)
+	u.grams = sortedUnique32(sc.grams)
+	u.numbers = sortedUnique32(sc.nums)
+	u.names = sortedUnique32(sc.names)
+	s.collectTerms(u, sc)
+	return u
+}
+
+// collectTerms groups the content-term occurrences into the unit's sorted
+// parallel slices.
+func (s *Scorer) collectTerms(u *Unit, sc *scratch) {
+	slices.SortFunc(sc.terms, func(a, b termOcc) int {
+		switch {
+		case a.id < b.id:
+			return -1
+		case a.id > b.id:
+			return 1
+		}
+		return 0
+	})
+	n := 0
+	for i := range sc.terms {
+		if i == 0 || sc.terms[i].id != sc.terms[i-1].id {
+			n++
+		}
+	}
+	ints := make([]uint32, 4*n+1)
+	u.terms, u.bg, u.pre, u.synOff = ints[:0:n], ints[n:n:2*n], ints[2*n:2*n:3*n], ints[3*n:3*n:4*n+1]
+	u.tf = make([]uint16, 0, n)
+	u.emb = make([]int32, 0, n)
+	sc.synBuf = sc.synBuf[:0]
+	for i := range sc.terms {
+		o := sc.terms[i]
+		if i > 0 && o.id == sc.terms[i-1].id {
+			if c := &u.tf[len(u.tf)-1]; *c < 0xffff {
+				*c++
+			}
+			continue
+		}
+		u.terms = append(u.terms, o.id)
+		u.tf = append(u.tf, 1)
+		u.bg = append(u.bg, o.bg)
+		u.pre = append(u.pre, o.pre)
+		u.emb = append(u.emb, o.emb)
+		u.synOff = append(u.synOff, uint32(len(sc.synBuf)))
+		sc.synBuf = append(sc.synBuf, s.lex.groups[o.ss:o.se]...)
+	}
+	u.synOff = append(u.synOff, uint32(len(sc.synBuf)))
+	if len(sc.synBuf) > 0 {
+		u.syn = slices.Clone(sc.synBuf)
+	}
+	s.meanVector(u, sc)
+}
+
+// meanVector sets the unit's sentence vector: the sum of its terms' unit
+// word vectors weighted by (1 + ln tf)·idf_b, idf_b from the background
+// table alone (so that the vector does not depend on the corpus), scaled
+// so its largest component is ±127 and rounded to int8.
+func (s *Scorer) meanVector(u *Unit, sc *scratch) {
+	lx := s.lex
+	if lx.dims == 0 {
+		return
+	}
+	sc.vec = zeros(sc.vec, lx.dims)
+	any := false
+	for i, e := range u.emb {
+		if e == 0 || lx.norms[e-1] == 0 {
+			continue
+		}
+		any = true
+		w := sublinear(u.tf[i]) * (math.Log(float64(lx.docs+1)/float64(u.bg[i]+1)) + 1) / float64(lx.norms[e-1])
+		for k, c := range lx.vec(e - 1) {
+			sc.vec[k] += w * float64(c)
+		}
+	}
+	if !any {
+		return
+	}
+	var m float64
+	for _, x := range sc.vec {
+		m = max(m, math.Abs(x))
+	}
+	u.vec = make([]int8, lx.dims)
+	var ss float64
+	for k, x := range sc.vec {
+		q := int8(math.Round(x / m * 127))
+		u.vec[k] = q
+		ss += float64(q) * float64(q)
+	}
+	u.vnorm = float32(math.Sqrt(ss))
+}
+
+// appendGrams appends the hashes of the character n-grams of the word
+// padded with boundary marks ("^word$"); a word shorter than the n-gram
+// gives one gram, itself padded.
+func appendGrams(dst []uint32, w string) []uint32 {
+	const (
+		offset = 2166136261
+		prime  = 16777619
+	)
+	n := len(w) + 2
+	if n <= gramLen {
+		h := uint32(offset)
+		for i := -1; i <= len(w); i++ {
+			h = (h ^ uint32(padded(w, i))) * prime
+		}
+		return append(dst, h)
+	}
+	for i := -1; i+gramLen-1 <= len(w); i++ {
+		h := uint32(offset)
+		for j := i; j < i+gramLen; j++ {
+			h = (h ^ uint32(padded(w, j))) * prime
+		}
+		dst = append(dst, h)
+	}
+	return dst
+}
+
+func padded(w string, i int) byte {
+	switch {
+	case i < 0:
+		return '^'
+	case i >= len(w):
+		return '$'
+	}
+	return w[i]
+}
+
+// negations are the words that turn a statement around.
+var negations = [...]string{"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "cannot", "without"}
+
+func isNegation(raw, norm string) bool {
+	for _, n := range negations {
+		if norm == n {
+			return true
+		}
+	}
+	// Contractions: "didn't", "won’t", or a tokeniser that splits off "n't".
+	for i := 0; i+1 < len(raw); i++ {
+		if raw[i] == 'n' && (raw[i+1] == '\'' || i+3 < len(raw) && raw[i+1:i+4] == "’") {
+			j := i + 2
+			if raw[i+1] != '\'' {
+				j = i + 4
+			}
+			if j < len(raw) && raw[j] == 't' && j+1 == len(raw) {
+				return true
+			}
+		}
+	}
+	return norm == "n't"
+}
+
+func isCapitalised(raw string) bool {
+	r, _ := utf8.DecodeRuneInString(raw)
+	return unicode.IsUpper(r)
+}
+
+// sentenceStart reports whether the token starting at start begins a
+// sentence: only spaces, quotes, brackets, dashes or bullets lie between it
+// and the end of the previous token (or the text's start), and the last
+// punctuation mark among them (if the previous token exists) ends a
+// sentence.
+func sentenceStart(text string, prevEnd, start int) bool {
+	if prevEnd == 0 {
+		for _, r := range text[:start] {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range text[prevEnd:start] {
+		switch r {
+		case '.', '!', '?', ':', ';', '\n', '•', '–', '—':
+			return true
+		}
+	}
+	return false
+}
+
+func sortedUnique32(s []uint32) []uint32 {
+	if len(s) == 0 {
+		return nil
+	}
+	slices.Sort(s)
+	return slices.Clone(slices.Compact(s))
+}
+
+func sortedUnique64(s []uint64) []uint64 {
+	if len(s) == 0 {
+		return nil
+	}
+	slices.Sort(s)
+	return slices.Clone(slices.Compact(s))
+}

@@ -1,0 +1,384 @@
+package score
+
+import (
+	"math"
+	"slices"
+)
+
+// Features are the measures the learned combination weighs. Every value is
+// in [0,1] unless stated.
+type Features struct {
+	// Cosine is the TF-IDF cosine over content terms with sublinear TF,
+	// (1 + ln tf)·idf, and the blended IDF of Corpus (Salton & Buckley 1988).
+	Cosine float64 `json:"cosine"`
+	// Align is the harmonic mean over the two sides of the IDF-weighted share
+	// of content terms aligned with a term of the other side: an exact match
+	// counts 1, a WordNet synonym synonymCredit, a shared stem prefix
+	// prefixCredit (greedy one-to-one alignment, exact matches first; a
+	// lexical cousin of the word-alignment features of Sultan et al. 2014).
+	Align float64 `json:"align"`
+	// AlignMin is the lower of the two sides' aligned shares: high only
+	// when neither side adds content.
+	AlignMin float64 `json:"align_min"`
+	// Char is the Jaccard of the sets of character 4-grams of the words
+	// (padded with boundary marks): robust to inflection and typos.
+	Char float64 `json:"char"`
+	// Jaccard is the Jaccard of the word-bigram sets (stop words included).
+	Jaccard float64 `json:"jaccard"`
+	// Containment is |A∩B| / min(|A|,|B|) over the word-bigram sets.
+	Containment float64 `json:"containment"`
+	// Numbers is the share of distinct numbers found on one side only:
+	// |A△B| / |A∪B|, 0 when neither side has a number.
+	Numbers float64 `json:"numbers"`
+	// Names is ln(1+n) for n capitalised words inside a sentence (names)
+	// whose term is missing from the other side.
+	Names float64 `json:"names"`
+	// Negation is 1 when one side is negated and the other not (the parity
+	// of negation words differs).
+	Negation float64 `json:"negation"`
+	// LenRatio is the shorter side's token count over the longer's.
+	LenRatio float64 `json:"len_ratio"`
+	// Identical is 1 when the normalised token sequences are equal.
+	Identical float64 `json:"identical"`
+	// LCS is 2·lcs/(|A|+|B|) for the longest common subsequence of the
+	// token sequences (ROUGE-L's F-measure, Lin 2004): word order.
+	LCS float64 `json:"lcs"`
+	// Trigram is the Dice coefficient of the word-trigram multisets.
+	Trigram float64 `json:"trigram"`
+	// Unaligned is ln(1 + m) for the larger of the two sides' IDF mass of
+	// content terms left unaligned: how much one side says that the other
+	// does not.
+	Unaligned float64 `json:"unaligned"`
+	// UnalignedMin is the same for the smaller side.
+	UnalignedMin float64 `json:"unaligned_min"`
+	// LenDiff is ln(1 + |#A - #B|) over token counts.
+	LenDiff float64 `json:"len_diff"`
+	// Embed is the cosine of the units' IDF-weighted mean word vectors
+	// (GloVe, Pennington et al. 2014; weighting after Arora et al. 2017).
+	Embed float64 `json:"embed"`
+	// Soft and SoftMin are Align and AlignMin with one more pass: terms
+	// still unaligned are matched to the unaligned term of the other side
+	// with the most similar word vector, credited its cosine when that is at
+	// least embedMin.
+	Soft    float64 `json:"soft"`
+	SoftMin float64 `json:"soft_min"`
+}
+
+// Alignment credits for matches that are not the same term.
+const (
+	synonymCredit = 0.8
+	prefixCredit  = 0.6
+)
+
+// pairScratch is per-call working memory for Features.
+type pairScratch struct {
+	ia, ib []float64 // idf per term
+	ma, mb []float64 // alignment credit per term
+	row    []int32   // LCS row
+	ta, tb []uint64  // trigrams
+}
+
+// Features computes the pair's features. It is safe for concurrent use and
+// does not allocate in the steady state.
+func (s *Scorer) Features(c *Corpus, a, b *Unit) Features {
+	sc, _ := s.fpool.Get().(*pairScratch)
+	if sc == nil {
+		sc = &pairScratch{}
+	}
+	defer s.fpool.Put(sc)
+	var f Features
+	sc.ia = c.idfs(a, sc.ia[:0])
+	sc.ib = c.idfs(b, sc.ib[:0])
+	sc.ma = zeros(sc.ma, len(a.terms))
+	sc.mb = zeros(sc.mb, len(b.terms))
+
+	// Exact matches and the cosine.
+	var dot, na, nb float64
+	for i, w := range sc.ia {
+		w *= sublinear(a.tf[i])
+		na += w * w
+	}
+	for j, w := range sc.ib {
+		w *= sublinear(b.tf[j])
+		nb += w * w
+	}
+	for i, j := 0, 0; i < len(a.terms) && j < len(b.terms); {
+		switch {
+		case a.terms[i] < b.terms[j]:
+			i++
+		case a.terms[i] > b.terms[j]:
+			j++
+		default:
+			dot += sc.ia[i] * sublinear(a.tf[i]) * sc.ib[j] * sublinear(b.tf[j])
+			sc.ma[i], sc.mb[j] = 1, 1
+			i++
+			j++
+		}
+	}
+	if na > 0 && nb > 0 {
+		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
+	}
+	alignSynonyms(a, b, sc.ma, sc.mb)
+	alignPrefixes(a, b, sc.ma, sc.mb)
+	sa, sb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
+	s.alignVectors(a, b, sc.ma, sc.mb)
+	ea, eb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
+	if ea+eb > 0 {
+		f.Soft = 2 * ea * eb / (ea + eb)
+	}
+	f.SoftMin = min(ea, eb)
+	if a.vnorm > 0 && b.vnorm > 0 {
+		f.Embed = clamp01(float64(dot8(a.vec, b.vec)) / float64(a.vnorm) / float64(b.vnorm))
+	}
+	ua, ub := unaligned(sc.ia, sc.ma), unaligned(sc.ib, sc.mb)
+	f.Unaligned, f.UnalignedMin = math.Log1p(max(ua, ub)), math.Log1p(min(ua, ub))
+	f.LenDiff = math.Log1p(math.Abs(float64(a.tokens - b.tokens)))
+	if n := len(a.seq) + len(b.seq); n > 0 {
+		f.LCS = 2 * float64(lcs(a.seq, b.seq, sc)) / float64(n)
+	}
+	f.Trigram = trigramDice(a.seq, b.seq, sc)
+	if sa+sb > 0 {
+		f.Align = 2 * sa * sb / (sa + sb)
+	}
+	f.AlignMin = min(sa, sb)
+
+	inter := intersect32(a.grams, b.grams)
+	f.Char = jaccard(inter, len(a.grams), len(b.grams))
+	inter = intersect64(a.shingles, b.shingles)
+	f.Jaccard = jaccard(inter, len(a.shingles), len(b.shingles))
+	if m := min(len(a.shingles), len(b.shingles)); m > 0 {
+		f.Containment = float64(inter) / float64(m)
+	}
+	if inter, union := intersect32(a.numbers, b.numbers), len(a.numbers)+len(b.numbers); union > 0 {
+		f.Numbers = float64(union-2*inter) / float64(union-inter)
+	}
+	f.Names = math.Log1p(float64(missing(a.names, b.terms) + missing(b.names, a.terms)))
+	if a.negs%2 != b.negs%2 {
+		f.Negation = 1
+	}
+	if lo, hi := min(a.tokens, b.tokens), max(a.tokens, b.tokens); hi > 0 {
+		f.LenRatio = float64(lo) / float64(hi)
+	}
+	if a.seqHash == b.seqHash && a.tokens == b.tokens {
+		f.Identical = 1
+	}
+	return f
+}
+
+// idfs appends the blended IDF of each of the unit's terms to dst.
+func (c *Corpus) idfs(u *Unit, dst []float64) []float64 {
+	for i, t := range u.terms {
+		dst = append(dst, c.idf(t, u.bg[i]))
+	}
+	return dst
+}
+
+// alignSynonyms credits unaligned terms of a and b that share a WordNet
+// synonym group, greedily in term order, one to one.
+func alignSynonyms(a, b *Unit, ma, mb []float64) {
+	if len(a.syn) == 0 || len(b.syn) == 0 {
+		return
+	}
+	for i := range a.terms {
+		if ma[i] != 0 || a.synOff[i] == a.synOff[i+1] {
+			continue
+		}
+		ga := a.syn[a.synOff[i]:a.synOff[i+1]]
+		for j := range b.terms {
+			if mb[j] != 0 || b.synOff[j] == b.synOff[j+1] {
+				continue
+			}
+			if intersect32(ga, b.syn[b.synOff[j]:b.synOff[j+1]]) > 0 {
+				ma[i], mb[j] = synonymCredit, synonymCredit
+				break
+			}
+		}
+	}
+}
+
+// alignPrefixes credits unaligned terms whose stems share their first
+// prefixLen bytes ("diplomaci"/"diplomat").
+func alignPrefixes(a, b *Unit, ma, mb []float64) {
+	for i, p := range a.pre {
+		if ma[i] != 0 || p == 0 {
+			continue
+		}
+		for j, q := range b.pre {
+			if mb[j] == 0 && q == p {
+				ma[i], mb[j] = prefixCredit, prefixCredit
+				break
+			}
+		}
+	}
+}
+
+// unaligned is Σ idf·(1-credit).
+func unaligned(idf, credit []float64) float64 {
+	var m float64
+	for i, w := range idf {
+		m += w * (1 - credit[i])
+	}
+	return m
+}
+
+// lcs is the length of the longest common subsequence (dynamic
+// programming over one row).
+func lcs(a, b []uint32, sc *pairScratch) int {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	row := sc.row[:0]
+	for range len(b) + 1 {
+		row = append(row, 0)
+	}
+	sc.row = row
+	for _, x := range a {
+		diag := int32(0)
+		for j, y := range b {
+			up := row[j+1]
+			switch {
+			case x == y:
+				row[j+1] = diag + 1
+			case row[j] > up:
+				row[j+1] = row[j]
+			}
+			diag = up
+		}
+	}
+	return int(row[len(b)])
+}
+
+// trigramDice is 2·|A∩B|/(|A|+|B|) over word-trigram multisets.
+func trigramDice(a, b []uint32, sc *pairScratch) float64 {
+	ta := appendTrigrams(sc.ta[:0], a)
+	tb := appendTrigrams(sc.tb[:0], b)
+	sc.ta, sc.tb = ta, tb
+	if len(ta)+len(tb) == 0 {
+		return 0
+	}
+	slices.Sort(ta)
+	slices.Sort(tb)
+	return 2 * float64(intersect64(ta, tb)) / float64(len(ta)+len(tb))
+}
+
+func appendTrigrams(dst []uint64, s []uint32) []uint64 {
+	for i := 0; i+2 < len(s); i++ {
+		dst = append(dst, (uint64(s[i])*0x9e3779b97f4a7c15)^(uint64(s[i+1])<<21|uint64(s[i+1])>>11)*0xc2b2ae3d27d4eb4f^uint64(s[i+2]))
+	}
+	return dst
+}
+
+// embedMin is the least word-vector cosine that aligns two terms.
+const embedMin = 0.5
+
+// alignVectors credits each still unaligned term of a with the cosine of
+// the most similar still unaligned term of b, greedily, one to one.
+func (s *Scorer) alignVectors(a, b *Unit, ma, mb []float64) {
+	lx := s.lex
+	for i, ei := range a.emb {
+		if ma[i] != 0 || ei == 0 || lx.norms[ei-1] == 0 {
+			continue
+		}
+		va := lx.vec(ei - 1)
+		best, bj := embedMin, -1
+		for j, ej := range b.emb {
+			if mb[j] != 0 || ej == 0 || lx.norms[ej-1] == 0 {
+				continue
+			}
+			c := float64(dot8(va, lx.vec(ej-1))) / float64(lx.norms[ei-1]) / float64(lx.norms[ej-1])
+			if c >= best {
+				best, bj = c, j
+			}
+		}
+		if bj >= 0 {
+			ma[i], mb[bj] = best, best
+		}
+	}
+}
+
+// dot8 is the dot product of two int8 vectors of equal length.
+func dot8(a, b []int8) int32 {
+	var s int32
+	b = b[:len(a)]
+	for i, x := range a {
+		s += int32(x) * int32(b[i])
+	}
+	return s
+}
+
+// share is Σ idf·credit / Σ idf.
+func share(idf, credit []float64) float64 {
+	var num, den float64
+	for i, w := range idf {
+		num += w * credit[i]
+		den += w
+	}
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}
+
+func sublinear(tf uint16) float64 {
+	if tf <= 1 {
+		return 1
+	}
+	return 1 + math.Log(float64(tf))
+}
+
+func zeros(s []float64, n int) []float64 {
+	if cap(s) < n {
+		return make([]float64, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+func clamp01(x float64) float64 { return max(0, min(1, x)) }
+
+func jaccard(inter, na, nb int) float64 {
+	if u := na + nb - inter; u > 0 {
+		return float64(inter) / float64(u)
+	}
+	return 0
+}
+
+func intersect32(a, b []uint32) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+func intersect64(a, b []uint64) int {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return n
+}
+
+// missing counts the ids of want not in have (both sorted).
+func missing(want, have []uint32) int {
+	return len(want) - intersect32(want, have)
+}

@@ -1,0 +1,134 @@
+package score
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/neardup/neardup/shingle"
+)
+
+// Options configures a Scorer. The zero value is valid: every field states
+// the default a zero stands for.
+type Options struct {
+	// Language is the snowball stemmer language (default "english"). The
+	// synonym and background tables are English: for another language they
+	// are not used and IDF comes from the corpus alone.
+	Language string
+	// Threshold is the Score at or above which a pair is a paraphrase
+	// (default DefaultThreshold).
+	Threshold float64
+	// DuplicateThreshold is the character n-gram Jaccard at or above which a
+	// pair with no differing numbers is a duplicate: near-identical wording
+	// (default DefaultDuplicateThreshold).
+	DuplicateThreshold float64
+	// Background is the weight m of the background document frequencies in
+	// pseudo-documents (default DefaultBackground); see Corpus.
+	Background float64
+}
+
+// Defaults. The thresholds were chosen on the training splits by
+// internal/gen/train; docs/quality.md gives the precision and recall.
+const (
+	DefaultThreshold          = modelThreshold
+	DefaultDuplicateThreshold = 0.8
+	DefaultBackground         = 200
+)
+
+// Kinds of verdict.
+const (
+	Duplicate  = "duplicate"  // near-identical wording
+	Paraphrase = "paraphrase" // same content, reworded
+	Different  = "different"  // neither
+)
+
+// ErrOptions reports an invalid option.
+var ErrOptions = errors.New("score: invalid options")
+
+// Scorer analyses units and scores pairs of them. It is immutable and safe
+// for concurrent use.
+type Scorer struct {
+	opt  Options
+	an   *shingle.Analyzer
+	lex  *lexicon
+	pool sync.Pool // *scratch for Analyze
+	fpool sync.Pool // *pairScratch for Score
+}
+
+// New returns a Scorer for the options.
+func New(opt Options) (*Scorer, error) {
+	if opt.Language == "" {
+		opt.Language = "english"
+	}
+	if opt.Threshold == 0 {
+		opt.Threshold = DefaultThreshold
+	}
+	if opt.DuplicateThreshold == 0 {
+		opt.DuplicateThreshold = DefaultDuplicateThreshold
+	}
+	if opt.Background == 0 {
+		opt.Background = DefaultBackground
+	}
+	switch {
+	case opt.Threshold < 0 || opt.Threshold > 1 || math.IsNaN(opt.Threshold):
+		return nil, fmt.Errorf("%w: threshold %v not in [0,1]", ErrOptions, opt.Threshold)
+	case opt.DuplicateThreshold < 0 || opt.DuplicateThreshold > 1 || math.IsNaN(opt.DuplicateThreshold):
+		return nil, fmt.Errorf("%w: duplicate threshold %v not in [0,1]", ErrOptions, opt.DuplicateThreshold)
+	case opt.Background < 0 || math.IsNaN(opt.Background) || math.IsInf(opt.Background, 0):
+		return nil, fmt.Errorf("%w: background weight %v", ErrOptions, opt.Background)
+	}
+	an, err := shingle.NewAnalyzer(shingle.Options{Language: opt.Language})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrOptions, err)
+	}
+	s := &Scorer{opt: opt, an: an}
+	if opt.Language == "english" {
+		s.lex, err = decodeLexicon(synonymsBin, backgroundBin, embeddingsBin)
+		if err != nil {
+			return nil, err
+		}
+	} else {
+		s.lex = &lexicon{docs: 1}
+	}
+	return s, nil
+}
+
+// Options returns the options in force, defaults filled in.
+func (s *Scorer) Options() Options { return s.opt }
+
+// Result is the verdict on one pair.
+type Result struct {
+	Score       float64  `json:"score"`       // calibrated probability that the pair says the same thing
+	Cosine      float64  `json:"cosine"`      // TF-IDF cosine over content terms
+	Jaccard     float64  `json:"jaccard"`     // Jaccard of word-bigram sets
+	Containment float64  `json:"containment"` // share of the smaller unit's word bigrams found in the other
+	Kind        string   `json:"verdict"`     // Duplicate, Paraphrase or Different
+	Features    Features `json:"features"`
+}
+
+// Score scores a pair of units in a corpus. It is safe for concurrent use.
+func (s *Scorer) Score(c *Corpus, a, b *Unit) Result {
+	f := s.Features(c, a, b)
+	r := Result{
+		Score:       f.probability(),
+		Cosine:      f.Cosine,
+		Jaccard:     f.Jaccard,
+		Containment: f.Containment,
+		Features:    f,
+	}
+	r.Kind = s.kind(f, r.Score)
+	return r
+}
+
+// kind decides the verdict: a duplicate is near-identical wording with no
+// differing number; a paraphrase scores at or above the threshold.
+func (s *Scorer) kind(f Features, p float64) string {
+	switch {
+	case f.Identical == 1 || f.Char >= s.opt.DuplicateThreshold && f.Numbers == 0:
+		return Duplicate
+	case p >= s.opt.Threshold:
+		return Paraphrase
+	}
+	return Different
+}

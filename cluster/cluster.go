@@ -39,16 +39,23 @@
 //   - the graph is stored in compressed sparse row (CSR) form, built by two
 //     counting-sort passes in O(n + E), which leaves each row sorted by
 //     neighbour and so exposes duplicate edges and the tie order;
-//   - the edges are sorted once by (score, endpoints): O(E log E);
-//   - groups live in a union-find forest with path halving; each group of two
-//     or more members keeps a hash map from each neighbouring group to the
-//     sum of the edge scores between them, so the linkage of an edge is one
-//     lookup (two singletons need none: their only link is the edge itself);
-//   - merging moves the smaller group's map (smaller by the number of edge
-//     ends of its members) into the larger one and renames the moved keys in
-//     the neighbours' maps: O(1) per entry. An edge end moves only when its
-//     group's edge-end count at least doubles, so at most log2(2E) times,
-//     and all merges together cost O(E log E) map operations.
+//   - the edges are sorted once by (score, endpoints), by a radix sort on
+//     64-bit keys: O(E);
+//   - groups live in a union-find forest with path halving (amortised
+//     O(log n) a find, near-constant in practice); each group of two
+//     or more members keeps its adjacency: for each neighbouring group, the
+//     sum of the edge scores between them (a short slice searched linearly
+//     up to smallLinks neighbours, a hash map beyond), so the linkage of an
+//     edge is one bounded lookup; two single nodes need none, as their only
+//     link is the edge itself;
+//   - merging moves the adjacency of the group with fewer edge ends into the
+//     other and renames the moved neighbours' entries: O(1) per entry. An
+//     edge end moves only when its group's edge-end count at least doubles,
+//     so at most log2(2E) times, and all merges together cost O(E log E).
+//
+// The work is dominated by cache misses on random nodes; see
+// BenchmarkBuild for the figures (about 1.3 s of CPU for 1M nodes and 2.4M
+// edges on a shared 2-core machine).
 //
 // There is no step quadratic in n or in a group's size. Node ids are int32
 // and at most 2^31-1 edges are accepted.

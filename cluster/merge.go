@@ -81,7 +81,8 @@ func (a *agglomeration) accept(sum uint64, ra, rb int32) bool {
 }
 
 // merge joins the groups of roots ra and rb. The group with more edge ends
-// keeps its root and map; the other's adjacency is moved into it.
+// (ties: the smaller root) keeps its root and adjacency; the other's
+// adjacency is moved into it.
 func (a *agglomeration) merge(ra, rb int32) {
 	r, d := ra, rb
 	if er, ed := a.nodes[r].ends, a.nodes[d].ends; ed > er || ed == er && d < r {
@@ -129,7 +130,7 @@ func (a *agglomeration) move(r, d, h int32, w uint64) {
 	}
 }
 
-// rowLinks returns the adjacency map of the single node u.
+// rowLinks returns the adjacency of the single node u, built from its row.
 func (a *agglomeration) rowLinks(u int32) adjacency {
 	nbr, wt := a.g.row(u)
 	l := adjacency{small: make([]link, 0, min(len(nbr), smallLinks))}
@@ -172,9 +173,8 @@ func (a *agglomeration) groups() []Group {
 		}
 		k := index[r]
 		if k == 0 {
-			sz := size
-			out = append(out, Group{Members: members[:0:sz], Rep: u})
-			members = members[sz:]
+			out = append(out, Group{Members: members[:0:size], Rep: u})
+			members = members[size:]
 			k = int32(len(out))
 			index[r] = k
 		}

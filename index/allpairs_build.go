@@ -7,11 +7,13 @@ import (
 	"github.com/neardup/neardup/similarity"
 )
 
-// posting is one indexed entry: the vector (by processing number) and its
-// weight in the list's dimension.
+// posting is one indexed entry: the vector y (by processing number), its
+// weight in the list's dimension j, and ||y_{<j}||, the norm of y's
+// entries in more frequent dimensions (L2AP's prefix norm).
 type posting struct {
 	id int32
 	w  float32
+	pn float32
 }
 
 // apIndex is the All-Pairs index over one set of vectors. Vectors are
@@ -33,8 +35,8 @@ type apIndex struct {
 }
 
 func entry(rank uint32, w float32) uint64 { return uint64(rank)<<32 | uint64(math.Float32bits(w)) }
-func entryRank(e uint64) uint32          { return uint32(e >> 32) }
-func entryWeight(e uint64) float64       { return float64(math.Float32frombits(uint32(e))) }
+func entryRank(e uint64) uint32           { return uint32(e >> 32) }
+func entryWeight(e uint64) float64        { return float64(math.Float32frombits(uint32(e))) }
 
 // build ranks dimensions and vectors, cuts every vector into its prefix and
 // suffix for threshold tb, and indexes the suffixes.
@@ -126,10 +128,15 @@ func build(vecs []similarity.Vector, tb float64) *apIndex {
 	ix.post = make([]posting, counts[len(terms)])
 	fill := slices.Clone(counts[:len(terms)])
 	for p := range n {
+		var sq float64
+		for _, x := range ix.ent[ix.off[p]:ix.split[p]] {
+			sq += entryWeight(x) * entryWeight(x)
+		}
 		for _, x := range ix.ent[ix.split[p]:ix.off[p+1]] {
 			r := entryRank(x)
-			ix.post[fill[r]] = posting{id: int32(p), w: math.Float32frombits(uint32(x))}
+			ix.post[fill[r]] = posting{id: int32(p), w: math.Float32frombits(uint32(x)), pn: float32(math.Sqrt(sq))}
 			fill[r]++
+			sq += entryWeight(x) * entryWeight(x)
 		}
 	}
 	return ix

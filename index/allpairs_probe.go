@@ -8,6 +8,9 @@ import (
 	"github.com/neardup/neardup/similarity"
 )
 
+// pruned marks in the accumulator a vector that cannot reach the threshold.
+const pruned = -1.0
+
 // prober is one worker's state: a dense accumulator over vector numbers,
 // the numbers it touched, the pairs found and the counts.
 type prober struct {
@@ -15,7 +18,8 @@ type prober struct {
 	vecs    []similarity.Vector
 	t       float64
 	maxDF   int
-	acc     []float64
+	acc     []float64 // by vector number; 0 untouched, pruned, or the partial dot product
+	dense   []float64 // by rank: the weights of the vector being probed, else 0
 	touched []int32
 	pairs   []Pair
 	st      AllPairsStats
@@ -30,7 +34,7 @@ func (ix *apIndex) probeAll(vecs []similarity.Vector, t float64, maxDF, workers 
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range probers {
-		pr := &prober{ix: ix, vecs: vecs, t: t, maxDF: maxDF, acc: make([]float64, n)}
+		pr := &prober{ix: ix, vecs: vecs, t: t, maxDF: maxDF, acc: make([]float64, n), dense: make([]float64, len(ix.maxw))}
 		probers[w] = pr
 		wg.Go(func() {
 			for {
@@ -92,6 +96,8 @@ func (pr *prober) probe(p int32) {
 			break
 		}
 		r, w := entryRank(ent[k]), entryWeight(ent[k])
+		// ||x_{<j}||: the norm of x's entries more frequent than this one.
+		xpn := math.Sqrt(max(sq-w*w, 0))
 		list := ix.post[ix.plist[r]:ix.plist[r+1]]
 		if pr.maxDF > 0 && len(list) > pr.maxDF {
 			pr.st.Skipped++
@@ -101,13 +107,23 @@ func (pr *prober) probe(p int32) {
 				if q.id >= p {
 					break
 				}
+				n++
+				a := acc[q.id]
+				if a < 0 {
+					continue // pruned
+				}
 				// Weights are positive, so a float32 product in
 				// float64 is never 0: acc 0 means untouched.
-				if acc[q.id] == 0 {
+				if a == 0 {
 					pr.touched = append(pr.touched, q.id)
 				}
-				acc[q.id] += w * float64(q.w)
-				n++
+				a += w * float64(q.w)
+				// a is x·y over every dimension from this one to
+				// the rarest; the rest is at most ||x_{<j}||·||y_{<j}||.
+				if a+xpn*float64(q.pn) < tb {
+					a = pruned
+				}
+				acc[q.id] = a
 			}
 			pr.st.Scanned += int64(n)
 		}
@@ -115,36 +131,58 @@ func (pr *prober) probe(p int32) {
 		sq -= w * w
 	}
 	rest := 0.0
+	cx := -1 // x did not walk its dimensions of rank <= cx
 	if k >= 0 {
 		rest = min(rs1, ix.nmax*math.Sqrt(max(sq, 0)))
+		cx = int(entryRank(ent[k]))
 	}
 
-	// Verify: x·y <= A[y] + ps(y) + rest, and the size bounds
-	// |y| >= (t/mw(x))², |x| >= (t/mw(y))².
+	// Verify. First the bounds x·y <= A[y] + ps(y) + rest and the size
+	// bounds |y| >= (t/mw(x))², |x| >= (t/mw(y))². Then complete the dot
+	// product: A[y] holds the shared dimensions x walked and y indexed;
+	// the others are y's prefix and y's dimensions x did not walk, both at
+	// the start of y's rank-ordered entries, looked up in x spread out by
+	// rank. Only pairs that reach the threshold are scored with
+	// similarity.Cosine, for the exact value a brute-force loop computes.
 	mwx := float64(ix.mw[p])
 	minY := (tb / mwx) * (tb / mwx)
 	lenX := float64(len(ent))
-	x := pr.vecs[ix.order[p]]
+	dense := pr.dense
+	for _, e := range ent {
+		dense[entryRank(e)] = entryWeight(e)
+	}
 	for _, y := range pr.touched {
 		a := acc[y]
 		acc[y] = 0
-		if a+ix.ps[y]+rest < tb {
+		if a < 0 || a+ix.ps[y]+rest < tb {
 			continue
 		}
 		mwy := float64(ix.mw[y])
-		if float64(ix.off[y+1]-ix.off[y]) < minY || lenX < (tb/mwy)*(tb/mwy) {
+		ny := ix.off[y+1] - ix.off[y]
+		if float64(ny) < minY || lenX < (tb/mwy)*(tb/mwy) {
 			continue
 		}
 		pr.st.Verified++
-		oy := ix.order[y]
-		c := similarity.Cosine(x, pr.vecs[oy])
-		if c >= pr.t {
-			a, b := ix.order[p], oy
-			if a > b {
-				a, b = b, a
+		ye := ix.ent[ix.off[y]:ix.off[y+1]]
+		ys := ix.split[y] - ix.off[y]
+		for k, e := range ye {
+			r := entryRank(e)
+			if k >= ys && int(r) > cx {
+				break
 			}
-			pr.pairs = append(pr.pairs, Pair{A: a, B: b, Cosine: float32(c)})
+			a += dense[r] * entryWeight(e)
 		}
+		if a < tb {
+			continue
+		}
+		ox, oy := ix.order[p], ix.order[y]
+		c := similarity.Cosine(pr.vecs[ox], pr.vecs[oy])
+		if c >= pr.t {
+			pr.pairs = append(pr.pairs, Pair{A: min(ox, oy), B: max(ox, oy), Cosine: float32(c)})
+		}
+	}
+	for _, e := range ent {
+		dense[entryRank(e)] = 0
 	}
 	pr.st.Candidates += int64(len(pr.touched))
 	pr.touched = pr.touched[:0]

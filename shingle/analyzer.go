@@ -91,8 +91,8 @@ func (a *Analyzer) Tokens(text string, dst []Token) []Token {
 	v := a.views.Get().(*view)
 	defer a.putView(v)
 	v.reset(text)
-	sc := scanner{v: v, lang: &a.lang}
-	sc.buf = sc.scratch[:0]
+	sc := scanner{v: v, lang: &a.lang, buf: v.word[:0]}
+	defer func() { v.word = sc.buf[:0] }()
 	for sc.next() {
 		start, end := v.span(sc.ns, sc.ne)
 		tok := Token{Start: start, End: end}
@@ -119,8 +119,8 @@ func (a *Analyzer) Terms(text string, dst []string) []string {
 	v := a.views.Get().(*view)
 	defer a.putView(v)
 	v.reset(text)
-	sc := scanner{v: v, lang: &a.lang}
-	sc.buf = sc.scratch[:0]
+	sc := scanner{v: v, lang: &a.lang, buf: v.word[:0]}
+	defer func() { v.word = sc.buf[:0] }()
 	for sc.next() {
 		if sc.number {
 			start, end := v.span(sc.ns, sc.ne)

@@ -87,3 +87,72 @@ func FuzzShingles(f *testing.F) {
 		}
 	})
 }
+
+// refView is the slow, obviously right map from normal form to original
+// text: every byte of the normal form with the original span of the segment
+// it came from (ASCII kept as it is, as view keeps it).
+func refView(text string) (b []byte, start, end []int) {
+	for i := 0; i < len(text); {
+		n := segmentLen(text, i)
+		n0 := len(b)
+		if n == 1 && text[i] < utf8.RuneSelf {
+			b = append(b, text[i])
+		} else {
+			b = appendSegment(b, text[i:i+n])
+		}
+		for range len(b) - n0 {
+			start, end = append(start, i), append(end, i+n)
+		}
+		i += n
+	}
+	return b, start, end
+}
+
+// FuzzView checks the anchor-based offset map of view against refView: the
+// same normal form, the same boundaries at rune starts, and the same original
+// span for runs between boundaries, asked for in any order.
+func FuzzView(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		var v view
+		v.reset(text)
+		b, start, end := refView(text)
+		if string(v.b) != string(b) {
+			t.Fatalf("normal form of %q = %q, want %q", text, v.b, b)
+		}
+		var bounds []int
+		for p := 0; p <= len(b); p++ {
+			if p < len(b) && !utf8.RuneStart(b[p]) {
+				continue // the scanner asks only at rune starts
+			}
+			want := p == 0 || p == len(b) || start[p] != start[p-1]
+			if got := v.boundary(p); got != want {
+				t.Fatalf("boundary(%d) in %q = %v, want %v", p, text, got, want)
+			}
+			if want {
+				bounds = append(bounds, p)
+			}
+		}
+		check := func(i, j int) {
+			ns, ne := bounds[i], bounds[j]
+			if ns >= ne {
+				return
+			}
+			gs, ge := v.span(ns, ne)
+			if gs != start[ns] || ge != end[ne-1] {
+				t.Fatalf("span(%d, %d) in %q = %d, %d; want %d, %d", ns, ne, text, gs, ge, start[ns], end[ne-1])
+			}
+		}
+		for i := range bounds {
+			for j := i + 1; j < len(bounds) && j <= i+3; j++ {
+				check(i, j)
+			}
+		}
+		for i := len(bounds) - 1; i > 0; i-- { // backwards, to move the cursor back
+			check(i-1, i)
+			check(0, i)
+		}
+	})
+}

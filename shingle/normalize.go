@@ -34,8 +34,7 @@ func Normalize(s string) string {
 	if isFolded(s) {
 		return s
 	}
-	var arr [512]byte
-	return string(appendNormalized(arr[:0], s))
+	return string(appendNormalized(make([]byte, 0, len(s)+len(s)/8+8), s))
 }
 
 // isFolded reports whether s is ASCII with no upper-case letter and no white

@@ -5,73 +5,6 @@ import (
 	"unicode/utf8"
 )
 
-// view is a text prepared for scanning: its normal form (Normalize), and for
-// every byte of the normal form the span of the original text it came from.
-// ASCII text is its own normal form up to case, which the scanner folds as it
-// copies words: then b is a copy of the text and start and end are empty.
-type view struct {
-	b          []byte
-	start, end []int32 // start[i], end[i]: the original segment that produced b[i]
-	ident      bool    // b is the text itself
-}
-
-// maxText is the longest text a view maps: offsets are kept as int32.
-const maxText = 1<<31 - 1
-
-// reset prepares v for text.
-func (v *view) reset(text string) {
-	if isASCII(text) {
-		v.b = append(v.b[:0], text...)
-		v.start, v.end, v.ident = v.start[:0], v.end[:0], true
-		return
-	}
-	b, st, en := v.b[:0], v.start[:0], v.end[:0]
-	for i := 0; i < len(text); {
-		if c := text[i]; c < utf8.RuneSelf && safeStart(text, i+1) {
-			b = append(b, asciiFold[c])
-			st = append(st, int32(i))
-			en = append(en, int32(i+1))
-			i++
-			continue
-		}
-		n := segmentLen(text, i)
-		n0 := len(b)
-		b = appendSegment(b, text[i:i+n])
-		for range len(b) - n0 {
-			st = append(st, int32(i))
-			en = append(en, int32(i+n))
-		}
-		i += n
-	}
-	v.b, v.start, v.end, v.ident = b, st, en, false
-}
-
-// span returns the original byte span of the normal-form bytes [ns, ne).
-func (v *view) span(ns, ne int) (start, end int) {
-	if v.ident {
-		return ns, ne
-	}
-	return int(v.start[ns]), int(v.end[ne-1])
-}
-
-// boundary reports whether p is the start of an original segment in the
-// normal form (or its end). Tokens start and end only at boundaries: a token
-// boundary inside the expansion of one segment (the "27" and "日" of "㏺" ->
-// "27日") would give two tokens the same original span.
-func (v *view) boundary(p int) bool {
-	return v.ident || p == 0 || p >= len(v.start) || v.start[p] != v.start[p-1]
-}
-
-// isASCII reports whether s is all ASCII.
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
 // class is the role of a rune of normal-form text in tokenisation.
 type class uint8
 
@@ -125,13 +58,12 @@ func classify(r rune) class {
 // token's span in the normal form, buf its surface form (valid until the next
 // call) and number whether it is a number.
 type scanner struct {
-	v       *view
-	lang    *language
-	p       int
-	ns, ne  int
-	buf     []byte
-	number  bool
-	scratch [64]byte
+	v      *view
+	lang   *language
+	p      int
+	ns, ne int
+	buf    []byte
+	number bool
 }
 
 // classAt returns the class and byte length of the rune at p.
@@ -149,7 +81,16 @@ func (sc *scanner) classAt(p int) (class, int) {
 
 // next finds the next token; it reports false at the end of the text.
 func (sc *scanner) next() bool {
-	for sc.p < len(sc.v.b) {
+	b := sc.v.b
+	for sc.p < len(b) {
+		if c := b[sc.p]; c < utf8.RuneSelf { // fast path for ASCII
+			if cl := asciiClass[c]; cl == clLetter || cl == clDigit {
+				sc.word()
+				return true
+			}
+			sc.p++
+			continue
+		}
 		cl, size := sc.classAt(sc.p)
 		switch cl {
 		case clLetter, clDigit:
@@ -182,10 +123,24 @@ func (sc *scanner) word() {
 	digits := true
 loop:
 	for sc.p < len(b) {
+		if c := b[sc.p]; c < utf8.RuneSelf { // fast path for ASCII letters and digits
+			switch asciiClass[c] {
+			case clLetter:
+				buf = append(buf, c|0x20)
+				digits, prev = false, clLetter
+				sc.p++
+				continue
+			case clDigit:
+				buf = append(buf, c)
+				prev = clDigit
+				sc.p++
+				continue
+			}
+		}
 		cl, size := sc.classAt(sc.p)
 		switch cl {
 		case clLetter, clDigit:
-			buf = appendLower(buf, b[sc.p:sc.p+size])
+			buf = append(buf, b[sc.p:sc.p+size]...)
 			digits = digits && cl == clDigit
 			prev = cl
 			sc.p += size

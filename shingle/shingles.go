@@ -56,8 +56,7 @@ func combine(g []uint64, seed uint64) uint64 {
 // is sorted ascending with duplicates removed.
 func CharShingles(s string, k int, seed uint64, dst []uint64) []uint64 {
 	k = max(k, 1)
-	var arr [1024]byte
-	b := collapseSpace(appendNormalized(arr[:0], s))
+	b := collapseSpace(appendNormalized(make([]byte, 0, len(s)+len(s)/8+8), s))
 	if len(b) == 0 {
 		return dst
 	}

@@ -24,10 +24,24 @@ func (m *model) predict(x []float64) float64 {
 // every set weighing the same in total. It standardises the features,
 // runs Newton's method on the L2-penalised weighted cross-entropy (soft
 // targets allowed), and maps the weights back to the raw scale.
-func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) *model {
-	d := len(feats)
-	var xs [][]float64
-	var ys, ws []float64
+func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) predictor {
+	if learner == "gbdt" {
+		xs, ys, ws := rows(sets, nil, use)
+		var wsum float64
+		for _, w := range ws {
+			wsum += w
+		}
+		for i := range ws {
+			ws[i] *= float64(len(ws)) / wsum
+		}
+		return fitForest(xs, ys, ws, feats, boost)
+	}
+	return fitLogistic(sets, feats, lambda, use)
+}
+
+// rows gathers the used rows (the features feats of each, or all when
+// nil), their targets and weights (every set summing to 1).
+func rows(sets []*set, feats []int, use func(si, i int) bool) (xs [][]float64, ys, ws []float64) {
 	for si, st := range sets {
 		n := 0
 		for i := range st.y {
@@ -35,19 +49,32 @@ func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) *mo
 				n++
 			}
 		}
+		sw := 1.0
+		if v, ok := setWeight[st.name]; ok {
+			sw = v
+		}
 		for i := range st.y {
 			if !use(si, i) {
 				continue
 			}
-			row := make([]float64, d)
-			for j, f := range feats {
-				row[j] = st.x[i][f]
+			row := st.x[i]
+			if feats != nil {
+				row = make([]float64, len(feats))
+				for j, f := range feats {
+					row[j] = st.x[i][f]
+				}
 			}
 			xs = append(xs, row)
 			ys = append(ys, st.y[i])
-			ws = append(ws, 1/float64(n))
+			ws = append(ws, sw/float64(n))
 		}
 	}
+	return xs, ys, ws
+}
+
+func fitLogistic(sets []*set, feats []int, lambda float64, use func(si, i int) bool) *model {
+	d := len(feats)
+	xs, ys, ws := rows(sets, feats, use)
 	// Standardise.
 	mu, sd := make([]float64, d), make([]float64, d)
 	var wsum float64

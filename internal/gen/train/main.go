@@ -32,6 +32,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -46,6 +47,7 @@ type set struct {
 	label  []float64 // as in the file
 	y      []float64 // target in [0,1]
 	fold   []int
+	a, b   []string
 }
 
 func main() {
@@ -57,12 +59,39 @@ func main() {
 	lambda := flag.Float64("l2", 1e-3, "L2 penalty on standardised weights")
 	pairCorpus := flag.Bool("pair-corpus", false, "IDF from each pair alone (plus background) instead of the whole file")
 	bg := flag.Float64("background", 0, "background weight m (0: default)")
+	only := flag.String("only", "", "diagnostic: train and test on this set alone")
+	flag.StringVar(&learner, "learner", "gbdt", "gbdt (boosted trees) or lr (logistic regression)")
+	flag.IntVar(&boost.trees, "trees", 200, "gbdt: trees")
+	flag.IntVar(&boost.depth, "depth", 3, "gbdt: tree depth")
+	flag.Float64Var(&boost.rate, "rate", 0.1, "gbdt: shrinkage")
+	flag.Func("weight", "SET=W: total weight of a set (default 1 each; repeatable)", func(v string) error {
+		name, w, ok := strings.Cut(v, "=")
+		f, err := strconv.ParseFloat(w, 64)
+		if !ok || err != nil {
+			return fmt.Errorf("want SET=W, got %q", v)
+		}
+		setWeight[name] = f
+		return nil
+	})
+	flag.IntVar(&showErrors, "errors", 0, "print the N most confident out-of-fold errors of each set")
 	flag.Parse()
+	onlySet = *only
 	if err := run(*data, *out, *folds, *seed, *ablate, *lambda, *pairCorpus, *bg, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)
 		os.Exit(1)
 	}
 }
+
+// Training settings (flags).
+var (
+	setWeight  = map[string]float64{}
+	onlySet    string
+	showErrors int
+	learner    string
+	boost   = boostParams{trees: 200, depth: 3, rate: 0.1, lambda: 1, minHess: 0.002, bins: 64}
+)
+
+type predictor interface{ predict(x []float64) float64 }
 
 var files = []struct {
 	name   string
@@ -82,6 +111,9 @@ func run(data, out string, k int, seed uint64, ablate bool, lambda float64, pair
 	}
 	var sets []*set
 	for _, f := range files {
+		if onlySet != "" && f.name != onlySet {
+			continue
+		}
 		st := &set{name: f.name, graded: f.graded}
 		for _, p := range f.paths {
 			if err := load(s, filepath.Join(data, p), st, pairCorpus); err != nil {
@@ -102,12 +134,17 @@ func run(data, out string, k int, seed uint64, ablate bool, lambda float64, pair
 	th := chooseThreshold(sets, oof)
 	fmt.Fprintf(w, "%d-fold cross-validated, all features, threshold %.3f:\n", k, th)
 	report(w, sets, oof, th)
-	m := fit(sets, all, lambda, func(int, int) bool { return true })
-	fmt.Fprintln(w, "weights (raw scale):")
-	for i, n := range score.FeatureNames() {
-		fmt.Fprintf(w, "  %-12s %+.4f\n", n, m.w[i])
+	if showErrors > 0 {
+		printErrors(w, sets, oof, th)
 	}
-	fmt.Fprintf(w, "  %-12s %+.4f\n", "bias", m.b)
+	m := fit(sets, all, lambda, func(int, int) bool { return true })
+	if lr, ok := m.(*model); ok {
+		fmt.Fprintln(w, "weights (raw scale):")
+		for i, n := range score.FeatureNames() {
+			fmt.Fprintf(w, "  %-12s %+.4f\n", n, lr.w[i])
+		}
+		fmt.Fprintf(w, "  %-12s %+.4f\n", "bias", lr.b)
+	}
 	if out != "" {
 		return writeModel(out, m, th)
 	}
@@ -147,6 +184,8 @@ func load(s *score.Scorer, path string, st *set, pairCorpus bool) error {
 		st.x = append(st.x, x[i])
 		st.label = append(st.label, p.Label)
 		st.y = append(st.y, y)
+		st.a = append(st.a, p.A)
+		st.b = append(st.b, p.B)
 	}
 	return nil
 }
@@ -320,4 +359,38 @@ func ablation(w io.Writer, sets []*set, k int, lambda float64) {
 		h := headline(sets, oof, th)
 		fmt.Fprintf(w, "  %-40s %7.3f %7.4f %7.4f %7.4f %7.4f\n", "all - "+strings.Join(st, ","), th, h[0], h[1], h[2], h[3])
 	}
+}
+
+// printErrors prints the most confident wrong out-of-fold verdicts.
+func printErrors(w io.Writer, sets []*set, oof [][]float64, th float64) {
+	names := score.FeatureNames()
+	for si, st := range sets {
+		if st.graded {
+			continue
+		}
+		idx := make([]int, len(st.y))
+		for i := range idx {
+			idx[i] = i
+		}
+		conf := func(i int) float64 { return math.Abs(oof[si][i] - st.y[i]) }
+		slices.SortFunc(idx, func(a, b int) int { return cmpDesc(conf(a), conf(b)) })
+		fmt.Fprintf(w, "== %s: most confident errors\n", st.name)
+		for _, i := range idx[:min(showErrors, len(idx))] {
+			fmt.Fprintf(w, "label %v p %.3f\n  A: %s\n  B: %s\n ", st.label[i], oof[si][i], st.a[i], st.b[i])
+			for j, v := range st.x[i] {
+				fmt.Fprintf(w, " %s=%.2f", names[j], v)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+func cmpDesc(a, b float64) int {
+	switch {
+	case a > b:
+		return -1
+	case a < b:
+		return 1
+	}
+	return 0
 }

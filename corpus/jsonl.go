@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -56,6 +57,12 @@ func (r *jsonlReader) read(in *bufio.Reader, fn func(*Document) error) error {
 		}
 		if len(line) > 0 {
 			lineNo++
+			if lineNo == 1 {
+				if i := bytes.IndexByte(line, 0); i >= 0 {
+					r.fail(0, fmt.Errorf("%w (NUL byte at offset %d)", errBinary, i))
+					return nil
+				}
+			}
 			if ferr := r.record(line, lineNo, fn); ferr != nil {
 				return ferr
 			}
@@ -83,6 +90,12 @@ func (r *jsonlReader) fail(line int, err error) {
 
 // record decodes one line and calls fn; it returns only fn's error.
 func (r *jsonlReader) record(line []byte, lineNo int, fn func(*Document) error) error {
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+		if n > 1 && line[n-2] == '\r' {
+			line = line[:n-2]
+		}
+	}
 	if lineNo == 1 && len(line) >= 3 && string(line[:3]) == "\uFEFF" {
 		line = line[3:]
 	}

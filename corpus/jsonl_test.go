@@ -75,7 +75,7 @@ var recordTests = []struct {
 	{"text of another type", `{"text":5}`, record{}, `text field "text" is a number, want a string`},
 	{"id of another type", `{"id":true,"text":"x"}`, record{}, `id field "id" is a boolean`},
 	{"not an object", `["text"]`, record{}, "must be an object"},
-	{"trailing comma", `{"text":"x",}`, record{}, "invalid JSON: '}' at column 12, want a member name"},
+	{"trailing comma", `{"text":"x",}`, record{}, "invalid JSON: '}' at column 13, want a member name"},
 	{"missing colon", `{"text" "x"}`, record{}, "want ':'"},
 	{"unterminated string", `{"text":"x`, record{}, "unterminated string"},
 	{"control character", "{\"text\":\"a\tb\"}", record{}, "control character"},
@@ -195,7 +195,7 @@ func TestReadJSONL(t *testing.T) {
 	if !errors.As(err, &list) {
 		t.Fatalf("Read error = %v, want an ErrorList", err)
 	}
-	wantErrs := path + ":4: invalid JSON: unterminated string starting at column 23\n" +
+	wantErrs := path + ":4: invalid JSON: unterminated string starting at column 20\n" +
 		path + `:6: missing text field "text"`
 	if err.Error() != wantErrs {
 		t.Errorf("Read error:\n%s\nwant\n%s", err, wantErrs)

@@ -222,8 +222,8 @@ func sniff(head []byte) Format {
 	return Text
 }
 
-// sniffLen is how much of a stream sniffing and the binary check look at.
-const sniffLen = 8 << 10
+// sniffLen is how much of standard input sniffing looks at.
+const sniffLen = 512
 
 // stream reads one input.
 func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) error {
@@ -237,18 +237,17 @@ func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) err
 		defer gz.Close()
 		br = bufio.NewReaderSize(gz, 256<<10)
 	}
-	head, _ := br.Peek(sniffLen)
 	if sniffIt {
+		// Look at what has arrived without waiting for more: standard input
+		// may be a stream that a scraper feeds record by record.
+		br.Peek(1)
+		head, _ := br.Peek(min(br.Buffered(), sniffLen))
 		format = sniff(head)
 	}
 	if format == Auto {
 		format = Text
 	}
 	if format == JSONL {
-		if i := bytes.IndexByte(head, 0); i >= 0 {
-			r.fail(p, 0, fmt.Errorf("%w (NUL byte at offset %d)", errBinary, i))
-			return nil
-		}
 		jr := jsonlReader{path: p, idField: r.opt.IDField, txField: r.opt.TextField, errs: &r.errs}
 		return jr.read(br, r.fn)
 	}

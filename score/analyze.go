@@ -3,6 +3,7 @@ package score
 import (
 	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -123,7 +124,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		switch {
 		case t.Number:
 			sc.nums = append(sc.nums, termID(t.Norm))
-		case isNegation(text[t.Start:t.End], t.Norm):
+		case isNegation(t.Norm):
 			u.negs++
 		}
 		if t.Stop {
@@ -279,28 +280,17 @@ func padded(w string, i int) byte {
 	return w[i]
 }
 
-// negations are the words that turn a statement around.
+// negations are the words that turn a statement around; contractions
+// ending in "n't" count too.
 var negations = [...]string{"not", "no", "never", "nor", "neither", "none", "nobody", "nothing", "nowhere", "cannot", "without"}
 
-func isNegation(raw, norm string) bool {
+func isNegation(norm string) bool {
 	for _, n := range negations {
 		if norm == n {
 			return true
 		}
 	}
-	// Contractions: "didn't", "won’t", or a tokeniser that splits off "n't".
-	for i := 0; i+1 < len(raw); i++ {
-		if raw[i] == 'n' && (raw[i+1] == '\'' || i+3 < len(raw) && raw[i+1:i+4] == "’") {
-			j := i + 2
-			if raw[i+1] != '\'' {
-				j = i + 4
-			}
-			if j < len(raw) && raw[j] == 't' && j+1 == len(raw) {
-				return true
-			}
-		}
-	}
-	return norm == "n't"
+	return strings.HasSuffix(norm, "n't")
 }
 
 func isCapitalised(raw string) bool {

@@ -4,6 +4,8 @@
 //	neardup scan [flags] PATH...      clusters of duplicates and paraphrases in a corpus
 //	neardup pairs [flags] FILE        score labelled or unlabelled text pairs
 //	neardup compare [flags] A B       explain the scores of two texts
+//	neardup check [flags] DRAFT...    check drafts against an archive
+//	neardup index add|rm|stats        maintain a persistent archive index
 //
 // Run `neardup COMMAND --help` for the flags of each command.
 package main
@@ -40,6 +42,8 @@ func commands() []command {
 		{"scan", "find clusters of duplicated and paraphrased units in articles", runScan},
 		{"pairs", "score text pairs (TSV label/a/b or JSONL) with the scan scorer", runPairs},
 		{"compare", "score two texts and explain the verdict", runCompare},
+		{"check", "check drafts against an archive for duplicates and paraphrases", runCheck},
+		{"index", "build and maintain a persistent archive index (add, rm, stats)", runIndex},
 	}
 }
 

@@ -56,7 +56,7 @@ func run(dir, out string, minDF int) error {
 	}
 	df := map[string]int{}
 	docs := 0
-	var terms []string
+	var toks []shingle.Token
 	seen := map[string]bool{}
 	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
 		path := filepath.Join(dir, "data."+pos)
@@ -76,12 +76,12 @@ func run(dir, out string, minDF int) error {
 				continue
 			}
 			docs++
-			terms = an.Terms(line[i+3:], terms[:0])
+			toks = an.Tokens(line[i+3:], toks[:0])
 			clear(seen)
-			for _, t := range terms {
-				if !seen[t] {
-					seen[t] = true
-					df[t]++
+			for _, t := range toks {
+				if !t.Stop && !seen[t.Term] {
+					seen[t.Term] = true
+					df[t.Term]++
 				}
 			}
 		}

@@ -12,7 +12,8 @@
 //	go generate ./score
 //
 // The package lists 341,479 words by decreasing corpus frequency. The first
-// -words all-letter words are stemmed with the Snowball English stemmer; the
+// -words all-letter words that are not stop words become the terms
+// shingle.Analyzer makes of them (Snowball English stems); the
 // vectors of the words that share a stem are averaged, each weighted by 1/rank
 // (Zipf's law: a stem is represented mostly by its most frequent form), and
 // the average is scaled so that its largest component is ±127 and rounded
@@ -37,7 +38,7 @@ import (
 	"os"
 	"slices"
 
-	"github.com/kljensen/snowball/english"
+	"github.com/neardup/neardup/shingle"
 )
 
 func main() {
@@ -66,6 +67,10 @@ func run(in, out string, limit int) error {
 		return fmt.Errorf("%s: %w", in, err)
 	}
 	d := pkg.Dimensions
+	an, err := shingle.NewAnalyzer(shingle.Options{Language: "english"})
+	if err != nil {
+		return err
+	}
 	sums := map[string][]float64{}
 	kept := 0
 	for rank, w := range pkg.Words {
@@ -79,8 +84,12 @@ func run(in, out string, limit int) error {
 		if len(v) < d {
 			return fmt.Errorf("%s: vector of %q has %d values, want %d", in, w, len(v), d)
 		}
+		toks := an.Tokens(w, nil)
+		if len(toks) != 1 || toks[0].Stop {
+			continue
+		}
 		kept++
-		st := english.Stem(w, true)
+		st := toks[0].Term
 		s := sums[st]
 		if s == nil {
 			s = make([]float64, d)

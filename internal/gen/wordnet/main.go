@@ -10,8 +10,9 @@
 //
 // A word gets the synsets of its first -senses senses (WordNet orders a
 // lemma's senses by frequency in the SemCor tag counts, so these are the
-// common ones). Only single-word, all-letter lemmas are kept, stemmed with
-// the Snowball English stemmer. With -similar, an adjective satellite
+// common ones). Only single-word, all-letter lemmas that are not stop words
+// are kept, as the term shingle.Analyzer makes of them (the Snowball English
+// stem), so that the keys are exactly the scorer's terms. With -similar, an adjective satellite
 // synset is merged with its head (the "similar to" pointer &), and with
 // -derive, a lemma in a kept sense also joins the synsets of the words it is
 // derivationally related to (pointer +). A synset that ends up with fewer
@@ -41,7 +42,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/kljensen/snowball/english"
+	"github.com/neardup/neardup/shingle"
 )
 
 func main() {
@@ -73,6 +74,10 @@ type link struct {
 }
 
 func run(dir, out string, senses int, similar, derive bool) error {
+	an, err := shingle.NewAnalyzer(shingle.Options{Language: "english"})
+	if err != nil {
+		return err
+	}
 	synsets := map[string]*synset{}
 	wordSenses := map[string][]string{} // lemma -> kept synset keys, in sense order
 	for _, pf := range posFiles {
@@ -88,12 +93,16 @@ func run(dir, out string, senses int, similar, derive bool) error {
 		if !keepLemma(lemma) {
 			return
 		}
+		term, ok := termOf(an, lemma)
+		if !ok {
+			return
+		}
 		g := groups[key]
 		if g == nil {
 			g = map[string]bool{}
 			groups[key] = g
 		}
-		g[english.Stem(lemma, true)] = true
+		g[term] = true
 	}
 	for lemma, keys := range wordSenses {
 		for _, key := range keys {
@@ -173,6 +182,16 @@ func commonPrefix(a, b string) int {
 		n++
 	}
 	return n
+}
+
+// termOf returns the scorer's term for a single word, false for a stop
+// word or a word the tokeniser splits.
+func termOf(an *shingle.Analyzer, w string) (string, bool) {
+	toks := an.Tokens(w, nil)
+	if len(toks) != 1 || toks[0].Stop || toks[0].Number {
+		return "", false
+	}
+	return toks[0].Term, true
 }
 
 // keepLemma reports whether a lemma is a single all-letter word.

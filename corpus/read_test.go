@@ -1,0 +1,259 @@
+package corpus
+
+import (
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// writeTree creates files (path -> content) under a new temporary folder.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, ".gz") {
+			f, err := os.Create(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			zw := gzip.NewWriter(f)
+			zw.Write([]byte(content))
+			if err := zw.Close(); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			continue
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// readAll reads paths and returns "id format text" for every document,
+// and the error with root replaced by "ROOT".
+func readAll(t *testing.T, root string, paths []string, opt Options) ([]string, string) {
+	t.Helper()
+	var got []string
+	err := Read(paths, nil, opt, func(d *Document) error {
+		id := filepath.ToSlash(strings.TrimPrefix(d.ID, root+string(filepath.Separator)))
+		got = append(got, fmt.Sprintf("%s %s %q", id, d.Format, d.Text))
+		return nil
+	})
+	msg := ""
+	if err != nil {
+		msg = strings.ReplaceAll(filepath.ToSlash(err.Error()), filepath.ToSlash(root)+"/", "")
+	}
+	return got, msg
+}
+
+func TestReadFolder(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"a.txt":                "Plain.",
+		"b.md":                 "# Title",
+		"c.HTML":               "<p>Hi</p>",
+		"d.jsonl":              `{"id":"d1","text":"One."}` + "\n" + `{"id":"d2","text":"Two."}`,
+		"e.ndjson.gz":          `{"id":"e1","text":"Zipped."}`,
+		"f.txt.gz":             "Zipped text.",
+		"sub/g.markdown":       "Sub.",
+		"sub/deeper/h.htm":     "<b>x</b>",
+		".git/config":          "hidden folder",
+		".hidden.txt":          "hidden file",
+		"img.bin":              "\x89PNG\x00\x00",
+		"latin1.txt":           "line one\ncaf\xe9\n",
+		"sub/.cache/skip.txt":  "hidden",
+		"z/empty.txt":          "",
+		"z/whitespace.md":      " \n",
+		"zz/notgzip.txt.gz":    "", // written as an empty gzip stream
+		"zz/gzipped-as-txt.txt": "",
+	})
+	// A gzip stream under a name without .gz is still recognised.
+	writeGzip(t, filepath.Join(root, "zz", "gzipped-as-txt.txt"), "By magic.")
+	got, err := readAll(t, root, []string{root}, Options{})
+	want := []string{
+		`a.txt text "Plain."`,
+		`b.md markdown "# Title"`,
+		`c.HTML html "<p>Hi</p>"`,
+		`d1 jsonl "One."`,
+		`d2 jsonl "Two."`,
+		`e1 jsonl "Zipped."`,
+		`f.txt.gz text "Zipped text."`,
+		`sub/deeper/h.htm html "<b>x</b>"`,
+		`sub/g.markdown markdown "Sub."`,
+		`z/empty.txt text ""`,
+		`z/whitespace.md markdown " \n"`,
+		`zz/gzipped-as-txt.txt text "By magic."`,
+		`zz/notgzip.txt.gz text ""`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Read(folder) documents:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	wantErr := "img.bin: binary file (NUL byte at offset 4)\n" +
+		"latin1.txt:2: invalid UTF-8 at byte 12 (0xe9)"
+	if err != wantErr {
+		t.Errorf("Read(folder) error:\n%s\nwant\n%s", err, wantErr)
+	}
+}
+
+func writeGzip(t *testing.T, path, content string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zw := gzip.NewWriter(f)
+	zw.Write([]byte(content))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadIncludeExclude(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"a.txt":                 "a",
+		"b.md":                  "b",
+		"notes.txt":             "n",
+		"docs/x.md":             "x",
+		"docs/deep/y.md":        "y",
+		"docs/deep/y.txt":       "y",
+		"vendor/v.txt":          "v",
+		"site/testdata/t.txt":   "t",
+		"site/page.html":        "p",
+		"site/skip-me.html":     "s",
+		"site/sub/skip-too.txt": "s",
+	})
+	tests := []struct {
+		name             string
+		include, exclude []string
+		want             string
+	}{
+		{"everything", nil, nil, "a.txt b.md docs/deep/y.md docs/deep/y.txt docs/x.md notes.txt site/page.html site/skip-me.html site/sub/skip-too.txt site/testdata/t.txt vendor/v.txt"},
+		{"include base name", []string{"*.md"}, nil, "b.md docs/deep/y.md docs/x.md"},
+		{"include path with **", []string{"docs/**/*.md"}, nil, "docs/deep/y.md docs/x.md"},
+		{"include relative path", []string{"docs/*.md", "a.txt"}, nil, "a.txt docs/x.md"},
+		{"exclude folder by name", nil, []string{"vendor", "testdata", "docs"}, "a.txt b.md notes.txt site/page.html site/skip-me.html site/sub/skip-too.txt"},
+		{"exclude with **", nil, []string{"**/skip*", "./vendor/", "docs/deep"}, "a.txt b.md docs/x.md notes.txt site/page.html site/testdata/t.txt"},
+		{"include and exclude", []string{"*.txt"}, []string{"notes.*", "site"}, "a.txt docs/deep/y.txt vendor/v.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			err := Read([]string{root}, nil, Options{Include: tt.include, Exclude: tt.exclude}, func(d *Document) error {
+				rel, _ := filepath.Rel(root, d.ID)
+				got = append(got, filepath.ToSlash(rel))
+				return nil
+			})
+			if err != nil || strings.Join(got, " ") != tt.want {
+				t.Errorf("Read(include %q, exclude %q) = %q, %v\nwant %q", tt.include, tt.exclude, strings.Join(got, " "), err, tt.want)
+			}
+		})
+	}
+	// A file named explicitly is read whatever the patterns say.
+	var got []string
+	Read([]string{filepath.Join(root, "vendor", "v.txt")}, nil, Options{Include: []string{"*.md"}, Exclude: []string{"*.txt"}},
+		func(d *Document) error { got = append(got, d.Text); return nil })
+	if len(got) != 1 {
+		t.Errorf("explicit file filtered out: %q", got)
+	}
+	if err := Read([]string{root}, nil, Options{Exclude: []string{"[a-"}}, nil); err == nil || !strings.Contains(err.Error(), `bad glob pattern "[a-"`) {
+		t.Errorf("bad pattern: error %v", err)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"ok.txt":      "Fine.",
+		"broken.gz":   "",
+		"nul.jsonl":   "{\"text\":\"a\x00\"}\n",
+		"bad.html.gz": "",
+	})
+	os.WriteFile(filepath.Join(root, "broken.gz"), []byte{0x1f, 0x8b, 0x08, 0x00, 1, 2}, 0o644)
+	missing := filepath.Join(root, "missing.txt")
+	got, err := readAll(t, root, []string{missing, filepath.Join(root, "nul.jsonl"), filepath.Join(root, "broken.gz"),
+		filepath.Join(root, "ok.txt"), "-"}, Options{})
+	if want := []string{`ok.txt text "Fine."`}; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("documents %q, want %q", got, want)
+	}
+	wantErr := "missing.txt: no such file or directory\n" +
+		"nul.jsonl: binary file (NUL byte at offset 11)\n" +
+		"broken.gz: gzip: unexpected EOF\n" +
+		"-: no standard input"
+	if err != wantErr {
+		t.Errorf("errors:\n%s\nwant\n%s", err, wantErr)
+	}
+	rerr := Read([]string{missing}, nil, Options{}, func(*Document) error { return nil })
+	if !errors.Is(rerr, fs.ErrNotExist) {
+		t.Errorf("errors.Is(%v, fs.ErrNotExist) = false", rerr)
+	}
+}
+
+func TestReadStops(t *testing.T) {
+	root := writeTree(t, map[string]string{"a.txt": "a", "b/c.txt": "c", "d.jsonl": `{"text":"1"}` + "\n" + `{"text":"2"}`})
+	stop := errors.New("stop")
+	for _, target := range []string{"a", "c", "1"} {
+		var seen []string
+		err := Read([]string{root}, nil, Options{}, func(d *Document) error {
+			seen = append(seen, d.Text)
+			if d.Text == target {
+				return stop
+			}
+			return nil
+		})
+		if err != stop || seen[len(seen)-1] != target {
+			t.Errorf("stopping at %q: error %v, saw %q", target, err, seen)
+		}
+	}
+}
+
+func TestReadStdin(t *testing.T) {
+	tests := []struct {
+		name   string
+		format Format
+		in     string
+		want   string
+	}{
+		{"text", Auto, "Just text.", `- text "Just text."`},
+		{"sniffed JSONL", Auto, "\n  {\"id\":\"x\",\"text\":\"T\"}\n", `x jsonl "T"`},
+		{"sniffed HTML", Auto, "\uFEFF<!doctype html><p>Hi</p>", `- html "\ufeff<!doctype html><p>Hi</p>"`},
+		{"not HTML", Auto, "< 5 apples", `- text "< 5 apples"`},
+		{"forced Markdown", Markdown, "<p>x</p>", `- markdown "<p>x</p>"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			err := Read([]string{"-"}, strings.NewReader(tt.in), Options{Format: tt.format}, func(d *Document) error {
+				got = append(got, fmt.Sprintf("%s %s %q", d.ID, d.Format, d.Text))
+				return nil
+			})
+			if err != nil || strings.Join(got, "|") != tt.want {
+				t.Errorf("Read(stdin %q) = %q, %v; want %q", tt.in, got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestFileError(t *testing.T) {
+	e := &FileError{Path: "a.jsonl", Line: 3, Err: errBadJSON}
+	if e.Error() != "a.jsonl:3: invalid JSON" || !errors.Is(e, errBadJSON) {
+		t.Errorf("FileError = %q", e)
+	}
+	e0 := &FileError{Path: "b.txt", Err: errBinary}
+	if e0.Error() != "b.txt: binary file" {
+		t.Errorf("FileError without line = %q", e0)
+	}
+	l := ErrorList{e, e0}
+	if l.Error() != "a.jsonl:3: invalid JSON\nb.txt: binary file" || !errors.Is(l, errBinary) {
+		t.Errorf("ErrorList = %q", l)
+	}
+}

@@ -1,0 +1,25 @@
+package neardup
+
+// Finding is one unit of a draft that duplicates or paraphrases text already
+// in an archive (or, with a within-draft scope, another unit of the draft).
+type Finding struct {
+	Kind Kind // Duplicate or Paraphrase
+	Scores
+	Draft Unit // the draft's unit, located in the draft
+	Match Unit // the matching unit, located in its archive document (Doc is the id it was added under)
+}
+
+// CheckStats summarises a check.
+type CheckStats struct {
+	Documents  int `json:"documents"`  // draft documents checked
+	Units      int `json:"units"`      // draft units checked
+	Candidates int `json:"candidates"` // archive units scored
+	Findings   int `json:"findings"`
+}
+
+// CheckResult is what a check returns: the findings, ordered by draft
+// document, draft unit, then descending score and match location.
+type CheckResult struct {
+	Findings []Finding
+	Stats    CheckStats
+}

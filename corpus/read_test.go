@@ -59,22 +59,22 @@ func readAll(t *testing.T, root string, paths []string, opt Options) ([]string, 
 
 func TestReadFolder(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"a.txt":                "Plain.",
-		"b.md":                 "# Title",
-		"c.HTML":               "<p>Hi</p>",
-		"d.jsonl":              `{"id":"d1","text":"One."}` + "\n" + `{"id":"d2","text":"Two."}`,
-		"e.ndjson.gz":          `{"id":"e1","text":"Zipped."}`,
-		"f.txt.gz":             "Zipped text.",
-		"sub/g.markdown":       "Sub.",
-		"sub/deeper/h.htm":     "<b>x</b>",
-		".git/config":          "hidden folder",
-		".hidden.txt":          "hidden file",
-		"img.bin":              "\x89PNG\x00\x00",
-		"latin1.txt":           "line one\ncaf\xe9\n",
-		"sub/.cache/skip.txt":  "hidden",
-		"z/empty.txt":          "",
-		"z/whitespace.md":      " \n",
-		"zz/notgzip.txt.gz":    "", // written as an empty gzip stream
+		"a.txt":                 "Plain.",
+		"b.md":                  "# Title",
+		"c.HTML":                "<p>Hi</p>",
+		"d.jsonl":               `{"id":"d1","text":"One."}` + "\n" + `{"id":"d2","text":"Two."}`,
+		"e.ndjson.gz":           `{"id":"e1","text":"Zipped."}`,
+		"f.txt.gz":              "Zipped text.",
+		"sub/g.markdown":        "Sub.",
+		"sub/deeper/h.htm":      "<b>x</b>",
+		".git/config":           "hidden folder",
+		".hidden.txt":           "hidden file",
+		"img.bin":               "\x89PNG\x00\x00",
+		"latin1.txt":            "line one\ncaf\xe9\n",
+		"sub/.cache/skip.txt":   "hidden",
+		"z/empty.txt":           "",
+		"z/whitespace.md":       " \n",
+		"zz/notgzip.txt.gz":     "", // written as an empty gzip stream
 		"zz/gzipped-as-txt.txt": "",
 	})
 	// A gzip stream under a name without .gz is still recognised.
@@ -173,10 +173,9 @@ func TestReadIncludeExclude(t *testing.T) {
 
 func TestReadErrors(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"ok.txt":      "Fine.",
-		"broken.gz":   "",
-		"nul.jsonl":   "{\"text\":\"a\x00\"}\n",
-		"bad.html.gz": "",
+		"ok.txt":    "Fine.",
+		"broken.gz": "",
+		"nul.jsonl": "{\"text\":\"a\x00\"}\n",
 	})
 	os.WriteFile(filepath.Join(root, "broken.gz"), []byte{0x1f, 0x8b, 0x08, 0x00, 1, 2}, 0o644)
 	missing := filepath.Join(root, "missing.txt")
@@ -186,7 +185,7 @@ func TestReadErrors(t *testing.T) {
 		t.Errorf("documents %q, want %q", got, want)
 	}
 	wantErr := "missing.txt: no such file or directory\n" +
-		"nul.jsonl: binary file (NUL byte at offset 11)\n" +
+		"nul.jsonl: binary file (NUL byte at offset 10)\n" +
 		"broken.gz: gzip: unexpected EOF\n" +
 		"-: no standard input"
 	if err != wantErr {

@@ -121,14 +121,22 @@ func appendSegment(dst []byte, seg string) []byte {
 		}
 	}
 	n0 := len(dst)
-	dst = norm.NFKC.AppendString(dst, seg)
-	var tmp [64]byte
-	var t []byte
-	if len(dst)-n0 <= len(tmp) {
-		t = tmp[:copy(tmp[:], dst[n0:])]
-	} else {
-		t = append([]byte(nil), dst[n0:]...)
+	dst = foldTail(norm.NFKC.AppendString(dst, seg), n0)
+	if !norm.NFKC.IsNormal(dst[n0:]) {
+		// Folding broke composition ("İ" + acute folds to "i" + acute, which
+		// NFKC composes to "í"): normalise and fold again, as NFKC_Casefold
+		// does.
+		var tmp [64]byte
+		t := append(tmp[:0], dst[n0:]...)
+		dst = foldTail(norm.NFKC.Append(dst[:n0], t...), n0)
 	}
+	return dst
+}
+
+// foldTail case-folds dst[n0:] in place (appendFolded on each rune).
+func foldTail(dst []byte, n0 int) []byte {
+	var tmp [64]byte
+	t := append(tmp[:0], dst[n0:]...)
 	dst = dst[:n0]
 	for i := 0; i < len(t); {
 		r, size := utf8.DecodeRune(t[i:])

@@ -1,0 +1,133 @@
+package corpus
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	xhtml "golang.org/x/net/html"
+)
+
+// Fuzz tests: whatever the input, splitting never panics, units hold the
+// invariants of checkUnits, sentences partition the paragraph units, and
+// (where no character references are decoded) a unit's Text only drops
+// bytes of its span. Run one with, e.g.,
+//
+//	go test ./corpus -run '^$' -fuzz FuzzSplitText -fuzztime 1m
+
+func fuzzSeeds(f *testing.F) {
+	f.Add(seed(f))
+	f.Add("  1. item\n  2. two\nProse line.\nMore prose.\n")
+	f.Add("Head:- One.- Two. U.S.-led\n")
+	f.Add(">> quoted\n> reply\n|> usenet\n-- \nsig")
+	f.Add("Wong, L. (2023). Mr. Smith. 2.5 $1.8 e.g. i.e. etc. Inc. The U.S.. Forbes... ok? Yes!")
+	f.Add("# H1\nSetext\n===\n```\ncode\n```\n**b** _e_ `c` [l](u) ![a](i) <http://x> &amp; \\*")
+	f.Add("<html><head><title>t</title></head><body><nav>n</nav><h1>T</h1><p>a &amp; b<br>c</p><ul><li>x<li>y</ul><blockquote>q</blockquote><pre>a\n\nb</pre></body>")
+	f.Add("\uFEFF\r\n\t\u00a0\u3000。！？…\x00\xff")
+}
+
+// checkSplit checks a document in both modes.
+func checkSplit(t *testing.T, doc *Document, dropsOnly bool) {
+	paras := Split(doc, Paragraph)
+	sents := Split(doc, Sentence)
+	for _, us := range [][]Unit{paras, sents} {
+		if err := checkUnits(doc.Text, us); err != nil {
+			t.Fatalf("%s %q: %v", doc.Format, doc.Text, err)
+		}
+		if dropsOnly {
+			for _, u := range us {
+				if !subsequence(u.Text, doc.Text[u.Start:u.End]) {
+					t.Fatalf("%s %q: Text %q is not drawn from its span %q", doc.Format, doc.Text, u.Text, doc.Text[u.Start:u.End])
+				}
+			}
+		}
+	}
+	// Sentences cut paragraph units and lose nothing.
+	j := 0
+	for _, s := range sents {
+		for j < len(paras) && paras[j].End <= s.Start {
+			j++
+		}
+		if j == len(paras) || s.Start < paras[j].Start || s.End > paras[j].End || s.Quoted != paras[j].Quoted {
+			t.Fatalf("%s %q: sentence %+v is not inside a paragraph unit", doc.Format, doc.Text, s)
+		}
+	}
+	// (Spaces aside: CJK sentences end with no space after them.)
+	if a, b := joinTexts(paras), joinTexts(sents); strings.ReplaceAll(a, " ", "") != strings.ReplaceAll(b, " ", "") {
+		t.Fatalf("%s %q: sentences %q do not partition paragraphs %q", doc.Format, doc.Text, b, a)
+	}
+}
+
+func joinTexts(us []Unit) string {
+	var b strings.Builder
+	for i, u := range us {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(u.Text)
+	}
+	return b.String()
+}
+
+func FuzzSplitText(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, in string) {
+		checkSplit(t, &Document{Format: Text, Text: in}, true)
+	})
+}
+
+func FuzzSplitMarkdown(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, in string) {
+		checkSplit(t, &Document{Format: Markdown, Text: in}, !strings.Contains(in, "&"))
+	})
+}
+
+func FuzzSplitHTML(f *testing.F) {
+	fuzzSeeds(f)
+	f.Fuzz(func(t *testing.T, in string) {
+		// The splitter relies on the tokenizer's raw tokens tiling the input.
+		z := xhtml.NewTokenizer(strings.NewReader(in))
+		var raw []byte
+		for z.Next() != xhtml.ErrorToken {
+			raw = append(raw, z.Raw()...)
+		}
+		raw = append(raw, z.Raw()...)
+		if string(raw) != in {
+			t.Fatalf("tokens of %q tile %q", in, raw)
+		}
+		checkSplit(t, &Document{Format: HTML, Text: in}, !strings.Contains(in, "&"))
+	})
+}
+
+func FuzzReadJSONL(f *testing.F) {
+	f.Add(seedJSONL(f, 5))
+	for _, tt := range recordTests {
+		f.Add(tt.in + "\n" + `{"text":"after"}`)
+	}
+	f.Add("{\"text\":\"a\"}\r\n\n{\"id\":1e5,\"text\":\"\\ud83d\\ude00\"}\n\xff\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		line := 0
+		err := Read([]string{"-"}, strings.NewReader(in), Options{Format: JSONL}, func(d *Document) error {
+			if d.Record <= line || d.Format != JSONL || d.Path != "-" || !utf8.ValidString(d.Text) {
+				t.Fatalf("%q: bad document %+v after record %d", in, d, line)
+			}
+			line = d.Record
+			checkSplit(t, d, true)
+			return nil
+		})
+		if err != nil {
+			if _, ok := err.(ErrorList); !ok {
+				t.Fatalf("%q: error %v is not an ErrorList", in, err)
+			}
+		}
+		var d recordDecoder
+		for _, l := range bytes.Split([]byte(in), []byte("\n")) {
+			l = bytes.TrimSuffix(l, []byte("\r"))
+			if bytes.IndexByte(l, 0) < 0 {
+				agree(t, &d, l, "id", "text")
+			}
+		}
+	})
+}

@@ -5,52 +5,22 @@ import (
 
 	"github.com/neardup/neardup/cluster"
 	"github.com/neardup/neardup/index"
-	"github.com/neardup/neardup/shingle"
+	"github.com/neardup/neardup/score"
 	"github.com/neardup/neardup/similarity"
 )
 
-// Seeds of the hashes behind shingles, MinHash and verbatim keys. They are
-// part of the index format: changing one changes every stored hash.
-const (
-	seedShingle  uint64 = 0x6e656172647570 // "neardup"
-	seedMinHash  uint64 = 0x6d696e68617368 // "minhash"
-	seedVerbatim uint64 = 0x766572626174   // "verbat"
-)
+// seedMinHash seeds the MinHash permutations behind the near-copy sketch.
+const seedMinHash uint64 = 0x6d696e68617368 // "minhash"
 
-// features are what a scan computes once per unit.
-type features struct {
-	terms    []string // stemmed content terms in order
-	ids      []uint32 // the terms as vocabulary ids
-	shingles []uint64 // sorted word-shingle hashes over the content terms
-	sig      []uint64 // MinHash signature of the shingles
-	verbatim uint64   // hash of the unit's normalised words, stop words included
-	content  bool     // enough content words to be reported as a duplicate or paraphrase
-}
-
-// analyze computes the features of every unit, in parallel.
+// analyze runs the scorer's analysis over every unit, in parallel, and marks
+// the units with enough content words to be compared.
 func (s *scanner) analyze() {
-	s.feats = make([]features, len(s.units))
+	s.su = make([]*score.Unit, len(s.units))
+	s.content = make([]bool, len(s.units))
 	parallel(len(s.units), s.opt.Workers, func(lo, hi int) {
-		var toks []shingle.Token
-		var norm []byte
 		for i := lo; i < hi; i++ {
-			f := &s.feats[i]
-			toks = s.analyzer.Tokens(s.units[i].Text, toks[:0])
-			norm = norm[:0]
-			for _, t := range toks {
-				norm = append(norm, t.Norm...)
-				norm = append(norm, ' ')
-				if !t.Stop {
-					f.terms = append(f.terms, t.Term)
-				}
-			}
-			f.verbatim = shingle.Hash64(string(norm), seedVerbatim)
-			f.content = len(f.terms) >= s.opt.MinWords
-			if !f.content {
-				continue
-			}
-			f.shingles = shingle.WordShingles(f.terms, s.opt.ShingleSize, seedShingle, nil)
-			f.sig = s.minhash.Sign(f.shingles, nil)
+			s.su[i] = s.scorer.Analyze(s.units[i].Text)
+			s.content[i] = s.su[i].Words() >= s.opt.MinWords
 		}
 	})
 }
@@ -61,17 +31,21 @@ type boilerplateSet struct {
 	clusters []Cluster
 }
 
-// boilerplate finds units repeated verbatim (after normalisation) in at least
-// Options.BoilerplateDocs documents that are either short (fewer than three
-// times MinWords content words: navigation, bylines, "Subscribe to our
-// newsletter") or spread over ten times that many documents (cookie notices,
-// disclaimers). Longer text repeated in a few documents is a duplicate, not
-// boilerplate: a wire story re-run by three sites must be reported as such.
+// boilerplate finds units repeated verbatim (same words, whatever the case,
+// punctuation and spacing) in at least Options.BoilerplateDocs documents that
+// are either short (fewer than three times MinWords content words:
+// navigation, bylines, "Subscribe to our newsletter") or spread over ten
+// times that many documents (cookie notices, disclaimers). Longer text
+// repeated in a few documents is a duplicate, not boilerplate: a wire story
+// re-run by three sites must be reported as such.
 func (s *scanner) boilerplate() boilerplateSet {
 	b := boilerplateSet{unit: make([]bool, len(s.units))}
 	groups := make(map[uint64][]int32)
-	for i := range s.feats {
-		k := s.feats[i].verbatim
+	for i, u := range s.su {
+		if u.Words() == 0 {
+			continue
+		}
+		k := u.Fingerprint()
 		groups[k] = append(groups[k], int32(i))
 	}
 	var found [][]int32
@@ -85,7 +59,7 @@ func (s *scanner) boilerplate() boilerplateSet {
 				docs++
 			}
 		}
-		words := len(s.feats[g[0]].terms)
+		words := s.su[g[0]].Words()
 		if docs < s.opt.BoilerplateDocs || (words >= 3*s.opt.MinWords && docs < 10*s.opt.BoilerplateDocs) {
 			continue
 		}
@@ -96,6 +70,7 @@ func (s *scanner) boilerplate() boilerplateSet {
 		c := Cluster{Kind: Boilerplate, Rep: int(g[0])}
 		for _, u := range g {
 			b.unit[u] = true
+			s.content[u] = false
 			c.Members = append(c.Members, Member{Unit: int(u), Score: 1})
 		}
 		b.clusters = append(b.clusters, c)
@@ -103,57 +78,84 @@ func (s *scanner) boilerplate() boilerplateSet {
 	return b
 }
 
-// weigh assigns vocabulary ids, counts document frequencies over the content
-// units and returns their TF-IDF vectors (empty for units that are not
-// compared: too short, or boilerplate).
-func (s *scanner) weigh(b boilerplateSet) []similarity.Vector {
-	vocab := similarity.NewVocabulary()
-	df := &similarity.DocFreq{}
-	var uniq []uint32
-	for i := range s.feats {
-		f := &s.feats[i]
-		if !f.content || b.unit[i] {
-			f.content = false
-			continue
+// weigh counts document frequencies over the content units and returns
+// their TF-IDF vectors over dense term ids (empty for units that are not
+// compared: too short, or boilerplate), for the candidate search.
+func (s *scanner) weigh() []similarity.Vector {
+	var content []*score.Unit
+	for i, u := range s.su {
+		if s.content[i] {
+			content = append(content, u)
 		}
-		f.ids = make([]uint32, len(f.terms))
-		for j, t := range f.terms {
-			f.ids[j] = vocab.ID(t)
-		}
-		uniq = append(uniq[:0], f.ids...)
-		slices.Sort(uniq)
-		df.Add(slices.Compact(uniq))
 	}
-	w := similarity.Weighting{Sublinear: true}
-	vecs := make([]similarity.Vector, len(s.feats))
-	parallel(len(s.feats), s.opt.Workers, func(lo, hi int) {
+	s.corpus = s.scorer.NewCorpus(content)
+	vecs := make([]similarity.Vector, len(s.su))
+	parallel(len(s.su), s.opt.Workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			if s.feats[i].content {
-				w.Vector(s.feats[i].ids, df, &vecs[i])
+			if s.content[i] {
+				var w []float32
+				vecs[i].Terms, w = s.corpus.Vector(s.su[i], nil)
+				vecs[i].Weights = w
 			}
 		}
 	})
+	// Term ids are hashes; the index wants dense ids. Renumber in unit
+	// order, so the numbering, and so the result, is deterministic.
+	dense := make(map[uint32]uint32)
+	for i := range vecs {
+		if !s.content[i] {
+			continue
+		}
+		ids := make([]uint32, len(vecs[i].Terms))
+		for k, t := range vecs[i].Terms {
+			d, ok := dense[t]
+			if !ok {
+				d = uint32(len(dense))
+				dense[t] = d
+			}
+			ids[k] = d
+		}
+		vecs[i].Terms, vecs[i].Weights = sortByID(ids, vecs[i].Weights)
+	}
 	return vecs
+}
+
+// sortByID sorts the parallel slices ids and ws by id.
+func sortByID(ids []uint32, ws []float32) ([]uint32, []float32) {
+	idx := make([]int, len(ids))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return int(ids[a]) - int(ids[b]) })
+	oi, ow := make([]uint32, len(ids)), make([]float32, len(ids))
+	for k, i := range idx {
+		oi[k], ow[k] = ids[i], ws[i]
+	}
+	return oi, ow
 }
 
 // candidates proposes the pairs to score: every pair whose TF-IDF cosine is
 // at least candidateFloor (exact all-pairs search over the inverted index),
-// and every pair sharing a MinHash band (near copies), restricted to the
-// scope.
+// and every pair sharing a MinHash band over word shingles (near copies),
+// restricted to the scope.
 func (s *scanner) candidates(vecs []similarity.Vector) ([]index.Pair, error) {
 	ap, err := index.AllPairs(vecs, index.AllPairsOptions{Threshold: candidateFloor, Workers: s.opt.Workers})
 	if err != nil {
 		return nil, err
 	}
 	width := lshBands * lshRows
-	flat := make([]uint64, 0, len(s.feats)*width)
-	ids := make([]int32, 0, len(s.feats))
-	for i := range s.feats {
-		if s.feats[i].content {
-			flat = append(flat, s.feats[i].sig...)
+	var ids []int32
+	for i := range s.su {
+		if s.content[i] {
 			ids = append(ids, int32(i))
 		}
 	}
+	flat := make([]uint64, len(ids)*width)
+	parallel(len(ids), s.opt.Workers, func(lo, hi int) {
+		for k := lo; k < hi; k++ {
+			s.minhash.Sign(s.su[ids[k]].Shingles(), flat[k*width:k*width:(k+1)*width])
+		}
+	})
 	lsh := index.LSH{Bands: lshBands, Rows: lshRows}
 	lp, _, err := lsh.Pairs(flat, len(ids))
 	if err != nil {
@@ -181,33 +183,21 @@ func (s *scanner) candidates(vecs []similarity.Vector) ([]index.Pair, error) {
 	return out, nil
 }
 
-// scorePair computes the scores of units a and b.
-func (s *scanner) scorePair(a, b int, vecs []similarity.Vector) (Scores, Kind) {
-	fa, fb := &s.feats[a], &s.feats[b]
-	sc := Scores{
-		Cosine:      similarity.Cosine(vecs[a], vecs[b]),
-		Jaccard:     similarity.Jaccard(fa.shingles, fb.shingles),
-		Containment: similarity.Containment(fa.shingles, fb.shingles),
-	}
-	sc.Score = sc.Cosine
-	switch {
-	case fa.verbatim == fb.verbatim || sc.Jaccard >= s.opt.DuplicateThreshold:
-		sc.Score = max(sc.Score, sc.Jaccard)
-		return sc, Duplicate
-	case sc.Score >= s.opt.Threshold:
-		return sc, Paraphrase
-	}
-	return sc, Different
+// scorePair scores units a and b with the scorer.
+func (s *scanner) scorePair(a, b int) (Scores, Kind) {
+	r := s.scorer.Score(s.corpus, s.su[a], s.su[b])
+	return Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, Kind(r.Kind)
 }
 
 // score scores every candidate in parallel and keeps the pairs at or above
 // the thresholds, in (A, B) order.
-func (s *scanner) score(cands []index.Pair, vecs []similarity.Vector) []Pair {
-	kept := make([][]Pair, (len(cands)+1023)/1024)
+func (s *scanner) score(cands []index.Pair) []Pair {
+	const chunk = 1024
+	kept := make([][]Pair, (len(cands)+chunk-1)/chunk)
 	parallel(len(kept), s.opt.Workers, func(lo, hi int) {
 		for k := lo; k < hi; k++ {
-			for _, c := range cands[k*1024 : min((k+1)*1024, len(cands))] {
-				sc, kind := s.scorePair(int(c.A), int(c.B), vecs)
+			for _, c := range cands[k*chunk : min((k+1)*chunk, len(cands))] {
+				sc, kind := s.scorePair(int(c.A), int(c.B))
 				if kind != Different {
 					kept[k] = append(kept[k], Pair{A: int(c.A), B: int(c.B), Kind: kind, Scores: sc})
 				}
@@ -223,10 +213,10 @@ func (s *scanner) score(cands []index.Pair, vecs []similarity.Vector) []Pair {
 
 // cluster groups the kept pairs with average linkage and names each group's
 // representative and kind.
-func (s *scanner) cluster(pairs []Pair, vecs []similarity.Vector) ([]Cluster, error) {
+func (s *scanner) cluster(pairs []Pair) ([]Cluster, error) {
 	edges := make([]cluster.Edge, len(pairs))
 	for i, p := range pairs {
-		edges[i] = cluster.Edge{A: int32(p.A), B: int32(p.B), Score: float32(p.Score)}
+		edges[i] = cluster.Edge{A: int32(p.A), B: int32(p.B), Score: float32(min(max(p.Score, 0), 1))}
 	}
 	groups, err := cluster.Build(len(s.units), edges, cluster.Options{MinLink: minLinkShare * s.opt.Threshold})
 	if err != nil {
@@ -240,7 +230,7 @@ func (s *scanner) cluster(pairs []Pair, vecs []similarity.Vector) ([]Cluster, er
 				c.Members = append(c.Members, Member{Unit: int(m), Score: 1})
 				continue
 			}
-			sc, kind := s.scorePair(int(min(m, g.Rep)), int(max(m, g.Rep)), vecs)
+			sc, kind := s.scorePair(int(min(m, g.Rep)), int(max(m, g.Rep)))
 			if kind != Duplicate {
 				c.Kind = Paraphrase
 			}

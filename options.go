@@ -1,6 +1,9 @@
 package neardup
 
-import "github.com/neardup/neardup/corpus"
+import (
+	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/score"
+)
 
 // Scope selects which pairs a scan reports.
 type Scope string
@@ -24,14 +27,14 @@ type Options struct {
 	// a unit needs to be reported as a duplicate or paraphrase (default 5).
 	// Verbatim repeats of shorter units still count as boilerplate.
 	MinWords int
-	// Threshold is the combined score at or above which a pair is a
-	// paraphrase (default DefaultThreshold).
+	// Threshold is the scorer's calibrated confidence at or above which a
+	// pair is a paraphrase (default DefaultThreshold, chosen on the training
+	// splits of the paraphrase benchmarks: see docs/quality.md).
 	Threshold float64
-	// DuplicateThreshold is the word-shingle Jaccard at or above which a
-	// pair counts as a near-identical duplicate (default DefaultDuplicateThreshold).
+	// DuplicateThreshold is the character n-gram Jaccard at or above which
+	// a pair with no differing number counts as a near-identical duplicate
+	// (default DefaultDuplicateThreshold).
 	DuplicateThreshold float64
-	// ShingleSize is the number of words in a shingle (default 3).
-	ShingleSize int
 	// BoilerplateDocs is the number of distinct documents a unit must repeat
 	// verbatim in before it is boilerplate (default 3).
 	BoilerplateDocs int
@@ -42,9 +45,8 @@ type Options struct {
 
 // Defaults.
 const (
-	DefaultThreshold          = 0.5
-	DefaultDuplicateThreshold = 0.8
+	DefaultThreshold          = score.DefaultThreshold
+	DefaultDuplicateThreshold = score.DefaultDuplicateThreshold
 	DefaultMinWords           = 5
-	DefaultShingleSize        = 3
 	DefaultBoilerplateDocs    = 3
 )

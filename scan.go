@@ -11,6 +11,7 @@ import (
 
 	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/index"
+	"github.com/neardup/neardup/score"
 	"github.com/neardup/neardup/shingle"
 	"github.com/neardup/neardup/similarity"
 )
@@ -67,12 +68,6 @@ func (o Options) withDefaults() (Options, error) {
 	if o.DuplicateThreshold < 0 || o.DuplicateThreshold > 1 {
 		return o, fmt.Errorf("duplicate threshold %v: want a number in (0,1]", o.DuplicateThreshold)
 	}
-	if o.ShingleSize == 0 {
-		o.ShingleSize = DefaultShingleSize
-	}
-	if o.ShingleSize < 1 {
-		return o, fmt.Errorf("shingle size %d: want 1 or more", o.ShingleSize)
-	}
 	if o.BoilerplateDocs == 0 {
 		o.BoilerplateDocs = DefaultBoilerplateDocs
 	}
@@ -102,14 +97,16 @@ func Scan(ctx context.Context, docs []corpus.Document, opt Options) (*Result, er
 
 // scanner holds the state of one scan.
 type scanner struct {
-	opt      Options
-	analyzer *shingle.Analyzer
-	minhash  *shingle.MinHasher
+	opt     Options
+	scorer  *score.Scorer
+	minhash *shingle.MinHasher
 
-	docs  []corpus.Document
-	units []Unit
-	udoc  []int32 // document index of each unit
-	feats []features
+	docs    []corpus.Document
+	units   []Unit
+	udoc    []int32       // document index of each unit
+	su      []*score.Unit // each unit analysed by the scorer
+	content []bool        // unit is compared: enough content words, not boilerplate
+	corpus  *score.Corpus // document frequencies over the compared units
 
 	profile *[]Stage
 }
@@ -122,7 +119,7 @@ func (s *scanner) stage(name string, count int, fn func()) {
 }
 
 func newScanner(opt Options) (*scanner, error) {
-	a, err := shingle.NewAnalyzer(shingle.Options{Language: opt.Language})
+	sc, err := score.New(score.Options{Language: opt.Language, Threshold: opt.Threshold, DuplicateThreshold: opt.DuplicateThreshold})
 	if err != nil {
 		return nil, err
 	}
@@ -130,7 +127,7 @@ func newScanner(opt Options) (*scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &scanner{opt: opt, analyzer: a, minhash: mh}, nil
+	return &scanner{opt: opt, scorer: sc, minhash: mh}, nil
 }
 
 // split cuts every document into units, in document order.
@@ -176,7 +173,7 @@ func (s *scanner) run(ctx context.Context) (*Result, error) {
 		return nil, err
 	}
 	var vecs []similarity.Vector
-	s.stage("weigh", len(s.units), func() { vecs = s.weigh(boiler) })
+	s.stage("weigh", len(s.units), func() { vecs = s.weigh() })
 	var cands []index.Pair
 	var err error
 	s.stage("candidates", 0, func() { cands, err = s.candidates(vecs) })
@@ -188,10 +185,10 @@ func (s *scanner) run(ctx context.Context) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.stage("score", len(cands), func() { res.Pairs = s.score(cands, vecs) })
+	s.stage("score", len(cands), func() { res.Pairs = s.score(cands) })
 	res.Stats.Pairs = len(res.Pairs)
 	var clusters []Cluster
-	s.stage("cluster", len(res.Pairs), func() { clusters, err = s.cluster(res.Pairs, vecs) })
+	s.stage("cluster", len(res.Pairs), func() { clusters, err = s.cluster(res.Pairs) })
 	if err != nil {
 		return nil, err
 	}

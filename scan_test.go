@@ -276,7 +276,6 @@ func TestOptionsErrors(t *testing.T) {
 		{Scope: "everywhere"},
 		{Threshold: 1.5},
 		{Language: "klingon"},
-		{ShingleSize: -1},
 	} {
 		if _, err := neardup.Scan(context.Background(), docs, opt); err == nil {
 			t.Errorf("Scan with %+v: no error", opt)

@@ -91,8 +91,8 @@ func newHTMLPage(r *neardup.Result) *htmlPage {
 	o := &r.Options
 	page := &htmlPage{
 		Summary: summary(&r.Stats),
-		Options: fmt.Sprintf("unit %s · scope %s · threshold %s · duplicate threshold %s · min words %d · shingle size %d · language %s",
-			o.Unit, o.Scope, formatScore(o.Threshold), formatScore(o.DuplicateThreshold), o.MinWords, o.ShingleSize, o.Language),
+		Options: fmt.Sprintf("unit %s · scope %s · threshold %s · duplicate threshold %s · min words %d · language %s",
+			o.Unit, o.Scope, formatScore(o.Threshold), formatScore(o.DuplicateThreshold), o.MinWords, o.Language),
 	}
 	for i := range r.Clusters {
 		c := &r.Clusters[i]

@@ -55,7 +55,6 @@ type (
 		MinWords           int    `json:"min_words"`
 		Threshold          score  `json:"threshold"`
 		DuplicateThreshold score  `json:"duplicate_threshold"`
-		ShingleSize        int    `json:"shingle_size"`
 		BoilerplateDocs    int    `json:"boilerplate_docs"`
 	}
 )
@@ -99,7 +98,6 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 			MinWords:           r.Options.MinWords,
 			Threshold:          score(r.Options.Threshold),
 			DuplicateThreshold: score(r.Options.DuplicateThreshold),
-			ShingleSize:        r.Options.ShingleSize,
 			BoilerplateDocs:    r.Options.BoilerplateDocs,
 		},
 	}

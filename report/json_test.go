@@ -54,7 +54,7 @@ func TestWriteJSONRoundTrip(t *testing.T) {
 	if got.Stats != r.Stats {
 		t.Errorf("stats = %+v, want %+v", got.Stats, r.Stats)
 	}
-	wantOpts := jsonOptions{Unit: "paragraph", Language: "english", Scope: "all", MinWords: 5, Threshold: 0.5, DuplicateThreshold: 0.8, ShingleSize: 3, BoilerplateDocs: 3}
+	wantOpts := jsonOptions{Unit: "paragraph", Language: "english", Scope: "all", MinWords: 5, Threshold: 0.5, DuplicateThreshold: 0.8, BoilerplateDocs: 3}
 	if got.Options != wantOpts {
 		t.Errorf("options = %+v, want %+v", got.Options, wantOpts)
 	}

@@ -118,7 +118,7 @@ func seedResult(t testing.TB) *neardup.Result {
 		Stats: neardup.Stats{Documents: 3, Units: 46, Candidates: 61, Pairs: 5, Clusters: 2, Boilerplate: 1},
 		Options: neardup.Options{
 			Unit: corpus.Paragraph, Language: "english", Scope: neardup.ScopeAll, MinWords: 5,
-			Threshold: 0.5, DuplicateThreshold: 0.8, ShingleSize: 3, BoilerplateDocs: 3, Workers: 2,
+			Threshold: 0.5, DuplicateThreshold: 0.8, BoilerplateDocs: 3, Workers: 2,
 		},
 		Profile: []neardup.Stage{{Name: "load", Count: 3, Duration: 1500 * time.Microsecond}},
 	}

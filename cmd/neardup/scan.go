@@ -72,15 +72,14 @@ func load(paths []string, stdin io.Reader, opt corpus.Options, stderr io.Writer)
 
 // scanFlags are the flags of `neardup scan` that shape the comparison.
 type scanFlags struct {
-	unit        string
-	threshold   float64
-	dupThresh   float64
-	scope       string
-	minWords    int
-	lang        string
-	shingleSize int
-	boilerDocs  int
-	workers     int
+	unit       string
+	threshold  float64
+	dupThresh  float64
+	scope      string
+	minWords   int
+	lang       string
+	boilerDocs int
+	workers    int
 }
 
 func (f *scanFlags) register(fs *pflag.FlagSet) {
@@ -90,7 +89,6 @@ func (f *scanFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.scope, "scope", "all", "pairs to report: within (inside one document), across (between documents) or all")
 	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "content words (stop words excluded) a unit needs to be reported")
 	fs.StringVar(&f.lang, "lang", "english", "stemmer and stop-word language: english, spanish, french, russian, swedish, norwegian, hungarian, or none")
-	fs.IntVar(&f.shingleSize, "shingle-size", neardup.DefaultShingleSize, "words per shingle")
 	fs.IntVar(&f.boilerDocs, "boilerplate-docs", neardup.DefaultBoilerplateDocs, "documents a short unit must repeat verbatim in to be boilerplate")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines to use (0: one per core); the output does not depend on it")
 }
@@ -103,7 +101,6 @@ func (f *scanFlags) options() neardup.Options {
 		MinWords:           f.minWords,
 		Threshold:          f.threshold,
 		DuplicateThreshold: f.dupThresh,
-		ShingleSize:        f.shingleSize,
 		BoilerplateDocs:    f.boilerDocs,
 		Workers:            f.workers,
 	}

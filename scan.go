@@ -91,8 +91,10 @@ func Scan(ctx context.Context, docs []corpus.Document, opt Options) (*Result, er
 	if err != nil {
 		return nil, err
 	}
-	s.split(docs)
-	return s.run(ctx)
+	res := &Result{Options: s.opt}
+	s.profile = &res.Profile
+	s.stage("split", len(docs), func() { s.split(docs) })
+	return s.run(ctx, res)
 }
 
 // scanner holds the state of one scan.
@@ -158,11 +160,10 @@ func (s *scanner) split(docs []corpus.Document) {
 	}
 }
 
-func (s *scanner) run(ctx context.Context) (*Result, error) {
-	res := &Result{Units: s.units, Options: s.opt}
+func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
+	res.Units = s.units
 	res.Stats.Documents = len(s.docs)
 	res.Stats.Units = len(s.units)
-	s.profile = &res.Profile
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -44,8 +44,8 @@ type mdToken struct {
 	delim         byte
 }
 
-// maxLinkScan bounds the look-ahead for brackets, tags and destinations so
-// that pathological input stays linear-ish.
+// maxLinkScan bounds the look-ahead for code spans, brackets, tags and
+// destinations so that pathological input stays linear.
 const maxLinkScan = 2000
 
 // inlineMarkdown feeds the content of lines, markup removed, to s.b.
@@ -215,8 +215,9 @@ func scanInline(j string, toks []mdToken) []mdToken {
 }
 
 // closingBackticks returns the start of the next run of exactly n
-// backticks at or after i, or -1.
+// backticks at or after i (within maxLinkScan bytes), or -1.
 func closingBackticks(j string, i, n int) int {
+	j = j[:min(len(j), i+maxLinkScan)]
 	for i < len(j) {
 		k := strings.IndexByte(j[i:], '`')
 		if k < 0 {

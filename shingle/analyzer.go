@@ -45,7 +45,7 @@ type Analyzer struct {
 	keepStop bool
 	noStem   bool
 	cache    *wordCache // nil: no cache
-	views    sync.Pool  // of *view
+	scanners sync.Pool  // of *scanner, with their buffers
 }
 
 // NewAnalyzer returns an Analyzer for opt. It fails, with an error wrapping
@@ -62,7 +62,7 @@ func NewAnalyzer(opt Options) (*Analyzer, error) {
 	case opt.CacheSize > 0:
 		a.cache = newWordCache(opt.CacheSize)
 	}
-	a.views.New = func() any { return new(view) }
+	a.scanners.New = func() any { return new(scanner) }
 	return a, nil
 }
 
@@ -88,13 +88,10 @@ func (a *Analyzer) Language() string { return a.lang.name }
 // overlap. Texts longer than 2 GiB are cut at 2 GiB.
 func (a *Analyzer) Tokens(text string, dst []Token) []Token {
 	text = clip(text)
-	v := a.views.Get().(*view)
-	defer a.putView(v)
-	v.reset(text)
-	sc := scanner{v: v, lang: &a.lang, buf: v.word[:0]}
-	defer func() { v.word = sc.buf[:0] }()
+	sc := a.scan(text)
+	defer a.release(sc)
 	for sc.next() {
-		start, end := v.span(sc.ns, sc.ne)
+		start, end := sc.v.span(sc.ns, sc.ne)
 		tok := Token{Start: start, End: end}
 		if sc.number {
 			tok.Number = true
@@ -116,14 +113,11 @@ func (a *Analyzer) Tokens(text string, dst []Token) []Token {
 // warm Analyzer allocates nothing per term.
 func (a *Analyzer) Terms(text string, dst []string) []string {
 	text = clip(text)
-	v := a.views.Get().(*view)
-	defer a.putView(v)
-	v.reset(text)
-	sc := scanner{v: v, lang: &a.lang, buf: v.word[:0]}
-	defer func() { v.word = sc.buf[:0] }()
+	sc := a.scan(text)
+	defer a.release(sc)
 	for sc.next() {
 		if sc.number {
-			start, end := v.span(sc.ns, sc.ne)
+			start, end := sc.v.span(sc.ns, sc.ne)
 			dst = append(dst, numberTerm(text[start:end], sc.buf))
 			continue
 		}
@@ -136,10 +130,17 @@ func (a *Analyzer) Terms(text string, dst []string) []string {
 	return dst
 }
 
-// putView returns v to the pool unless it grew large.
-func (a *Analyzer) putView(v *view) {
-	if cap(v.b) <= 1<<20 {
-		a.views.Put(v)
+// scan returns a pooled scanner over text.
+func (a *Analyzer) scan(text string) *scanner {
+	sc := a.scanners.Get().(*scanner)
+	sc.reset(text, &a.lang)
+	return sc
+}
+
+// release returns sc to the pool unless it grew large.
+func (a *Analyzer) release(sc *scanner) {
+	if cap(sc.v.b) <= 1<<20 {
+		a.scanners.Put(sc)
 	}
 }
 

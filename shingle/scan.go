@@ -54,16 +54,23 @@ func classify(r rune) class {
 	return clSep
 }
 
-// scanner splits a view into tokens. After next returns true, [ns, ne) is the
-// token's span in the normal form, buf its surface form (valid until the next
-// call) and number whether it is a number.
+// scanner splits a text into tokens. After next returns true, [ns, ne) is
+// the token's span in the normal form, buf its surface form (valid until the
+// next call) and number whether it is a number. Scanners are pooled with
+// their buffers.
 type scanner struct {
-	v      *view
+	v      view
 	lang   *language
 	p      int
 	ns, ne int
 	buf    []byte
 	number bool
+}
+
+// reset prepares sc to scan text in lang.
+func (sc *scanner) reset(text string, lang *language) {
+	sc.v.reset(text)
+	sc.lang, sc.p, sc.ns, sc.ne, sc.buf, sc.number = lang, 0, 0, 0, sc.buf[:0], false
 }
 
 // classAt returns the class and byte length of the rune at p.

@@ -18,7 +18,6 @@ type view struct {
 	b       []byte
 	anchors []anchor // sorted by n (and so by ne); none overlap
 	cur     int      // seek's cursor
-	word    []byte   // the scanner's buffer for the token being built, kept for reuse
 }
 
 // anchor maps the normal-form bytes [n, ne) to the original bytes [o, oe).

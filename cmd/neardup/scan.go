@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"strings"
+	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -145,19 +147,41 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
 		return exitError
 	}
+	start := time.Now()
 	docs, nerr, err := load(fs.Args(), stdin, lopt, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
 		return exitError
 	}
+	loaded := time.Since(start)
 	res, err := neardup.Scan(ctx, docs, sf.options())
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
 		return exitError
 	}
 	res.Stats.Errors = nerr
-	_ = stats
-	return writeReport(*out, stdout, stderr, func(w io.Writer) error { return report.Write(w, report.Format(*format), res) })
+	t := time.Now()
+	code := writeReport(*out, stdout, stderr, func(w io.Writer) error { return report.Write(w, report.Format(*format), res) })
+	if *stats {
+		profile := append([]neardup.Stage{{Name: "load", Count: len(docs), Duration: loaded}}, res.Profile...)
+		profile = append(profile, neardup.Stage{Name: "report", Count: len(res.Clusters), Duration: time.Since(t)})
+		printStats(stderr, profile, time.Since(start))
+	}
+	return code
+}
+
+// printStats writes the stage breakdown and peak memory to w.
+func printStats(w io.Writer, profile []neardup.Stage, total time.Duration) {
+	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "stage\tseconds\tcount\t")
+	for _, st := range profile {
+		fmt.Fprintf(tw, "%s\t%.3f\t%d\t\n", st.Name, st.Duration.Seconds(), st.Count)
+	}
+	fmt.Fprintf(tw, "total\t%.3f\t\t\n", total.Seconds())
+	tw.Flush()
+	if kb := peakRSSKiB(); kb > 0 {
+		fmt.Fprintf(w, "peak memory (max RSS): %.1f MiB\n", float64(kb)/1024)
+	}
 }
 
 // writeReport writes through fn to the file named out, or to stdout when out

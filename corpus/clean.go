@@ -35,6 +35,8 @@ type builder struct {
 	pieces []piece
 	// pending white space: the source range it stands for, or sp < 0.
 	sp, spEnd int
+	// hint is the expected clean length, for sizing buf.
+	hint int
 }
 
 func (b *builder) reset() {
@@ -56,6 +58,9 @@ func (b *builder) materialise() {
 	}
 	b.mat = true
 	b.buf = b.buf[:0]
+	if cap(b.buf) < b.hint {
+		b.buf = make([]byte, 0, b.hint)
+	}
 	if len(b.pieces) > 0 {
 		p := b.pieces[0]
 		b.buf = append(b.buf, b.src[p.o:p.o+p.ol]...)
@@ -174,49 +179,127 @@ func (b *builder) repl(r string, s, e int) {
 	}
 }
 
-// text appends src[s:e] with white space collapsed.
+// text appends src[s:e] with white space collapsed. Runs of words separated
+// by single spaces are appended in one piece.
 func (b *builder) text(s, e int) {
 	src := b.src
 	i := s
 	for i < e {
-		j := i
-		for j < e {
-			c := src[j]
-			if c < utf8.RuneSelf {
-				if isASCIISpace(c) {
+		k := spaceRun(src, i, e)
+		if k > i {
+			b.space(i, k)
+			i = k
+			continue
+		}
+		j := i + verbatimRun(src[i:e])
+		b.lit(i, j)
+		i = j
+	}
+}
+
+// verbatimRun returns the length of the longest prefix of s that holds no
+// white space but single ' ' between other bytes. This is the hot loop of
+// splitting. It takes eight bytes at a time while they are printable ASCII
+// with single spaces (SWAR: the bytes of a uint64 compared in parallel),
+// and goes byte by byte for eight bytes when they are not; FuzzVerbatimRun
+// checks it against verbatimRunSlow.
+func verbatimRun(s string) int {
+	const (
+		lo7    = 0x7f7f7f7f7f7f7f7f
+		hi     = 0x8080808080808080
+		spaces = 0x2020202020202020
+		below  = 0x5f5f5f5f5f5f5f5f // 0x80 - 0x21: (b&0x7f)+below has bit 7 set iff b >= 0x21
+	)
+	j := 0
+	for {
+		prev := false // s[j-1] is a space taken without looking at s[j]
+		for j+8 <= len(s) {
+			w := load64(s, j)
+			if w&hi != 0 {
+				break
+			}
+			if low := ^((w & lo7) + below) & hi; low != 0 {
+				x := w ^ spaces
+				sp := ^(((x & lo7) + lo7) | x | lo7) // bit 7 of each byte that is ' '
+				if low != sp || sp&(sp>>8) != 0 || prev && sp&0x80 != 0 {
 					break
 				}
+				prev = sp>>63 != 0
+			} else {
+				prev = false
+			}
+			j += 8
+		}
+		if prev && (j == len(s) || isSpaceAt(s, j)) {
+			return j - 1
+		}
+		if j == len(s) {
+			return j
+		}
+		for end := min(j+8, len(s)); j < end; {
+			c := s[j]
+			if c > ' ' && c < 0xC2 {
+				j++ // printable ASCII or a continuation byte
+				continue
+			}
+			if c == ' ' {
+				if j+1 < len(s) && !isSpaceAt(s, j+1) {
+					j += 2 // a single space between words
+					continue
+				}
+				return j
+			}
+			if byteClass[c]&classSpace != 0 || byteClass[c]&classSpaceLead != 0 && isSpaceAt(s, j) {
+				return j
+			}
+			j++
+		}
+	}
+}
+
+// verbatimRunSlow is the obviously right verbatimRun, for tests.
+func verbatimRunSlow(s string) int {
+	for j := 0; j < len(s); {
+		if isSpaceAt(s, j) {
+			if s[j] == ' ' && j > 0 && j+1 < len(s) && !isSpaceAt(s, j+1) {
 				j++
 				continue
 			}
-			r, size := utf8.DecodeRuneInString(src[j:e])
-			if isSpaceRune(r) {
-				break
-			}
-			j += size
+			return j
 		}
-		b.lit(i, j)
-		k := j
-		for k < e {
-			c := src[k]
-			if c < utf8.RuneSelf {
-				if !isASCIISpace(c) {
-					break
-				}
-				k++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(src[k:e])
-			if !isSpaceRune(r) {
-				break
-			}
-			k += size
-		}
-		if k > j {
-			b.space(j, k)
-		}
-		i = k
+		_, size := utf8.DecodeRuneInString(s[j:])
+		j += size
 	}
+	return len(s)
+}
+
+// load64 reads eight bytes of s at j, little-endian (one load on amd64 and
+// arm64).
+func load64(s string, j int) uint64 {
+	s = s[j : j+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// spaceRun returns the end of the white space in src[i:e] starting at i (i
+// itself when there is none).
+func spaceRun(src string, i, e int) int {
+	for i < e {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			if !isASCIISpace(c) {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(src[i:e])
+		if !isSpaceRune(r) {
+			return i
+		}
+		i += size
+	}
+	return i
 }
 
 // result returns the clean text and its pieces. The pieces are owned by the
@@ -271,6 +354,25 @@ func (m *mapper) end(p int) int {
 	}
 	return q.o + q.ol
 }
+
+// Byte classes for the scanning loops.
+const (
+	classSpace     = 1 // ASCII white space
+	classSpaceLead = 2 // may start a multi-byte white space rune (U+0085, U+00A0, U+1680, U+2000-U+205F, U+3000, U+FEFF)
+	classStop      = 4 // '.', '!', '?', or may start '…', '。', '！', '？'
+)
+
+// byteClass maps a byte to its classes. It is a constant string, not a
+// table variable, so that it cannot be modified; TestByteClass checks it.
+const byteClass = "" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01\x01\x01\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x01\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x04" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x00\x02\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00" +
+	"\x00\x02\x06\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x06\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00"
 
 func isASCIISpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'

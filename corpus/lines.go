@@ -23,15 +23,17 @@ const (
 
 // line is one line of a plain-text or Markdown document.
 type line struct {
-	start, end int // the line in the source, without its line break
-	cs, ce     int // content: after quote markers, indentation and list marker; trailing white space trimmed
-	depth      int // number of '>' quote markers
-	indent     int // columns of indentation after the quote markers
-	eindent    int // column where the content starts (after a list marker), same origin as indent
-	width      int // column one past the content's last rune, same origin
-	item       bool
-	kind       lineKind
-	fence      string // the fence run of a lineFence ("```", "~~~~")
+	cs, ce  int // content: after quote markers, indentation and list marker; trailing white space trimmed
+	depth   int // number of '>' quote markers
+	indent  int // columns of indentation after the quote markers
+	eindent int // column where the content starts (after a list marker), same origin as indent
+	fence   int // length of the fence run of a lineFence ("```", "~~~~"), which starts at cs
+	kind    lineKind
+	item    bool // the line starts a list item
+	// Set by newBlockStyle for blocks of two lines or more:
+	ends  bool // the content ends a sentence
+	full  bool // the next line's first word would not have fitted after this line
+	width int  // column one past the content's last rune, same origin as indent
 }
 
 // nextLine returns the line starting at pos and the offset after its line
@@ -58,7 +60,7 @@ func nextLine(src string, pos int) (start, end, next int) {
 // of - * • – · ▪ ◦ ‣ ● ○ ■ (and + in Markdown), followed by white space
 // and some text.
 func parseLine(src string, start, end int, md bool) line {
-	l := line{start: start, end: end}
+	var l line
 	p := start
 	for {
 		q := p
@@ -113,7 +115,6 @@ func parseLine(src string, start, end int, md bool) line {
 		l.cs = q
 		l.eindent = col + utf8.RuneCountInString(src[p:q])
 	}
-	l.width = l.eindent + utf8.RuneCountInString(src[l.cs:l.ce])
 	return l
 }
 

@@ -28,7 +28,7 @@ func parseMarkdownLine(src string, l *line) bool {
 		n := runLen(s, s[0])
 		if n >= 3 && (s[0] == '~' || strings.IndexByte(s[n:], '`') < 0) {
 			l.kind = lineFence
-			l.fence = s[:n]
+			l.fence = n
 			return true
 		}
 	case '#':
@@ -134,6 +134,9 @@ func isTableDelimiter(s string) bool {
 func closesFence(fence, open string) bool {
 	return fence[0] == open[0] && len(fence) >= len(open)
 }
+
+// fenceOf returns the fence run of a lineFence.
+func fenceOf(src string, l *line) string { return src[l.cs : l.cs+l.fence] }
 
 // skipFrontMatter returns the offset after YAML front matter ("---" lines
 // around it) starting at pos, or pos.

@@ -1,6 +1,9 @@
 package corpus
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Paragraph splitting of plain text (also the block level of Markdown).
 //
@@ -63,7 +66,7 @@ func (s *splitter) blocks(md bool) {
 		pos = next
 		l := parseLine(src, start, end, md)
 		if fence != "" {
-			if l.kind == lineFence && closesFence(l.fence, fence) {
+			if l.kind == lineFence && closesFence(fenceOf(src, &l), fence) {
 				fence = ""
 			}
 			continue
@@ -76,7 +79,7 @@ func (s *splitter) blocks(md bool) {
 		case lineFence:
 			s.block(blk)
 			blk = blk[:0]
-			fence = l.fence
+			fence = fenceOf(src, &l)
 			continue
 		case lineHeading:
 			s.block(blk)
@@ -118,7 +121,7 @@ func (s *splitter) block(blk []line) {
 	}
 	a := 0
 	for i := 1; i < len(blk); i++ {
-		if st.breaks(s.src, blk[i-1], blk[i]) {
+		if st.breaks(s.src, &blk[i-1], &blk[i]) {
 			s.para(blk[a:i], KindParagraph)
 			a = i
 		}
@@ -139,14 +142,17 @@ func newBlockStyle(src string, blk []line) blockStyle {
 	items := false
 	for i := range blk {
 		l := &blk[i]
-		l.width = l.eindent + runeCount(src[l.cs:l.ce])
+		l.width = l.eindent + utf8.RuneCountInString(src[l.cs:l.ce])
+		l.ends = endsSentence(src[l.cs:l.ce])
 		st.width = max(st.width, l.width)
 		st.base = min(st.base, l.eindent)
 		items = items || l.item
 	}
 	full := 0
 	for i := 0; i+1 < len(blk); i++ {
-		if st.full(src, blk[i], blk[i+1]) {
+		n := blk[i+1]
+		blk[i].full = blk[i].width+1+firstWordWidth(src[n.cs:n.ce]) > st.width
+		if blk[i].full {
 			full++
 		}
 	}
@@ -158,7 +164,7 @@ func newBlockStyle(src string, blk []line) blockStyle {
 			if blk[i].eindent <= st.base {
 				continue
 			}
-			if endsSentence(src[blk[i-1].cs:blk[i-1].ce]) {
+			if blk[i-1].ends {
 				starts++
 			} else if blk[i-1].eindent == st.base {
 				hanging++
@@ -169,34 +175,28 @@ func newBlockStyle(src string, blk []line) blockStyle {
 	return st
 }
 
-// full reports whether the first word of n would not have fitted on p.
-func (st *blockStyle) full(src string, p, n line) bool {
-	return p.width+1+firstWordWidth(src[n.cs:n.ce]) > st.width
-}
-
 // breaks reports whether the line break between p and n ends a paragraph.
-func (st *blockStyle) breaks(src string, p, n line) bool {
+func (st *blockStyle) breaks(src string, p, n *line) bool {
 	if n.item {
 		return true
 	}
-	ends := endsSentence(src[p.cs:p.ce])
 	if st.indented {
 		if n.eindent <= st.base {
 			return false
 		}
-		return ends || upper(src, n) && !st.full(src, p, n)
+		return p.ends || upper(src, n) && !p.full
 	}
 	if !st.wrapped {
-		return ends || upper(src, n) && (st.width > maxWrapWidth || !st.full(src, p, n))
+		return p.ends || upper(src, n) && (st.width > maxWrapWidth || !p.full)
 	}
-	if !ends {
+	if !p.ends {
 		return false
 	}
-	return n.eindent != p.eindent || !st.full(src, p, n)
+	return n.eindent != p.eindent || !p.full
 }
 
 // upper reports whether l starts with an upper-case (or uncased) letter.
-func upper(src string, l line) bool {
+func upper(src string, l *line) bool {
 	_, u := startCase(src[l.cs:l.ce])
 	return u
 }
@@ -206,6 +206,7 @@ func (s *splitter) para(lines []line, kind UnitKind) {
 	if kind == KindParagraph && lines[0].item {
 		kind = KindListItem
 	}
+	s.b.hint = lines[len(lines)-1].ce - lines[0].cs
 	if s.md {
 		s.inlineMarkdown(lines)
 	} else {
@@ -244,14 +245,4 @@ func inlineJoint(text string, a int) (end, next int) {
 			}
 		}
 	}
-}
-
-func runeCount(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] < 0x80 || s[i] >= 0xC0 {
-			n++
-		}
-	}
-	return n
 }

@@ -30,13 +30,15 @@ import (
 // a: the position after its closing punctuation, or b.
 func sentenceEnd(text string, a, b int) int {
 	for i := a; i < b; {
+		if i = nextStop(text, i, b); i == b {
+			break
+		}
 		c := text[i]
-		if c < utf8.RuneSelf {
-			if c != '.' && c != '!' && c != '?' {
-				i++
-				continue
-			}
-		} else {
+		if byteClass[c]&classStop == 0 {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(text[i:b])
 			switch r {
 			case '。', '！', '？':
@@ -84,6 +86,29 @@ func sentenceEnd(text string, a, b int) int {
 		return k
 	}
 	return b
+}
+
+// nextStop returns the first i' >= i where text[i'] may be sentence
+// punctuation (a '.', '!', '?' or a byte >= 0x80), or b. It skips eight
+// bytes at a time (SWAR) where none is.
+func nextStop(text string, i, b int) int {
+	const (
+		lo7  = 0x7f7f7f7f7f7f7f7f
+		hi   = 0x8080808080808080
+		dots = 0x2e2e2e2e2e2e2e2e
+		bang = 0x2121212121212121
+		ques = 0x3f3f3f3f3f3f3f3f
+	)
+	for i+8 <= b {
+		w := load64(text, i)
+		// zero(x) has bit 7 set in each byte of x that is 0 (for x < 0x80).
+		zero := func(x uint64) uint64 { return ^(((x & lo7) + lo7) | x | lo7) }
+		if w&hi != 0 || zero(w^dots)|zero(w^bang)|zero(w^ques) != 0 {
+			break
+		}
+		i += 8
+	}
+	return i
 }
 
 // closers skips closing quotes and brackets from i.

@@ -57,8 +57,13 @@ func newSplitter(src string, mode Mode) *splitter {
 	s := &splitter{src: src, sentence: mode == Sentence, line: 1}
 	s.b.src = src
 	s.b.reset()
-	// A rough guess that avoids most regrowth: a unit per 300 bytes.
-	s.units = make([]Unit, 0, len(src)/300+1)
+	// A rough guess that avoids most regrowth: a paragraph per 300 bytes,
+	// a sentence per 100.
+	per := 300
+	if s.sentence {
+		per = 100
+	}
+	s.units = make([]Unit, 0, len(src)/per+1)
 	return s
 }
 

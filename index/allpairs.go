@@ -107,12 +107,22 @@ type AllPairsOptions struct {
 	// Workers is the number of goroutines probing the index (default
 	// GOMAXPROCS). The result does not depend on it.
 	Workers int
+	// PrefixThreshold, when above Threshold, cuts the vectors (what is
+	// indexed, how far a probe walks) as if the threshold were
+	// PrefixThreshold, while admitting, verifying and reporting at
+	// Threshold. Every pair with cosine >= PrefixThreshold is still found;
+	// a pair between the two is found when the two vectors share a term in
+	// the rarer parts kept for PrefixThreshold, as paraphrases, which share
+	// most of their rare words, usually do. The cost falls steeply with
+	// the prefix threshold (see BenchmarkAllPairs for measured cost and
+	// recall). Default (0, or anything <= Threshold): Threshold, exact.
+	PrefixThreshold float64
 	// MaxDF, when positive, skips posting lists with more than MaxDF
 	// entries while probing. This gives up exactness: a pair whose only
-	// walked, indexed shared terms all have longer lists is missed. With
-	// prefix filtering the lists of common words are already short, so
-	// the default (0, no limit) is exact and usually fast enough; measured
-	// recall for a cap is in BenchmarkAllPairs.
+	// walked, indexed shared terms all have longer lists is missed, and on
+	// corpora whose vocabulary stops growing, where every list grows with
+	// the corpus, that is most pairs (measured in BenchmarkAllPairs:
+	// PrefixThreshold is the better knob). Default 0: no limit.
 	MaxDF int
 }
 
@@ -144,6 +154,10 @@ func AllPairsWithStats(vecs []similarity.Vector, opt AllPairsOptions) ([]Pair, A
 	if !(t > 0 && t <= 1) {
 		return nil, AllPairsStats{}, fmt.Errorf("%w: got %v", ErrThreshold, t)
 	}
+	tp := max(t, opt.PrefixThreshold)
+	if !(tp <= 1) {
+		return nil, AllPairsStats{}, fmt.Errorf("%w: PrefixThreshold %v", ErrThreshold, opt.PrefixThreshold)
+	}
 	if opt.MaxDF < 0 {
 		return nil, AllPairsStats{}, fmt.Errorf("index: MaxDF %d is negative", opt.MaxDF)
 	}
@@ -162,7 +176,7 @@ func AllPairsWithStats(vecs []similarity.Vector, opt AllPairsOptions) ([]Pair, A
 	if workers == 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	ix := build(vecs, t-boundSlack)
+	ix := build(vecs, tp-boundSlack)
 	pairs, st := ix.probeAll(vecs, t, opt.MaxDF, workers)
 	sortPairs(pairs)
 	st.Vectors = len(ix.order)

@@ -21,7 +21,7 @@ type posting struct {
 // dimensions in rank order (decreasing document frequency); see the
 // comment at the top of allpairs.go.
 type apIndex struct {
-	tb    float64   // threshold less boundSlack, for bounds
+	tp    float64   // prefix threshold less boundSlack: where vectors are cut
 	nmax  float64   // largest vector norm (1 up to rounding), for Cauchy-Schwarz
 	order []int32   // processing number -> index into the caller's vectors
 	off   []int     // entries of vector p: ent[off[p]:off[p+1]]
@@ -39,9 +39,9 @@ func entryRank(e uint64) uint32           { return uint32(e >> 32) }
 func entryWeight(e uint64) float64        { return float64(math.Float32frombits(uint32(e))) }
 
 // build ranks dimensions and vectors, cuts every vector into its prefix and
-// suffix for threshold tb, and indexes the suffixes.
-func build(vecs []similarity.Vector, tb float64) *apIndex {
-	ix := &apIndex{tb: tb}
+// suffix for threshold tp, and indexes the suffixes.
+func build(vecs []similarity.Vector, tp float64) *apIndex {
+	ix := &apIndex{tp: tp}
 
 	// Document frequency and largest weight of every term.
 	nd := 0
@@ -143,12 +143,12 @@ func build(vecs []similarity.Vector, tb float64) *apIndex {
 }
 
 // cut returns the number k of leading (most frequent) entries of a vector
-// that can stay out of the index, and the bound ps on their dot product
-// with any later vector:
+// that can stay out of the index for threshold tp, and the bound ps on
+// their dot product with any later vector:
 //
-//	ps = min( Σ_{j<k} y_j · min(maxw[j], mw),  nmax · sqrt(Σ_{j<k} y_j²) ) < tb,
+//	ps = min( Σ_{j<k} y_j · min(maxw[j], mw),  nmax · sqrt(Σ_{j<k} y_j²) ) < tp,
 //
-// k being the longest prefix whose bound stays below tb. nmax, the largest
+// k being the longest prefix whose bound stays below tp. nmax, the largest
 // norm of any vector (1 up to rounding), makes the Cauchy-Schwarz bound
 // hold for vectors normalised only to within similarity.NormTolerance.
 func (ix *apIndex) cut(e []uint64, mw float64) (int, float64) {
@@ -158,7 +158,7 @@ func (ix *apIndex) cut(e []uint64, mw float64) (int, float64) {
 		b1 += w * min(ix.maxw[entryRank(x)], mw)
 		sq += w * w
 		b := min(b1, ix.nmax*math.Sqrt(sq))
-		if b >= ix.tb {
+		if b >= ix.tp {
 			return k, ps
 		}
 		ps = b

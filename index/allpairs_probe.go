@@ -77,7 +77,7 @@ func (ix *apIndex) probeAll(vecs []similarity.Vector, t float64, maxDF, workers 
 // of y⁺ is in W, and met; if there is none, x·y = x·y⁻ <= ps(y) < t.
 func (pr *prober) probe(p int32) {
 	ix := pr.ix
-	tb := ix.tb
+	tb := pr.t - boundSlack
 	ent := ix.ent[ix.off[p]:ix.off[p+1]]
 
 	// rs1 = Σ x_d·maxw[d] and sq = Σ x_d² over the dimensions not yet
@@ -92,7 +92,7 @@ func (pr *prober) probe(p int32) {
 	acc := pr.acc
 	k := len(ent) - 1
 	for ; k >= 0; k-- {
-		if min(rs1, ix.nmax*math.Sqrt(max(sq, 0))) < tb {
+		if min(rs1, ix.nmax*math.Sqrt(max(sq, 0))) < ix.tp {
 			break
 		}
 		r, w := entryRank(ent[k]), entryWeight(ent[k])

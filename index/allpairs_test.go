@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/neardup/neardup/index"
@@ -73,21 +74,81 @@ func TestAllPairsRandom(t *testing.T) {
 	}
 }
 
-// TestAllPairsPrunes checks that the index does less than brute force: on
-// random zipfian vectors at t=0.5 fewer than a fifth of all pairs are even
-// met, and the common dimensions are largely left out of the index.
+// mixedParagraphs makes n paragraphs of 2-4 sentences drawn (seeded) from
+// the seed article, so that paragraphs share sentences as real ones do.
+func mixedParagraphs(t testing.TB, n int) []string {
+	var sents []string
+	for _, p := range paragraphs(t) {
+		for s := range strings.SplitSeq(p, ". ") {
+			if len(words(s)) >= 4 {
+				sents = append(sents, s)
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	out := make([]string, n)
+	for i := range out {
+		var b strings.Builder
+		for range 2 + rng.IntN(3) {
+			b.WriteString(sents[rng.IntN(len(sents))])
+			b.WriteString(". ")
+		}
+		out[i] = b.String()
+	}
+	return out
+}
+
+// TestAllPairsPrunes: on paragraphs mixed from the article's sentences the
+// answer equals brute force, while the index meets under half of all
+// pairs and leaves over a quarter of the entries (the common terms) out.
 func TestAllPairsPrunes(t *testing.T) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	vecs := randomVectors(rng, 2000, 5000, 30)
-	_, st, err := index.AllPairsWithStats(vecs, index.AllPairsOptions{Threshold: 0.5})
+	vecs := tfidf(mixedParagraphs(t, 1500), similarity.Weighting{Sublinear: true})
+	all := int64(len(vecs) * (len(vecs) - 1) / 2)
+	for _, th := range []float64{0.5, 0.8} {
+		got, st, err := index.AllPairsWithStats(vecs, index.AllPairsOptions{Threshold: th})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := diffPairs(got, bruteForce(vecs, th)); d != "" {
+			t.Errorf("t=%v: %s", th, d)
+		}
+		if st.Candidates*2 > all || st.Verified > st.Candidates || st.Indexed*4 > st.Entries*3 {
+			t.Errorf("t=%v: stats %+v, all pairs %d", th, st, all)
+		}
+		t.Logf("t=%v: %+v (all pairs %d)", th, st, all)
+	}
+}
+
+// TestAllPairsPrefixThreshold: with a higher prefix threshold the answer
+// lies between the exact answers at the two thresholds.
+func TestAllPairsPrefixThreshold(t *testing.T) {
+	vecs := tfidf(mixedParagraphs(t, 1500), similarity.Weighting{Sublinear: true})
+	low, high := bruteForce(vecs, 0.4), bruteForce(vecs, 0.7)
+	got, st, err := index.AllPairsWithStats(vecs, index.AllPairsOptions{Threshold: 0.4, PrefixThreshold: 0.7})
 	if err != nil {
 		t.Fatal(err)
 	}
-	all := int64(len(vecs) * (len(vecs) - 1) / 2)
-	if st.Candidates*5 > all || st.Indexed >= st.Entries {
-		t.Errorf("stats %+v: candidates %d of %d pairs, indexed %d of %d entries", st, st.Candidates, all, st.Indexed, st.Entries)
+	if !subset(got, low) || !subset(high, got) {
+		t.Errorf("PrefixThreshold 0.7: %d pairs, not between %d (t=0.7) and %d (t=0.4)", len(got), len(high), len(low))
 	}
-	t.Logf("%+v (all pairs %d)", st, all)
+	t.Logf("t=0.4, prefix 0.7: %d pairs of %d (%d at 0.7); %+v", len(got), len(low), len(high), st)
+	if _, err := index.AllPairs(vecs, index.AllPairsOptions{Threshold: 0.4, PrefixThreshold: 1.1}); err == nil {
+		t.Error("PrefixThreshold 1.1 accepted")
+	}
+}
+
+// subset reports whether every pair of a (sorted) is in b (sorted).
+func subset(a, b []index.Pair) bool {
+	i := 0
+	for _, p := range a {
+		for i < len(b) && (b[i].A < p.A || b[i].A == p.A && b[i].B < p.B) {
+			i++
+		}
+		if i == len(b) || b[i] != p {
+			return false
+		}
+	}
+	return true
 }
 
 // TestAllPairsMaxDF: a cap on list length gives a subset of the exact
@@ -106,14 +167,8 @@ func TestAllPairsMaxDF(t *testing.T) {
 	if st.Skipped == 0 {
 		t.Errorf("MaxDF 20 skipped no list: %+v", st)
 	}
-	i := 0
-	for _, p := range capped {
-		for i < len(exact) && (exact[i].A < p.A || exact[i].A == p.A && exact[i].B < p.B) {
-			i++
-		}
-		if i == len(exact) || exact[i] != p {
-			t.Fatalf("capped pair %+v not in the exact answer", p)
-		}
+	if !subset(capped, exact) {
+		t.Errorf("MaxDF 20 gave pairs not in the exact answer")
 	}
 	t.Logf("MaxDF 20: %d of %d pairs (%+v)", len(capped), len(exact), st)
 }

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 
+	"github.com/neardup/neardup/index"
 	"github.com/neardup/neardup/similarity"
 )
 
@@ -42,9 +44,22 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// truthPair is a planted pair of the generated corpus: copy B of A.
+type truthPair struct {
+	A, B int32
+	Kind string // exact, near or paraphrase
+}
+
 // loadParagraphs reads the first n paragraph texts of the generated corpus
 // with at least n paragraphs, or skips the benchmark.
 func loadParagraphs(b testing.TB, n int) []string {
+	texts, _ := loadCorpus(b, n)
+	return texts
+}
+
+// loadCorpus is loadParagraphs, also returning the planted pairs among
+// the first n paragraphs (truth_pairs.tsv: src, copy, type, placement).
+func loadCorpus(b testing.TB, n int) ([]string, []truthPair) {
 	b.Helper()
 	matches, _ := filepath.Glob(filepath.Join(benchCorpus(), "n*-s1", "corpus.jsonl"))
 	for _, path := range matches {
@@ -70,10 +85,59 @@ func loadParagraphs(b testing.TB, n int) []string {
 		if err := sc.Err(); err != nil {
 			b.Fatalf("%s: %v", path, err)
 		}
-		return texts
+		return texts, loadTruth(b, filepath.Join(filepath.Dir(path), "truth_pairs.tsv"), n)
 	}
 	b.Skipf("no generated corpus of %d paragraphs under %s (see benchCorpus)", n, benchCorpus())
-	return nil
+	return nil, nil
+}
+
+func loadTruth(b testing.TB, path string, n int) []truthPair {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	var out []truthPair
+	for line := 1; sc.Scan(); line++ {
+		var p truthPair
+		var placement string
+		if _, err := fmt.Sscanf(sc.Text(), "%d\t%d\t%s\t%s", &p.A, &p.B, &p.Kind, &placement); err != nil {
+			if line == 1 {
+				continue // header
+			}
+			b.Fatalf("%s:%d: %v", path, line, err)
+		}
+		if p.A > p.B {
+			p.A, p.B = p.B, p.A
+		}
+		if int(p.B) < n {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// truthRecall returns, per kind, the share of the planted pairs found in
+// pairs (sorted by A, B).
+func truthRecall(truth []truthPair, pairs []index.Pair) map[string]float64 {
+	found, total := map[string]int{}, map[string]int{}
+	for _, p := range truth {
+		total[p.Kind]++
+		if _, ok := slices.BinarySearchFunc(pairs, p, func(q index.Pair, p truthPair) int {
+			if q.A != p.A {
+				return int(q.A - p.A)
+			}
+			return int(q.B - p.B)
+		}); ok {
+			found[p.Kind]++
+		}
+	}
+	out := map[string]float64{}
+	for k, n := range total {
+		out[k] = float64(found[k]) / float64(n)
+	}
+	return out
 }
 
 // contentVectors tokenises (lowercase, letters only, stop words dropped,

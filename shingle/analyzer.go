@@ -7,7 +7,7 @@ import (
 )
 
 // DefaultCacheSize is the number of word analyses an Analyzer caches when
-// Options.CacheSize is zero: about 6 MB, enough for the working vocabulary
+// Options.CacheSize is zero: about 5 MB, enough for the working vocabulary
 // of a large English corpus.
 const DefaultCacheSize = 1 << 16
 
@@ -21,7 +21,8 @@ type Options struct {
 	// KeepStopWords keeps stop words in Terms (default: they are dropped,
 	// using snowball's list for the language, plus English contractions).
 	KeepStopWords bool
-	// NoStem turns stemming off: Term == Norm.
+	// NoStem turns stemming off: Term == Norm (numbers still get their
+	// canonical Term).
 	NoStem bool
 	// CacheSize bounds the number of distinct words whose analysis is cached
 	// (default DefaultCacheSize); negative turns the cache off.
@@ -110,7 +111,8 @@ func (a *Analyzer) Tokens(text string, dst []Token) []Token {
 // extended slice; pass dst[:0] to reuse its storage. The terms are the Term
 // of every token of Tokens that is not a stop word (stop words too with
 // Options.KeepStopWords). The strings are cached or substrings of text: a
-// warm Analyzer allocates nothing per term.
+// warm Analyzer allocates nothing per term, except for a number whose
+// canonical form is not spelled in the text ("12,000" -> "12000").
 func (a *Analyzer) Terms(text string, dst []string) []string {
 	text = clip(text)
 	sc := a.scan(text)

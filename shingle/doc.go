@@ -16,10 +16,10 @@
 // Normalize is NFKC, case folding, and the folding of typographic quotes,
 // dashes and spaces to ASCII, so "China’s" and "China's", "ﬁnd" and "find",
 // "Ｆｕｌｌ" and "full" compare equal. It works segment by segment (a
-// starter and its combining marks); the tokeniser records, for every byte of
-// the normal form, the original segment it came from, so a Token's Start and
-// End are byte offsets into the caller's text even where normalisation
-// changed lengths. ASCII text skips all of this.
+// starter and its combining marks); the tokeniser keeps a map from its normal
+// form back to the original segments (an anchor only where a segment changes
+// length), so a Token's Start and End are byte offsets into the caller's text
+// even where normalisation changed lengths. ASCII text skips all of this.
 //
 // # Tokens
 //
@@ -55,3 +55,9 @@
 // deviation sqrt(J(1-J)/n). See MinHasher for the permutation family and its
 // cost.
 package shingle
+
+// Version identifies what this package computes: it changes whenever a change
+// to Normalize, tokenisation, stop words, stemming, Hash64, the shingle hashes
+// or the MinHash permutations would change a Term or a hash for the same
+// input and options. Persistent indexes record it and refuse a mismatch.
+const Version = 1

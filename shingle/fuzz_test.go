@@ -20,15 +20,19 @@ func fuzzSeeds(t testing.TB) []string {
 	)
 }
 
-// FuzzTokens checks, for any input, that tokens lie inside the text, in
-// order, without overlap, with non-empty forms; that numbers are digits;
-// that Terms agrees with Tokens; and that the cache changes nothing.
+// FuzzTokens checks, for any input and every language, that analysis does
+// not panic, that tokens lie inside the text, in order, without overlap, with
+// non-empty forms; that numbers are digits; that Terms agrees with Tokens;
+// that the cache changes nothing; and that Normalize is idempotent.
 func FuzzTokens(f *testing.F) {
 	for _, s := range fuzzSeeds(f) {
 		f.Add(s)
 	}
+	for _, tt := range languageSentences {
+		f.Add(tt.text)
+	}
 	analyzers := map[string][2]*Analyzer{}
-	for _, lang := range []string{"english", "french", "none"} {
+	for _, lang := range Languages() {
 		analyzers[lang] = [2]*Analyzer{newAnalyzer(f, Options{Language: lang, CacheSize: 16}), newAnalyzer(f, Options{Language: lang, CacheSize: -1})}
 	}
 	f.Fuzz(func(t *testing.T, text string) {

@@ -13,8 +13,9 @@ const (
 
 // Hash64 returns the 64-bit wyhash (version 4.1, default secret) of s
 // under seed. It is deterministic across processes, platforms and releases of
-// this package (the reference test vectors and golden values are tested), it
-// passes SMHasher, and it costs a few nanoseconds for a word.
+// this package with the same Version (the reference test vectors and golden
+// values are tested); wyhash passes SMHasher, and a word costs a few
+// nanoseconds.
 //
 // wyhash mixes with "mum": the 128-bit product of two 64-bit words folded
 // to 64 bits by XOR of its halves, mum(a, b) = hi(a·b) ⊕ lo(a·b).

@@ -28,8 +28,10 @@ import (
 //
 // Normalisation works segment by segment (a starter and the combining marks
 // that follow it, as norm.NextBoundary defines them), which is what lets
-// Analyzer.Tokens map every token back to its bytes in the original text.
-// Text that is already normal is returned as is, without allocating.
+// Analyzer.Tokens map every token back to its bytes in the original text;
+// where case folding breaks a composition, the segment is normalised again,
+// as NFKC_Casefold does. Folded ASCII text (no upper case, no tab or newline)
+// is returned as is, without allocating.
 func Normalize(s string) string {
 	if isFolded(s) {
 		return s

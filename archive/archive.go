@@ -1,0 +1,359 @@
+package archive
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Params are the options an archive is built with that change what is
+// stored: a check must analyse its drafts the same way. They are recorded
+// when the archive is created and compared on every open.
+type Params struct {
+	Language string `json:"language"` // stemmer and stop-word language
+	Unit     string `json:"unit"`     // unit mode: paragraph or sentence
+	// Features names the analyser that made the term ids (its version and a
+	// fingerprint of its output on fixed text): ids from another analyser
+	// would not match.
+	Features string `json:"features"`
+}
+
+func (p Params) complete() bool { return p.Language != "" && p.Unit != "" && p.Features != "" }
+
+// mismatch compares the wanted params with the stored ones. Empty wanted
+// fields take the stored value.
+func (p Params) mismatch(stored Params) error {
+	for _, f := range [...]struct{ name, want, have string }{
+		{"language", p.Language, stored.Language},
+		{"unit", p.Unit, stored.Unit},
+		{"features", p.Features, stored.Features},
+	} {
+		if f.want != "" && f.want != f.have {
+			return fmt.Errorf("%w: built with %s %q, this run uses %q", ErrMismatch, f.name, f.have, f.want)
+		}
+	}
+	return nil
+}
+
+// DefaultTimeout is how long Open waits for another process's lock on the
+// file (Options.Timeout zero).
+const DefaultTimeout = 10 * time.Second
+
+// Options controls Open. The zero value opens an existing archive
+// read-write with the parameters it was built with.
+type Options struct {
+	// Params: for a new archive, all three fields are required and
+	// recorded; for an existing one, the fields set must equal the recorded
+	// ones (ErrMismatch) and empty fields take the recorded value.
+	Params Params
+	// ReadOnly opens an existing archive for reading only; several
+	// processes may do so at once, but not while one has it open for
+	// writing.
+	ReadOnly bool
+	// Timeout is how long to wait for another process's lock on the file
+	// (default DefaultTimeout; negative: do not wait).
+	Timeout time.Duration
+	// NoSync skips fsync on commit: faster, but a crash of the machine (not
+	// just of the process) may lose or corrupt the archive. For tests and
+	// throw-away archives.
+	NoSync bool
+}
+
+// Stats are an archive's counts.
+type Stats struct {
+	Docs      int64  `json:"documents"`  // live documents
+	Units     int64  `json:"units"`      // live units: N for IDF
+	Terms     int64  `json:"terms"`      // distinct terms with a non-zero document frequency
+	Postings  int64  `json:"postings"`   // sum of the document frequencies
+	TextBytes int64  `json:"text_bytes"` // sum of the lengths of the live units' text
+	NextUnit  uint32 `json:"next_unit"`  // id the next unit added will get
+}
+
+// Tx is a consistent view of the archive inside View or Update; its
+// writes are all committed or none. It must not be used after the function
+// given to View or Update returns, nor by several goroutines at once.
+type Tx interface {
+	// Stats returns the counts as of this transaction.
+	Stats() Stats
+	// DocFreq returns the number of live units containing the term.
+	DocFreq(term uint32) (int, error)
+	// Postings appends the ids of the live units containing the term, in
+	// increasing order, to dst.
+	Postings(term uint32, dst []uint32) ([]uint32, error)
+	// Unit returns the live unit with the given id.
+	Unit(id uint32) (Record, bool, error)
+	// Doc returns the document added under id and its units in order.
+	Doc(id string) (Doc, []Record, bool, error)
+	// AddDoc adds a document and its units; terms[i] are the sorted unique
+	// term ids of units[i] (units with no terms are stored but cannot be
+	// found). It returns the id of the first unit (the others follow), or
+	// an error wrapping ErrExists if the id is taken.
+	AddDoc(d Doc, units []Unit, terms [][]uint32) (first uint32, err error)
+	// RemoveDoc removes the document added under id and its units, taking
+	// each unit's terms from the function (which must give what was given
+	// to AddDoc for the same text). It reports whether there was one.
+	RemoveDoc(id string, terms func(text string) []uint32) (bool, error)
+}
+
+// Archive is an open archive. It is safe for concurrent use: any number of
+// View calls run at once, Update calls one at a time alongside them.
+type Archive struct {
+	path   string
+	params Params
+	ro     bool
+	db     *bolt.DB  // nil in memory
+	mem    *memStore // nil on disk
+
+	mu     sync.RWMutex // guards closed against Close
+	closed bool
+}
+
+// Open opens the archive in the file at path, creating it if it does not
+// exist and Options.ReadOnly is false. Path "" makes an archive in memory,
+// gone when closed.
+func Open(path string, opt Options) (*Archive, error) {
+	if path == "" {
+		if !opt.Params.complete() {
+			return nil, fmt.Errorf("archive: a new index needs language, unit and features (got %+v)", opt.Params)
+		}
+		return &Archive{params: opt.Params, mem: newMemStore()}, nil
+	}
+	st, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || err == nil && st.Size() == 0:
+		if opt.ReadOnly || !opt.Params.complete() {
+			return nil, fmt.Errorf("%s: %w", path, ErrNotExist)
+		}
+	case err != nil:
+		return nil, err
+	case st.IsDir():
+		return nil, fmt.Errorf("%s: is a directory, not an index", path)
+	}
+	timeout := opt.Timeout
+	switch {
+	case timeout == 0:
+		timeout = DefaultTimeout
+	case timeout < 0:
+		timeout = time.Nanosecond
+	}
+	db, err := openBolt(path, &bolt.Options{
+		Timeout:      timeout,
+		ReadOnly:     opt.ReadOnly,
+		NoSync:       opt.NoSync,
+		FreelistType: bolt.FreelistMapType,
+	})
+	if err != nil {
+		return nil, err
+	}
+	a := &Archive{path: path, ro: opt.ReadOnly, db: db}
+	if err := a.init(opt.Params); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// openBolt opens the bbolt file, turning its errors (and any panic on a
+// damaged file) into errors naming the path.
+func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("%s: %w: %v", path, ErrCorrupt, r)
+		}
+	}()
+	db, err = bolt.Open(path, 0o644, o)
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, fmt.Errorf("%s: index is locked by another process (a writer, or readers while this opens it for writing): %w", path, err)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, err // the file system's error names the file
+	}
+	// bbolt's checks of the header pages: invalid magic, checksum or
+	// version, a file too small, a bad page size.
+	return nil, fmt.Errorf("%s: %w: not a neardup index, or damaged: %v", path, ErrCorrupt, err)
+}
+
+// init checks the version and parameters of an opened file, or writes them
+// into a new one.
+func (a *Archive) init(want Params) error {
+	var stored Params
+	var fresh bool
+	err := a.guard(func() error {
+		return a.db.View(func(tx *bolt.Tx) error {
+			m := tx.Bucket(bucketMeta)
+			if m == nil {
+				if tx.Bucket(bucketPost) != nil || tx.Bucket(bucketUnits) != nil || !isEmpty(tx) {
+					return fmt.Errorf("%w: not a neardup index (no meta bucket)", ErrCorrupt)
+				}
+				fresh = true
+				return nil
+			}
+			v, n := uvarint(m.Get(keyVersion))
+			if n <= 0 {
+				return fmt.Errorf("%w: no format version", ErrCorrupt)
+			}
+			if v != Version {
+				return fmt.Errorf("%w: the index has format version %d, this neardup reads version %d (rebuild it with this version's `neardup index add`)", ErrVersion, v, Version)
+			}
+			if err := json.Unmarshal(m.Get(keyParams), &stored); err != nil || !stored.complete() {
+				return fmt.Errorf("%w: index parameters", ErrCorrupt)
+			}
+			var c counters
+			return c.decode(m.Get(keyCounters))
+		})
+	})
+	if err != nil {
+		return a.wrap(err)
+	}
+	if !fresh {
+		if err := want.mismatch(stored); err != nil {
+			return a.wrap(err)
+		}
+		a.params = stored
+		return nil
+	}
+	if a.ro || !want.complete() {
+		return a.wrap(ErrNotExist)
+	}
+	a.params = want
+	return a.wrap(a.guard(func() error {
+		return a.db.Update(func(tx *bolt.Tx) error {
+			m, err := tx.CreateBucket(bucketMeta)
+			if err != nil {
+				return err
+			}
+			for _, b := range [][]byte{bucketDocs, bucketIDs, bucketUnits, bucketPost} {
+				if _, err := tx.CreateBucket(b); err != nil {
+					return err
+				}
+			}
+			p, _ := json.Marshal(want)
+			c := counters{nextUnit: 1, nextDoc: 1}
+			if err := m.Put(keyVersion, binaryUvarint(Version)); err != nil {
+				return err
+			}
+			if err := m.Put(keyParams, p); err != nil {
+				return err
+			}
+			return m.Put(keyCounters, c.encode(nil))
+		})
+	}))
+}
+
+func isEmpty(tx *bolt.Tx) bool {
+	k, _ := tx.Cursor().First()
+	return k == nil
+}
+
+// Path returns the file of the archive ("" in memory).
+func (a *Archive) Path() string { return a.path }
+
+// Params returns the parameters the archive was built with.
+func (a *Archive) Params() Params { return a.params }
+
+// ReadOnly reports whether the archive was opened read-only.
+func (a *Archive) ReadOnly() bool { return a.ro }
+
+// View runs fn in a read transaction.
+func (a *Archive) View(fn func(Tx) error) error {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	if a.closed {
+		return a.wrap(ErrClosed)
+	}
+	if a.mem != nil {
+		return a.mem.view(fn)
+	}
+	return a.wrap(a.guard(func() error {
+		return a.db.View(func(tx *bolt.Tx) error {
+			t, err := newBoltTx(tx, false)
+			if err != nil {
+				return err
+			}
+			return fn(t)
+		})
+	}))
+}
+
+// Update runs fn in a read-write transaction, committed if fn returns nil
+// and rolled back otherwise. Updates run one at a time.
+func (a *Archive) Update(fn func(Tx) error) error {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	switch {
+	case a.closed:
+		return a.wrap(ErrClosed)
+	case a.ro:
+		return a.wrap(ErrReadOnly)
+	case a.mem != nil:
+		return a.mem.update(fn)
+	}
+	return a.wrap(a.guard(func() error {
+		return a.db.Update(func(tx *bolt.Tx) error {
+			t, err := newBoltTx(tx, true)
+			if err != nil {
+				return err
+			}
+			if err := fn(t); err != nil {
+				return err
+			}
+			return t.commit()
+		})
+	}))
+}
+
+// Close closes the archive, waiting for transactions in progress.
+func (a *Archive) Close() error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.closed {
+		return nil
+	}
+	a.closed = true
+	if a.db != nil {
+		return a.wrap(a.db.Close())
+	}
+	return nil
+}
+
+// guard runs fn and turns a panic (bbolt panics on some damaged pages)
+// or a memory fault (a damaged page pointing outside the mapped file) into
+// an error wrapping ErrCorrupt.
+func (a *Archive) guard(fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+		}
+	}()
+	return fn()
+}
+
+// wrap prefixes an error with the archive's path.
+func (a *Archive) wrap(err error) error {
+	if err == nil || a.path == "" {
+		return err
+	}
+	return &PathError{Path: a.path, Err: err}
+}
+
+// PathError is an error about the archive in a file.
+type PathError struct {
+	Path string
+	Err  error
+}
+
+func (e *PathError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *PathError) Unwrap() error { return e.Err }

@@ -1,0 +1,331 @@
+// Package archive stores an archive of already published (or already
+// crawled) text for neardup's pre-publish check and scraper API: the units
+// of every document added, with their locations and document metadata, an
+// inverted index from content terms to units, and the terms' document
+// frequencies, kept up to date as documents are added and removed.
+//
+// The package deals in plain values: term ids are the uint32 ids a caller's
+// analyser gives (package score's Unit.Terms), and it never analyses text
+// itself. An archive lives in a file (bbolt, a B+tree in one memory-mapped
+// file with ACID transactions) or, for path "", in memory with the same
+// behaviour.
+//
+// # File format, version 1
+//
+// The file is a bbolt database (go.etcd.io/bbolt) with four top-level
+// buckets. Integers written "u32" are 4-byte big-endian (so that bbolt's
+// byte order is numeric order); "uvarint" is encoding/binary's unsigned
+// varint; a "string" is a uvarint length followed by that many bytes.
+//
+//	meta   "version"  uvarint: the format version (Version)
+//	       "params"   JSON object of Params: language, unit mode, features
+//	       "counters" uvarints: next unit id, next document number, live
+//	                  units, live documents, distinct terms, postings,
+//	                  bytes of unit text
+//	docs   u32 document number -> uvarint first unit id, uvarint unit
+//	                  count, then strings id, path, url, title
+//	ids    document id (bytes as added) -> u32 document number
+//	units  u32 unit id -> uvarint document number, byte kind (low 7 bits)
+//	                  and quoted (high bit), uvarint line, uvarint start,
+//	                  uvarint length (end-start), then the unit's text (the
+//	                  rest of the value)
+//	post   u32 term | u32 0  -> uvarint document frequency of the term
+//	       u32 term | u32 id -> a posting segment: the ids of the live units
+//	                  containing the term, ascending, as uvarint gaps, the
+//	                  first gap taken from the key's id
+//
+// Unit ids start at 1 and are never reused; the units of one document get
+// consecutive ids, and units added later get larger ids, so a unit id is
+// also a sequence number: NextUnit before an operation and after it bound
+// the units it added. Document numbers likewise.
+//
+// A term's postings are split into segments keyed by an id no larger than
+// their first id, in id order, so that adding is cheap: new ids go at the
+// end of the term's last segment while it is shorter than segmentBytes,
+// otherwise into a new segment keyed by the first new id. A segment is
+// read, extended and written back whole, so the cost of an add is bounded
+// by segmentBytes per term, and a term has about postings·2/segmentBytes
+// segments. Removing a document rewrites the segments that hold its units
+// (found by seeking term|id) and deletes emptied ones. No compaction is
+// needed for correctness; Compact rewrites the file with full pages and
+// merged segments to give back the space bbolt keeps after deletes and
+// page splits.
+//
+// The document frequency of a term, df(t), is the number of live units
+// whose term set contains t. It is stored beside the postings (key t|0) and
+// updated in the same transaction as every add and remove, so IDF computed
+// from it (with N = live units, the "counters" value) is exactly the IDF
+// over the archive as it is now: it stays correct as the archive grows and
+// shrinks, with no rebuild.
+//
+// Writes are bbolt read-write transactions: a process killed mid-write
+// leaves the file as of the last committed transaction (bbolt writes the
+// new pages, fsyncs, then flips one of two checksummed meta pages). Many
+// read transactions (View) run alongside one write transaction (Update) in
+// one process. bbolt locks the file: one process may open it read-write,
+// or any number read-only, and Options.Timeout bounds the wait.
+//
+// Opening checks the version and the parameters: an archive of another
+// version, or built with other Params (whose features depend on them), is
+// refused with an error wrapping ErrVersion or ErrMismatch. A file that is
+// not a bbolt database, or whose records do not decode, gives an error
+// wrapping ErrCorrupt, never a panic.
+//
+// # Changelog
+//
+//   - Version 1: first version.
+package archive
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+)
+
+// Version is the file format version written and read.
+const Version = 1
+
+// segmentBytes is the encoded size below which a term's last posting
+// segment is extended in place; at and above it a new segment starts.
+// Larger segments mean fewer keys (16 bytes of bbolt overhead each) but
+// more bytes rewritten per add. 384 bytes hold about 150 gaps of 2-3 bytes.
+const segmentBytes = 384
+
+// Bucket and meta key names.
+var (
+	bucketMeta  = []byte("meta")
+	bucketDocs  = []byte("docs")
+	bucketIDs   = []byte("ids")
+	bucketUnits = []byte("units")
+	bucketPost  = []byte("post")
+
+	keyVersion  = []byte("version")
+	keyParams   = []byte("params")
+	keyCounters = []byte("counters")
+)
+
+// Errors. Every error the package returns about a file wraps one of these
+// and names the file.
+var (
+	// ErrCorrupt: the file is not an archive or a record does not decode.
+	ErrCorrupt = errors.New("corrupt index")
+	// ErrVersion: the archive was written by another format version.
+	ErrVersion = errors.New("unsupported index format version")
+	// ErrMismatch: the archive was built with other parameters.
+	ErrMismatch = errors.New("index built with other options")
+	// ErrNotExist: there is no archive at the path (and none is created).
+	ErrNotExist = errors.New("no index")
+	// ErrReadOnly: a write on an archive opened read-only.
+	ErrReadOnly = errors.New("index opened read-only")
+	// ErrExists: a document id that is already in the archive was added.
+	ErrExists = errors.New("document already in index")
+	// ErrClosed: the archive was closed.
+	ErrClosed = errors.New("index closed")
+)
+
+// counters are the archive-wide counts kept under meta "counters".
+type counters struct {
+	nextUnit  uint32 // id of the next unit added (ids start at 1)
+	nextDoc   uint32 // number of the next document added (from 1)
+	units     uint64 // live units
+	docs      uint64 // live documents
+	terms     uint64 // distinct terms with df > 0
+	postings  uint64 // sum of df over all terms
+	textBytes uint64 // sum of the lengths of the live units' text
+}
+
+func (c *counters) encode(dst []byte) []byte {
+	dst = binary.AppendUvarint(dst, uint64(c.nextUnit))
+	dst = binary.AppendUvarint(dst, uint64(c.nextDoc))
+	dst = binary.AppendUvarint(dst, c.units)
+	dst = binary.AppendUvarint(dst, c.docs)
+	dst = binary.AppendUvarint(dst, c.terms)
+	dst = binary.AppendUvarint(dst, c.postings)
+	return binary.AppendUvarint(dst, c.textBytes)
+}
+
+func (c *counters) decode(b []byte) error {
+	r := reader{b: b}
+	nu, nd := r.uvarint(), r.uvarint()
+	c.units, c.docs, c.terms, c.postings, c.textBytes = r.uvarint(), r.uvarint(), r.uvarint(), r.uvarint(), r.uvarint()
+	if r.err != nil || nu == 0 || nd == 0 || nu > 1<<32 || nd > 1<<32 {
+		return fmt.Errorf("%w: counters", ErrCorrupt)
+	}
+	c.nextUnit, c.nextDoc = uint32(min(nu, 1<<32-1)), uint32(min(nd, 1<<32-1))
+	return nil
+}
+
+// Doc is what the archive keeps of a document.
+type Doc struct {
+	ID    string // the id it was added under: a path as given, or a JSONL id
+	Path  string // the file it was read from
+	URL   string
+	Title string
+}
+
+// Unit is a stored unit of a document.
+type Unit struct {
+	Kind   uint8 // the caller's kind (corpus.UnitKind), below 128
+	Quoted bool
+	Line   int // 1-based line of the unit in its document
+	Start  int // byte offsets of the unit in its document's text
+	End    int
+	Text   string
+}
+
+// Record is a unit found in the archive, with its id and document.
+type Record struct {
+	ID  uint32
+	Doc Doc
+	Unit
+}
+
+// docRecord is a decoded docs value.
+type docRecord struct {
+	first uint32
+	n     int
+	Doc
+}
+
+func encodeDoc(dst []byte, first uint32, n int, d *Doc) []byte {
+	dst = binary.AppendUvarint(dst, uint64(first))
+	dst = binary.AppendUvarint(dst, uint64(n))
+	for _, s := range [...]string{d.ID, d.Path, d.URL, d.Title} {
+		dst = binary.AppendUvarint(dst, uint64(len(s)))
+		dst = append(dst, s...)
+	}
+	return dst
+}
+
+func decodeDoc(b []byte) (docRecord, error) {
+	r := reader{b: b}
+	var d docRecord
+	first, n := r.uvarint(), r.uvarint()
+	d.ID, d.Path, d.URL, d.Title = r.str(), r.str(), r.str(), r.str()
+	if r.err != nil || len(r.b) != 0 || first == 0 || first >= 1<<32 || n >= 1<<32 || first+n > 1<<32 {
+		return d, fmt.Errorf("%w: document record", ErrCorrupt)
+	}
+	d.first, d.n = uint32(first), int(n)
+	return d, nil
+}
+
+// maxKind is the largest unit kind that fits the record's 7 bits.
+const maxKind = 0x7f
+
+func encodeUnit(dst []byte, doc uint32, u *Unit) []byte {
+	dst = binary.AppendUvarint(dst, uint64(doc))
+	k := u.Kind & maxKind
+	if u.Quoted {
+		k |= 0x80
+	}
+	dst = append(dst, k)
+	dst = binary.AppendUvarint(dst, uint64(u.Line))
+	dst = binary.AppendUvarint(dst, uint64(u.Start))
+	dst = binary.AppendUvarint(dst, uint64(u.End-u.Start))
+	return append(dst, u.Text...)
+}
+
+// decodeUnit decodes a units value. The text is copied out of b.
+func decodeUnit(b []byte) (doc uint32, u Unit, err error) {
+	r := reader{b: b}
+	d := r.uvarint()
+	k := r.byte()
+	line, start, n := r.uvarint(), r.uvarint(), r.uvarint()
+	const maxOff = 1 << 40
+	if r.err != nil || d == 0 || d >= 1<<32 || line == 0 || line > maxOff || start > maxOff || n == 0 || n > maxOff {
+		return 0, u, fmt.Errorf("%w: unit record", ErrCorrupt)
+	}
+	u = Unit{Kind: k & maxKind, Quoted: k&0x80 != 0, Line: int(line), Start: int(start), End: int(start + n), Text: string(r.b)}
+	return uint32(d), u, nil
+}
+
+// postKey is the post bucket key of a term and an id (0: the df header).
+func postKey(term, id uint32) []byte {
+	var k [8]byte
+	binary.BigEndian.PutUint32(k[:4], term)
+	binary.BigEndian.PutUint32(k[4:], id)
+	return k[:]
+}
+
+func splitPostKey(k []byte) (term, id uint32, ok bool) {
+	if len(k) != 8 {
+		return 0, 0, false
+	}
+	return binary.BigEndian.Uint32(k[:4]), binary.BigEndian.Uint32(k[4:]), true
+}
+
+func u32Key(x uint32) []byte {
+	var k [4]byte
+	binary.BigEndian.PutUint32(k[:], x)
+	return k[:]
+}
+
+// appendSegment appends ids (ascending, all > last) to a segment whose
+// last id is last (the key's id for an empty segment).
+func appendSegment(dst []byte, last uint32, ids []uint32) []byte {
+	for _, id := range ids {
+		dst = binary.AppendUvarint(dst, uint64(id-last))
+		last = id
+	}
+	return dst
+}
+
+// decodeSegment appends the ids of a segment keyed by base to dst.
+func decodeSegment(dst []uint32, base uint32, b []byte) ([]uint32, error) {
+	cur := uint64(base)
+	first := true
+	for len(b) > 0 {
+		g, n := binary.Uvarint(b)
+		if n <= 0 || (g == 0 && !first) {
+			return dst, fmt.Errorf("%w: posting segment", ErrCorrupt)
+		}
+		cur += g
+		if cur >= 1<<32 {
+			return dst, fmt.Errorf("%w: posting segment", ErrCorrupt)
+		}
+		dst = append(dst, uint32(cur))
+		b = b[n:]
+		first = false
+	}
+	return dst, nil
+}
+
+// reader reads varints, bytes and strings, remembering the first error.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) uvarint() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.err = ErrCorrupt
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) byte() byte {
+	if r.err != nil || len(r.b) == 0 {
+		r.err = ErrCorrupt
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *reader) str() string {
+	n := r.uvarint()
+	if r.err != nil || n > uint64(len(r.b)) {
+		r.err = ErrCorrupt
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}

@@ -108,7 +108,8 @@ func (b *builder) flushSpace(next int) {
 	b.n++
 }
 
-// lit appends src[s:e], which holds no white space, verbatim.
+// lit appends src[s:e] verbatim; it holds no white space but single spaces
+// between words.
 func (b *builder) lit(s, e int) {
 	if s >= e {
 		return
@@ -414,7 +415,7 @@ func trimLeftSpace(s string) string {
 func trimRightSpace(s string) string {
 	for len(s) > 0 {
 		r, size := utf8.DecodeLastRuneInString(s)
-		if !isSpaceRune(r) && !(r < utf8.RuneSelf && isASCIISpace(byte(r))) {
+		if !isSpaceRune(r) {
 			break
 		}
 		s = s[:len(s)-size]

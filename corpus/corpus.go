@@ -1,6 +1,16 @@
 // Package corpus loads articles (plain text, Markdown, HTML, JSON Lines,
 // optionally gzip-compressed) and splits them into units (paragraphs, list
 // items, sentences) that keep their document, byte offsets and line numbers.
+//
+// Read streams documents from files, folders and standard input, collecting
+// per-file problems as an ErrorList while the rest goes on (read.go,
+// jsonl.go). Split cuts a document into units: paragraph.go states the
+// line-break heuristics that plain text needs (scraped one-line paragraphs,
+// hard-wrapped wire copy and Usenet posts, lists, quotes, inline lists),
+// markdown.go and html.go what is markup, sentence.go where sentences end.
+// A unit's Text is what later stages compare: markup and markers removed,
+// white space collapsed; its Start, End and Line point into the original
+// Document.Text (clean.go).
 package corpus
 
 // Format is an input format.

@@ -34,12 +34,12 @@ import (
 func (s *splitter) html() {
 	z := xhtml.NewTokenizer(strings.NewReader(s.src))
 	var (
-		skip    []string // open elements whose content is dropped
-		ctx     []string // open li, h1-h6, blockquote and list elements
-		kind    = KindParagraph
-		quoted  bool
-		pre     int // depth of open pre elements
-		pos     int
+		skip   []string // open elements whose content is dropped
+		ctx    []string // open li, h1-h6, blockquote and list elements
+		kind   = KindParagraph
+		quoted bool
+		pre    int // depth of open pre elements
+		pos    int
 	)
 	flush := func() {
 		if !s.b.empty() {

@@ -275,3 +275,24 @@ func TestJSONLStreams(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func FuzzPlainRun(f *testing.F) {
+	for _, s := range []string{"", "abc\"", "abcdefghijkl\\n", "héllo wörld, ok\x01", "01234567\"", "\xff\xfe abcdefgh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		line := []byte(s)
+		want, wantHigh := len(line), false
+		for j, c := range line {
+			if c == '"' || c == '\\' || c < 0x20 {
+				want = j
+				break
+			}
+			wantHigh = wantHigh || c >= 0x80
+		}
+		got, high := plainRun(line, 0)
+		if got != want || wantHigh && !high {
+			t.Errorf("plainRun(%q) = %d, %v; want %d, %v", s, got, high, want, wantHigh)
+		}
+	})
+}

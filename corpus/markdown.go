@@ -13,7 +13,8 @@ import "strings"
 //     blocks are not recognised (scraped Markdown indents prose too);
 //   - thematic breaks (*** --- ___), table delimiter rows (|---|:--:|), link
 //     reference definitions ("[id]: http://...") and YAML front matter
-//     between --- lines at the top are skipped;
+//     between --- lines at the top are skipped; a footnote definition
+//     ("[^1]: text") is a paragraph of its text;
 //   - "+" is a list marker too.
 //
 // Inline markup is removed from Text (inline.go); offsets still point into
@@ -60,9 +61,21 @@ func parseMarkdownLine(src string, l *line) bool {
 			return true
 		}
 	case '[':
-		if i := strings.Index(s, "]:"); i > 1 && s[1] != '^' && strings.IndexByte(s[1:i], ']') < 0 {
-			l.kind = lineSkip
-			return true
+		if i := strings.Index(s, "]:"); i > 1 && strings.IndexByte(s[1:i], ']') < 0 {
+			if s[1] != '^' {
+				l.kind = lineSkip // a link reference definition
+				return true
+			}
+			// A footnote "[^1]: text": the text is prose.
+			c := l.cs + i + 2
+			for c < l.ce && (src[c] == ' ' || src[c] == '\t') {
+				c++
+			}
+			if c == l.ce {
+				l.kind = lineBlank
+				return true
+			}
+			l.cs = c
 		}
 	case '<':
 		if strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") {

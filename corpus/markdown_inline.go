@@ -36,12 +36,12 @@ const (
 )
 
 type mdToken struct {
-	kind          mdTokKind
-	a, b          int
-	r             string
-	open, closes  bool // delimiter can open, can close
-	matched       bool
-	delim         byte
+	kind         mdTokKind
+	a, b         int
+	r            string
+	open, closes bool // delimiter can open, can close
+	matched      bool
+	delim        byte
 }
 
 // maxLinkScan bounds the look-ahead for code spans, brackets, tags and

@@ -29,22 +29,31 @@ import (
 //     tables included.
 //  3. Blocks that are not hard-wrapped: break when p ends a sentence (its
 //     last character, after closing quotes and brackets, is . ! ? : ; or …)
-//     or n starts with a capital letter, unless p is full in a block no
-//     wider than maxWrapWidth. A block is hard-wrapped when its widest line
-//     W has minWrapWidth to maxWrapWidth columns and at least minFullShare
-//     of its lines (all but the last) are full: the first word of the next
-//     line would not have fitted in W.
+//     or n starts with a capital letter, unless p is full in a block
+//     minWrapWidth to maxWrapWidth wide. A block is hard-wrapped when its
+//     widest line W has minWrapWidth to maxWrapWidth columns and at least
+//     minFullShare of its lines (all but the last) are full: the first word
+//     of the next line would not have fitted in W - fitSlack columns (the
+//     widest line often falls a little short of the writer's limit).
 //  4. Hard-wrapped blocks: a line that does not end a sentence always
 //     continues. One that does ends the paragraph when n's indentation
 //     differs (an item's continuation lines are indented to its text; an
 //     outdented line after it ends the item) or when p is not full: the
 //     next word would have fitted, so the break was deliberate.
 //
+// Quotes: lines starting with '>' (also "> >", ">>" and Usenet's "|>"; see
+// parseLine) lose their markers and make units with Quoted set, so that a
+// reply's quoted text compares equal to the post it quotes; a line of bare
+// markers is a blank line inside the quote. Attribution lines such as
+// "In article <...> foo@bar writes:" are ordinary text. An e-mail signature
+// separator ("-- ") is a blank line.
+//
 // Each unit's Text is then cut at inline list joints (inlineJoint).
 const (
 	minWrapWidth = 40  // narrower blocks are lists or tables, not wrapped prose
 	maxWrapWidth = 100 // nobody hard-wraps wider: longer lines are whole paragraphs
 	minFullShare = 0.5 // share of full lines in a hard-wrapped block
+	fitSlack     = 4   // columns a deliberately short line leaves free beyond the next word
 )
 
 // blocks splits s.src as plain text (md false) or Markdown.
@@ -151,7 +160,7 @@ func newBlockStyle(src string, blk []line) blockStyle {
 	full := 0
 	for i := 0; i+1 < len(blk); i++ {
 		n := blk[i+1]
-		blk[i].full = blk[i].width+1+firstWordWidth(src[n.cs:n.ce]) > st.width
+		blk[i].full = blk[i].width+1+firstWordWidth(src[n.cs:n.ce]) > st.width-fitSlack
 		if blk[i].full {
 			full++
 		}
@@ -187,7 +196,8 @@ func (st *blockStyle) breaks(src string, p, n *line) bool {
 		return p.ends || upper(src, n) && !p.full
 	}
 	if !st.wrapped {
-		return p.ends || upper(src, n) && (st.width > maxWrapWidth || !p.full)
+		narrow := st.width < minWrapWidth || st.width > maxWrapWidth
+		return p.ends || upper(src, n) && (narrow || !p.full)
 	}
 	if !p.ends {
 		return false

@@ -65,6 +65,14 @@ func Read(paths []string, stdin io.Reader, opt Options, fn func(*Document) error
 			return err
 		}
 	}
+	switch opt.Format {
+	case Auto, Text, Markdown, HTML, JSONL:
+	default:
+		return fmt.Errorf("corpus: unknown format %q", opt.Format)
+	}
+	if fn == nil {
+		return errors.New("corpus: Read needs a function to call")
+	}
 	if opt.IDField == "" {
 		opt.IDField = "id"
 	}
@@ -118,7 +126,11 @@ func (r *reader) path(p string) error {
 		return nil
 	}
 	if fi.IsDir() {
-		return r.walk(p)
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			root += string(filepath.Separator) // walk the folder a link names
+		}
+		return r.walk(root)
 	}
 	return r.file(p)
 }

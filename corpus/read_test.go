@@ -169,6 +169,22 @@ func TestReadIncludeExclude(t *testing.T) {
 	if err := Read([]string{root}, nil, Options{Exclude: []string{"[a-"}}, nil); err == nil || !strings.Contains(err.Error(), `bad glob pattern "[a-"`) {
 		t.Errorf("bad pattern: error %v", err)
 	}
+	if err := Read([]string{root}, nil, Options{Format: "pdf"}, nil); err == nil || err.Error() != `corpus: unknown format "pdf"` {
+		t.Errorf("bad format: error %v", err)
+	}
+	// A link to a folder is walked.
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(filepath.Join(root, "docs"), link); err != nil {
+		t.Skip("no symbolic links:", err)
+	}
+	got = nil
+	err := Read([]string{link}, nil, Options{}, func(d *Document) error {
+		got = append(got, filepath.ToSlash(strings.TrimPrefix(d.ID, link)))
+		return nil
+	})
+	if want := "/deep/y.md /deep/y.txt /x.md"; err != nil || strings.Join(got, " ") != want {
+		t.Errorf("Read(link to folder) = %q, %v; want %q", strings.Join(got, " "), err, want)
+	}
 }
 
 func TestReadErrors(t *testing.T) {

@@ -1,9 +1,6 @@
 package score
 
-import (
-	"math"
-	"slices"
-)
+import "math"
 
 // Features are the measures the learned combination weighs. Every value is
 // in [0,1] unless stated.
@@ -74,6 +71,8 @@ const (
 type pairScratch struct {
 	ia, ib []float64 // idf per term
 	ma, mb []float64 // alignment credit per term
+	pa     []int32   // aligned partner in b of each term of a; -1: none
+	how    []uint8   // how each term of a was aligned: a match* constant
 	row    []int32   // LCS row
 	ta, tb []uint64  // trigrams
 }
@@ -85,12 +84,25 @@ func (s *Scorer) Features(c *Corpus, a, b *Unit) Features {
 	if sc == nil {
 		sc = &pairScratch{}
 	}
-	defer s.fpool.Put(sc)
+	f := s.features(c, a, b, sc)
+	s.fpool.Put(sc)
+	return f
+}
+
+// features computes the features with the given scratch, leaving the
+// alignment in it.
+func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	var f Features
 	sc.ia = c.idfs(a, sc.ia[:0])
 	sc.ib = c.idfs(b, sc.ib[:0])
 	sc.ma = zeros(sc.ma, len(a.terms))
 	sc.mb = zeros(sc.mb, len(b.terms))
+	sc.pa = sc.pa[:0]
+	sc.how = sc.how[:0]
+	for range a.terms {
+		sc.pa = append(sc.pa, -1)
+		sc.how = append(sc.how, matchNone)
+	}
 
 	// Exact matches and the cosine.
 	var dot, na, nb float64
@@ -111,6 +123,7 @@ func (s *Scorer) Features(c *Corpus, a, b *Unit) Features {
 		default:
 			dot += sc.ia[i] * sublinear(a.tf[i]) * sc.ib[j] * sublinear(b.tf[j])
 			sc.ma[i], sc.mb[j] = 1, 1
+			sc.pa[i], sc.how[i] = int32(j), matchSame
 			i++
 			j++
 		}
@@ -118,10 +131,10 @@ func (s *Scorer) Features(c *Corpus, a, b *Unit) Features {
 	if na > 0 && nb > 0 {
 		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
 	}
-	alignSynonyms(a, b, sc.ma, sc.mb)
-	alignPrefixes(a, b, sc.ma, sc.mb)
+	alignSynonyms(a, b, sc)
+	alignPrefixes(a, b, sc)
 	sa, sb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
-	s.alignVectors(a, b, sc.ma, sc.mb)
+	s.alignVectors(a, b, sc)
 	ea, eb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
 	if ea+eb > 0 {
 		f.Soft = 2 * ea * eb / (ea + eb)
@@ -171,129 +184,6 @@ func (c *Corpus) idfs(u *Unit, dst []float64) []float64 {
 		dst = append(dst, c.idf(t, u.bg[i]))
 	}
 	return dst
-}
-
-// alignSynonyms credits unaligned terms of a and b that share a WordNet
-// synonym group, greedily in term order, one to one.
-func alignSynonyms(a, b *Unit, ma, mb []float64) {
-	if len(a.syn) == 0 || len(b.syn) == 0 {
-		return
-	}
-	for i := range a.terms {
-		if ma[i] != 0 || a.synOff[i] == a.synOff[i+1] {
-			continue
-		}
-		ga := a.syn[a.synOff[i]:a.synOff[i+1]]
-		for j := range b.terms {
-			if mb[j] != 0 || b.synOff[j] == b.synOff[j+1] {
-				continue
-			}
-			if intersect32(ga, b.syn[b.synOff[j]:b.synOff[j+1]]) > 0 {
-				ma[i], mb[j] = synonymCredit, synonymCredit
-				break
-			}
-		}
-	}
-}
-
-// alignPrefixes credits unaligned terms whose stems share their first
-// prefixLen bytes ("diplomaci"/"diplomat").
-func alignPrefixes(a, b *Unit, ma, mb []float64) {
-	for i, p := range a.pre {
-		if ma[i] != 0 || p == 0 {
-			continue
-		}
-		for j, q := range b.pre {
-			if mb[j] == 0 && q == p {
-				ma[i], mb[j] = prefixCredit, prefixCredit
-				break
-			}
-		}
-	}
-}
-
-// unaligned is Σ idf·(1-credit).
-func unaligned(idf, credit []float64) float64 {
-	var m float64
-	for i, w := range idf {
-		m += w * (1 - credit[i])
-	}
-	return m
-}
-
-// lcs is the length of the longest common subsequence (dynamic
-// programming over one row).
-func lcs(a, b []uint32, sc *pairScratch) int {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	row := sc.row[:0]
-	for range len(b) + 1 {
-		row = append(row, 0)
-	}
-	sc.row = row
-	for _, x := range a {
-		diag := int32(0)
-		for j, y := range b {
-			up := row[j+1]
-			switch {
-			case x == y:
-				row[j+1] = diag + 1
-			case row[j] > up:
-				row[j+1] = row[j]
-			}
-			diag = up
-		}
-	}
-	return int(row[len(b)])
-}
-
-// trigramDice is 2·|A∩B|/(|A|+|B|) over word-trigram multisets.
-func trigramDice(a, b []uint32, sc *pairScratch) float64 {
-	ta := appendTrigrams(sc.ta[:0], a)
-	tb := appendTrigrams(sc.tb[:0], b)
-	sc.ta, sc.tb = ta, tb
-	if len(ta)+len(tb) == 0 {
-		return 0
-	}
-	slices.Sort(ta)
-	slices.Sort(tb)
-	return 2 * float64(intersect64(ta, tb)) / float64(len(ta)+len(tb))
-}
-
-func appendTrigrams(dst []uint64, s []uint32) []uint64 {
-	for i := 0; i+2 < len(s); i++ {
-		dst = append(dst, (uint64(s[i])*0x9e3779b97f4a7c15)^(uint64(s[i+1])<<21|uint64(s[i+1])>>11)*0xc2b2ae3d27d4eb4f^uint64(s[i+2]))
-	}
-	return dst
-}
-
-// embedMin is the least word-vector cosine that aligns two terms.
-const embedMin = 0.5
-
-// alignVectors credits each still unaligned term of a with the cosine of
-// the most similar still unaligned term of b, greedily, one to one.
-func (s *Scorer) alignVectors(a, b *Unit, ma, mb []float64) {
-	lx := s.lex
-	for i, ei := range a.emb {
-		if ma[i] != 0 || ei == 0 || lx.norms[ei-1] == 0 {
-			continue
-		}
-		va := lx.vec(ei - 1)
-		best, bj := embedMin, -1
-		for j, ej := range b.emb {
-			if mb[j] != 0 || ej == 0 || lx.norms[ej-1] == 0 {
-				continue
-			}
-			c := float64(dot8(va, lx.vec(ej-1))) / float64(lx.norms[ei-1]) / float64(lx.norms[ej-1])
-			if c >= best {
-				best, bj = c, j
-			}
-		}
-		if bj >= 0 {
-			ma[i], mb[bj] = best, best
-		}
-	}
 }
 
 // dot8 is the dot product of two int8 vectors of equal length.

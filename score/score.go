@@ -49,10 +49,10 @@ var ErrOptions = errors.New("score: invalid options")
 // Scorer analyses units and scores pairs of them. It is immutable and safe
 // for concurrent use.
 type Scorer struct {
-	opt  Options
-	an   *shingle.Analyzer
-	lex  *lexicon
-	pool sync.Pool // *scratch for Analyze
+	opt   Options
+	an    *shingle.Analyzer
+	lex   *lexicon
+	pool  sync.Pool // *scratch for Analyze
 	fpool sync.Pool // *pairScratch for Score
 }
 
@@ -109,7 +109,11 @@ type Result struct {
 
 // Score scores a pair of units in a corpus. It is safe for concurrent use.
 func (s *Scorer) Score(c *Corpus, a, b *Unit) Result {
-	f := s.Features(c, a, b)
+	return s.result(s.Features(c, a, b))
+}
+
+// result turns features into a verdict.
+func (s *Scorer) result(f Features) Result {
 	r := Result{
 		Score:       f.probability(),
 		Cosine:      f.Cosine,

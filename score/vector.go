@@ -24,13 +24,29 @@ func (f Features) array() [numFeatures]float64 {
 		f.Numbers, f.Names, f.Negation, f.LenRatio, f.Identical, f.LCS, f.Trigram, f.Unaligned, f.UnalignedMin, f.LenDiff, f.Embed, f.Soft, f.SoftMin}
 }
 
-// probability is the logistic model: σ(b + Σ wᵢ·xᵢ), weights from model.go.
+// probability is the learned combination: a gradient-boosted forest of
+// complete binary regression trees of depth forestDepth on the logistic
+// loss (Friedman 2001; second-order leaf values as in Chen & Guestrin
+// 2016), p = σ(base + Σ tree(x)). The tables in model.go hold each tree's
+// internal nodes in heap order (children of node i at 2i+1 and 2i+2; go
+// left when x[feat] < thresh) and then its leaf values.
 func (f Features) probability() float64 {
-	v := f.array()
-	w := modelWeights()
-	z := modelBias
-	for i, x := range v {
-		z += w[i] * x
+	x := f.array()
+	const ni = 1<<forestDepth - 1
+	const nl = 1 << forestDepth
+	z := forestBase
+	for t := 0; t < len(forestFeat)/ni; t++ {
+		feat := forestFeat[t*ni : (t+1)*ni]
+		thresh := forestThresh[t*ni : (t+1)*ni]
+		n := 0
+		for range forestDepth {
+			if x[feat[n]] < float64(thresh[n]) {
+				n = 2*n + 1
+			} else {
+				n = 2*n + 2
+			}
+		}
+		z += float64(forestLeaf[t*nl+n-ni])
 	}
 	return 1 / (1 + math.Exp(-z))
 }

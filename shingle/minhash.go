@@ -36,8 +36,9 @@ var ErrPermutations = errors.New("MinHash permutations out of range")
 // minimum; this is not a min-wise independent family for arbitrary inputs,
 // but on well-mixed inputs (the hashes WordShingles and CharShingles produce)
 // its estimates are as accurate as the formula above predicts, which the
-// tests check. It costs one multiply per element and permutation: a
-// 60-element set takes about a microsecond with 64 permutations.
+// tests check. It costs one multiply per element and permutation, four
+// permutations at a time: a 60-element set takes about 2.3 µs with 64
+// permutations and 4.6 µs with 128 (BenchmarkMinHash, 2-core AMD EPYC).
 //
 // A MinHasher is immutable and safe for concurrent use.
 type MinHasher struct {

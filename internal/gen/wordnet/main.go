@@ -50,7 +50,7 @@ func main() {
 	out := flag.String("o", "synonyms.bin", "output file")
 	senses := flag.Int("senses", 3, "senses per lemma to keep")
 	similar := flag.Bool("similar", true, "merge adjective satellites with their head synset")
-	derive := flag.Bool("derive", false, "add derivationally related words")
+	derive := flag.Bool("derive", true, "add derivationally related words")
 	flag.Parse()
 	if err := run(*dir, *out, *senses, *similar, *derive); err != nil {
 		fmt.Fprintln(os.Stderr, "wordnet:", err)

@@ -1,0 +1,341 @@
+package neardup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"os"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/neardup/neardup/archive"
+	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/score"
+)
+
+// IndexOptions controls OpenIndex. The zero value is valid: every field
+// documents the default it stands for when left zero.
+type IndexOptions struct {
+	// Unit is the unit of comparison. A new index records it (default
+	// corpus.Paragraph); an existing one was built with its own, which a
+	// zero value adopts and any other value must equal.
+	Unit corpus.Mode
+	// Language is the stemmer and stop-word language, recorded and adopted
+	// like Unit (default "english").
+	Language string
+	// ReadOnly opens an existing index for checks only. Any number of
+	// processes may do so at once, but not while one has it open for
+	// writing (they wait up to LockTimeout).
+	ReadOnly bool
+	// LockTimeout is how long opening waits for another process's lock on
+	// the file (default archive.DefaultTimeout).
+	LockTimeout time.Duration
+	// NoSync skips fsync on commit: faster, but a crash of the machine (not
+	// of the process) may lose the index. For throw-away indexes.
+	NoSync bool
+
+	// MinWords is the number of content words (stop words excluded) a unit
+	// needs to be checked or to be matched (default DefaultMinWords).
+	MinWords int
+	// Threshold is the score at or above which a pair is a paraphrase
+	// (default score.DefaultThreshold).
+	Threshold float64
+	// DuplicateThreshold is the character n-gram Jaccard at or above which a
+	// pair is a near-identical duplicate (default score.DefaultDuplicateThreshold).
+	DuplicateThreshold float64
+	// MaxCandidates is the number of archive units scored for each draft
+	// unit: the ones sharing the most inverse-document-frequency weight with
+	// it among the postings of its rarest terms (default
+	// DefaultMaxCandidates). See Index.Check.
+	MaxCandidates int
+	// MaxMatches is the number of findings kept for each draft unit, the
+	// best scores first (default DefaultMaxMatches).
+	MaxMatches int
+
+	// SeenKind and SeenShare decide when CheckAndAdd treats a document as
+	// already seen: when at least SeenShare of its content units (default
+	// DefaultSeenShare) match archive text at SeenKind or closer (Duplicate,
+	// the default: near-identical wording; or Paraphrase: rewordings too).
+	SeenKind  Kind
+	SeenShare float64
+
+	// CacheUnits is the number of analysed archive units kept in memory
+	// between checks (default DefaultCacheUnits; negative: none).
+	CacheUnits int
+	// Workers is the number of goroutines a call uses (default GOMAXPROCS).
+	// Results do not depend on it.
+	Workers int
+}
+
+// Index defaults.
+const (
+	DefaultMaxCandidates = 48
+	DefaultMaxMatches    = 3
+	DefaultSeenShare     = 0.5
+	DefaultCacheUnits    = 1 << 14
+)
+
+func (o IndexOptions) withDefaults() (IndexOptions, error) {
+	if o.Unit != "" && o.Unit != corpus.Paragraph && o.Unit != corpus.Sentence {
+		return o, fmt.Errorf("unit %q: want paragraph or sentence", o.Unit)
+	}
+	if o.MinWords == 0 {
+		o.MinWords = DefaultMinWords
+	}
+	if o.MaxCandidates == 0 {
+		o.MaxCandidates = DefaultMaxCandidates
+	}
+	if o.MaxMatches == 0 {
+		o.MaxMatches = DefaultMaxMatches
+	}
+	switch o.SeenKind {
+	case "":
+		o.SeenKind = Duplicate
+	case Duplicate, Paraphrase:
+	default:
+		return o, fmt.Errorf("seen kind %q: want duplicate or paraphrase", o.SeenKind)
+	}
+	if o.SeenShare == 0 {
+		o.SeenShare = DefaultSeenShare
+	}
+	if o.CacheUnits == 0 {
+		o.CacheUnits = DefaultCacheUnits
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	switch {
+	case o.MinWords < 0 || o.MaxCandidates < 0 || o.MaxMatches < 0:
+		return o, fmt.Errorf("min words %d, max candidates %d, max matches %d: want positive numbers", o.MinWords, o.MaxCandidates, o.MaxMatches)
+	case o.SeenShare < 0 || o.SeenShare > 1:
+		return o, fmt.Errorf("seen share %v: want a number in (0,1]", o.SeenShare)
+	}
+	return o, nil
+}
+
+// Index is an archive of documents to check drafts and crawled pages
+// against: kept on disk (or in memory), grown and shrunk incrementally, and
+// queried without reading it whole. All methods are safe for concurrent use
+// by many goroutines: checks run in parallel with each other and with one
+// writer; writes (Add, Remove, the add of CheckAndAdd) are serialised and
+// committed in groups.
+//
+// Each unit's features are recomputed from its stored text with the same
+// scorer a scan uses (package score), so an index stores text, locations
+// and an inverted index, not features. Inverse document frequencies come
+// from the document frequencies stored in the index, updated by every add
+// and remove in the same transaction (see package archive): a check always
+// weighs terms by the archive as it is, with no rebuild as it grows.
+type Index struct {
+	opt    IndexOptions
+	scorer *score.Scorer
+	ar     *archive.Archive
+	cache  *unitCache
+	accs   sync.Pool // *accumulator
+
+	wmu   sync.Mutex // held while committing
+	qmu   sync.Mutex // guards queue
+	queue []*pending // adds waiting to be committed
+
+	rmu      sync.Mutex     // guards the fields below
+	recent   []recentUnit   // units committed by this Index, ascending ids
+	inflight map[uint32]int // lower bounds of the snapshots of CheckAndAdds in progress
+	next     uint32         // NextUnit after this Index's last commit
+}
+
+// ErrIndexClosed is returned by the methods of a closed Index.
+var ErrIndexClosed = archive.ErrClosed
+
+// featuresVersion names the way units are turned into stored term ids;
+// change it when score's term ids change in a way the fingerprint below
+// might miss.
+const featuresVersion = "score-terms/1"
+
+// featuresProbe is analysed to fingerprint the scorer's term ids: it runs
+// through normalisation (curly quotes, dashes, case, accents), stop words,
+// numbers, hyphens, apostrophes and stemming.
+const featuresProbe = "The Governments’ new policies weren't announced: 3.5% of São Paulo's " +
+	"citizens—running, runners, ran—re-elected “Dr. Smith” in 2024 (U.S.); ÉCOLES, naïve CAFÉS."
+
+// features returns the Features parameter of indexes built with s.
+func features(s *score.Scorer) string {
+	h := fnv.New64a()
+	for _, t := range s.Analyze(featuresProbe).Terms() {
+		h.Write([]byte{byte(t), byte(t >> 8), byte(t >> 16), byte(t >> 24)})
+	}
+	return fmt.Sprintf("%s %016x", featuresVersion, h.Sum64())
+}
+
+// OpenIndex opens the index in the file at path, creating it unless
+// opt.ReadOnly; path "" makes an index in memory. An index built with
+// other options (unit, language, scorer features) or by another format
+// version is refused with an error wrapping archive.ErrMismatch or
+// archive.ErrVersion, a damaged file with one wrapping archive.ErrCorrupt.
+func OpenIndex(path string, opt IndexOptions) (*Index, error) {
+	opt, err := opt.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	aopt := archive.Options{
+		Params:   archive.Params{Language: opt.Language, Unit: string(opt.Unit)},
+		ReadOnly: opt.ReadOnly,
+		Timeout:  opt.LockTimeout,
+		NoSync:   opt.NoSync,
+	}
+	var ar *archive.Archive
+	if path != "" {
+		ar, err = archive.Open(path, aopt)
+		if err != nil && (!errors.Is(err, archive.ErrNotExist) || opt.ReadOnly) {
+			return nil, err
+		}
+	}
+	if ar != nil {
+		opt.Language, opt.Unit = ar.Params().Language, corpus.Mode(ar.Params().Unit)
+	} else {
+		if opt.Language == "" {
+			opt.Language = "english"
+		}
+		if opt.Unit == "" {
+			opt.Unit = corpus.Paragraph
+		}
+	}
+	s, err := score.New(score.Options{Language: opt.Language, Threshold: opt.Threshold, DuplicateThreshold: opt.DuplicateThreshold})
+	if err != nil {
+		if ar != nil {
+			ar.Close()
+		}
+		return nil, err
+	}
+	feat := features(s)
+	if ar == nil {
+		aopt.Params = archive.Params{Language: opt.Language, Unit: string(opt.Unit), Features: feat}
+		if ar, err = archive.Open(path, aopt); err != nil {
+			return nil, err
+		}
+	} else if have := ar.Params().Features; have != feat {
+		ar.Close()
+		return nil, &archive.PathError{Path: path, Err: fmt.Errorf("%w: built with features %q, this neardup computes %q: rebuild the index", archive.ErrMismatch, have, feat)}
+	}
+	ix := &Index{opt: opt, scorer: s, ar: ar, cache: newUnitCache(opt.CacheUnits), inflight: make(map[uint32]int)}
+	err = ar.View(func(tx archive.Tx) error {
+		ix.next = tx.Stats().NextUnit
+		return nil
+	})
+	if err != nil {
+		ar.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// Options returns the options in force, defaults filled in and the unit
+// and language the index was built with.
+func (ix *Index) Options() IndexOptions { return ix.opt }
+
+// Close closes the index, waiting for calls in progress.
+func (ix *Index) Close() error {
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	return ix.ar.Close()
+}
+
+// IndexStats are an index's counts.
+type IndexStats struct {
+	archive.Stats
+	Path      string `json:"path,omitempty"`
+	Unit      string `json:"unit"`
+	Language  string `json:"language"`
+	Features  string `json:"features"`
+	FileBytes int64  `json:"file_bytes,omitempty"` // size of the index file (0 in memory)
+}
+
+// Stats returns the index's counts.
+func (ix *Index) Stats() (IndexStats, error) {
+	p := ix.ar.Params()
+	st := IndexStats{Path: ix.ar.Path(), Unit: p.Unit, Language: p.Language, Features: p.Features}
+	err := ix.ar.View(func(tx archive.Tx) error {
+		st.Stats = tx.Stats()
+		return nil
+	})
+	if err != nil {
+		return st, err
+	}
+	if st.Path != "" {
+		if fi, err := os.Stat(st.Path); err == nil {
+			st.FileBytes = fi.Size()
+		}
+	}
+	return st, nil
+}
+
+// Verify reads the whole index and checks that it is consistent, down to
+// every unit's terms; see archive.Archive.Verify.
+func (ix *Index) Verify(ctx context.Context) error {
+	return ix.ar.Verify(ix.terms)
+}
+
+// terms returns the stored term ids of a unit's text.
+func (ix *Index) terms(text string) []uint32 { return ix.scorer.Analyze(text).Terms() }
+
+// Compact rewrites the index file to give back the space that removals
+// and page splits leave; see archive.Archive.Compact. Other calls wait
+// while it runs.
+func (ix *Index) Compact(ctx context.Context) error {
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return ix.ar.Compact()
+}
+
+// Add adds documents to the index in one transaction: all or none. A
+// document whose id is already in the index replaces it (so adding a
+// changed article again updates it). Units without content terms are not
+// stored. Add waits for the commit.
+func (ix *Index) Add(ctx context.Context, docs ...corpus.Document) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	ps := make([]*pending, len(docs))
+	forEach(len(docs), ix.opt.Workers, func(i int) {
+		ps[i] = &pending{doc: &docs[i], units: ix.analyze(&docs[i], false), done: make(chan struct{})}
+	})
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix.commit(ps...)
+	return ps[0].err
+}
+
+// Remove removes the document added under id and reports whether there
+// was one.
+func (ix *Index) Remove(ctx context.Context, id string) (bool, error) {
+	ix.wmu.Lock()
+	defer ix.wmu.Unlock()
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	var removed bool
+	err := ix.ar.Update(func(tx archive.Tx) (err error) {
+		removed, err = tx.RemoveDoc(id, ix.terms)
+		return err
+	})
+	if err == nil && removed {
+		ix.forget(id)
+	}
+	return removed, err
+}
+
+// Contains reports whether a document was added under id (and not
+// removed): for a crawler, whether a URL was stored already.
+func (ix *Index) Contains(id string) (bool, error) {
+	var ok bool
+	err := ix.ar.View(func(tx archive.Tx) (err error) {
+		_, _, ok, err = tx.Doc(id)
+		return err
+	})
+	return ok, err
+}

@@ -1,0 +1,544 @@
+package neardup
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/neardup/neardup/archive"
+	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/score"
+)
+
+// CheckOptions controls Index.Check. The zero value checks drafts against
+// the archive and against themselves.
+type CheckOptions struct {
+	// Scope selects what a draft is compared with: ScopeAcross the archive
+	// only, ScopeWithin only its own other units (a draft repeating
+	// itself), ScopeAll (the default) both.
+	Scope Scope
+	// IgnoreQuotes leaves quoted text out: units that are block quotes are
+	// not checked, and text inside quotation marks is removed from the
+	// others before they are compared (a unit left with fewer than MinWords
+	// content words is not checked).
+	IgnoreQuotes bool
+	// Boilerplate are documents of known boilerplate (disclaimers, bylines,
+	// calls to subscribe): a draft unit that duplicates one of their units is
+	// never reported.
+	Boilerplate []corpus.Document
+}
+
+// Constants of candidate generation.
+const (
+	// probeFloor stops probing a draft unit's terms, rarest first, once
+	// the terms left carry so little weight that a unit sharing only them
+	// could not reach this cosine (over IDF-weighted binary vectors).
+	probeFloor = 0.2
+	// probeBudget bounds the postings read for one draft unit.
+	probeBudget = 1 << 18
+)
+
+// Check compares the drafts with the archive (and with themselves, by
+// opt.Scope) and returns the units of the drafts that duplicate or
+// paraphrase other text, with the archive document's id and the unit's
+// location in it.
+//
+// Candidates come from the inverted index, never from a scan of the
+// archive. For a draft unit d with content terms T, each weighed by
+// w(t) = ln((N+1)/(df(t)+1)) + 1 with the archive's current document
+// frequencies, the postings of T are read rarest term first; each unit
+// found accumulates Σ w(t)² over the terms it shares with d. Probing stops
+// when the terms left hold less than probeFloor² of Σ_T w(t)² (a unit
+// sharing only those could not reach cosine probeFloor) or after
+// probeBudget postings. Of the units found, those whose shared weight could
+// still reach probeFloor are ranked by it and the best MaxCandidates are
+// analysed from their stored text and scored with the scorer; pairs it
+// calls duplicate or paraphrase are findings. This is the prefix filtering
+// of all-pairs similarity search (Bayardo, Ma & Srikant 2007), cut to a
+// fixed number of candidates.
+func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckOptions) (*CheckResult, error) {
+	switch opt.Scope {
+	case "":
+		opt.Scope = ScopeAll
+	case ScopeAll, ScopeWithin, ScopeAcross:
+	default:
+		return nil, fmt.Errorf("scope %q: want within, across or all", opt.Scope)
+	}
+	c, err := ix.newChecker(drafts, opt)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Scope != ScopeWithin {
+		if err := c.archive(ctx); err != nil {
+			return nil, err
+		}
+	}
+	if opt.Scope != ScopeAcross {
+		if err := c.within(); err != nil {
+			return nil, err
+		}
+	}
+	return c.result(), ctx.Err()
+}
+
+// CheckAndAdd checks doc against the archive and adds it unless it was
+// already seen: unless at least SeenShare of its content units match
+// archive text at SeenKind or closer. The decision and the add are atomic:
+// of several goroutines adding near-duplicates of one another at the same
+// time, exactly one adds. It returns the findings and whether doc was
+// added; a doc whose id is in the archive already replaces it when added.
+//
+// Checks run in parallel; the adds are committed in groups, each
+// candidate's check completed under the commit lock against the units
+// committed since its snapshot of the archive.
+func (ix *Index) CheckAndAdd(ctx context.Context, doc corpus.Document) (*CheckResult, bool, error) {
+	if ix.ar.ReadOnly() {
+		return nil, false, archive.ErrReadOnly
+	}
+	low := ix.enter()
+	defer ix.leave(low)
+	c, err := ix.newChecker([]corpus.Document{doc}, CheckOptions{Scope: ScopeAcross})
+	if err != nil {
+		return nil, false, err
+	}
+	if err := c.archive(ctx); err != nil {
+		return nil, false, err
+	}
+	p := &pending{doc: &doc, units: c.drafts[0].units, check: true, checker: c, snap: c.snap, done: make(chan struct{})}
+	ix.commit(p)
+	return c.result(), p.added, p.err
+}
+
+// draft is a document being checked.
+type draft struct {
+	doc   *corpus.Document
+	units []analysed
+}
+
+// analysed is one unit of a document with its scorer analysis.
+type analysed struct {
+	Unit
+	su      *score.Unit
+	content bool // enough content words to be checked or matched
+	skip    bool // not checked: quoted, or boilerplate
+}
+
+// checker is the state of one check.
+type checker struct {
+	ix     *Index
+	opt    CheckOptions
+	drafts []draft
+	snap   uint32 // NextUnit of the archive snapshot
+
+	mu       sync.Mutex
+	n        int               // archive units (N)
+	df       map[uint32]uint32 // document frequencies of every term scored
+	corpus   *score.Corpus
+	findings [][]Finding // by draft unit, in order of drafts then units
+	cands    int
+}
+
+func (ix *Index) newChecker(docs []corpus.Document, opt CheckOptions) (*checker, error) {
+	c := &checker{ix: ix, opt: opt, drafts: make([]draft, len(docs)), df: make(map[uint32]uint32)}
+	forEach(len(docs), ix.opt.Workers, func(i int) {
+		c.drafts[i] = draft{doc: &docs[i], units: ix.analyze(&docs[i], opt.IgnoreQuotes)}
+	})
+	if len(opt.Boilerplate) > 0 {
+		if err := c.dropBoilerplate(opt.Boilerplate); err != nil {
+			return nil, err
+		}
+	}
+	n := 0
+	for _, d := range c.drafts {
+		n += len(d.units)
+	}
+	c.findings = make([][]Finding, n)
+	return c, nil
+}
+
+// analyze splits doc into units and analyses them. With quotes set,
+// quoted units are skipped and quoted text is removed before analysis.
+func (ix *Index) analyze(doc *corpus.Document, quotes bool) []analysed {
+	us := corpus.Split(doc, ix.opt.Unit)
+	out := make([]analysed, len(us))
+	for i, u := range us {
+		a := &out[i]
+		a.Unit = Unit{
+			Location: Location{Doc: doc.ID, Path: doc.Path, URL: doc.URL, Title: doc.Title, Line: u.Line, Start: u.Start, End: u.End},
+			Kind:     u.Kind,
+			Text:     u.Text,
+		}
+		text := u.Text
+		if quotes {
+			if u.Quoted {
+				a.skip = true
+				continue
+			}
+			text = maskQuotes(text)
+		}
+		a.su = ix.scorer.Analyze(text)
+		a.content = a.su.Words() >= ix.opt.MinWords
+	}
+	return out
+}
+
+// checked reports whether the unit is compared at all.
+func (a *analysed) checked() bool { return a.content && !a.skip }
+
+// each calls fn for every checked draft unit with its flat index.
+func (c *checker) each(fn func(k int, d *draft, a *analysed)) {
+	k := 0
+	for i := range c.drafts {
+		d := &c.drafts[i]
+		for j := range d.units {
+			if d.units[j].checked() {
+				fn(k, d, &d.units[j])
+			}
+			k++
+		}
+	}
+}
+
+// candidate is an archive unit proposed for a draft unit.
+type candidate struct {
+	draft int // flat index of the draft unit
+	id    uint32
+	w     float64 // shared squared weight
+}
+
+// archive finds the archive units that match the drafts' units.
+func (c *checker) archive(ctx context.Context) error {
+	cands, recs, err := c.propose()
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Analyse the candidates (outside the transaction), then look up the
+	// frequencies of their terms.
+	ids := make([]uint32, 0, len(recs))
+	for id := range recs {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	units := make([]*score.Unit, len(ids))
+	forEach(len(ids), c.ix.opt.Workers, func(i int) {
+		units[i] = c.ix.cache.get(ids[i], recs[ids[i]].Text, c.ix.scorer)
+	})
+	if err := c.lookupDF(units); err != nil {
+		return err
+	}
+	c.corpus = c.ix.scorer.CorpusOf(c.n, c.df)
+	byID := make(map[uint32]*score.Unit, len(ids))
+	for i, id := range ids {
+		byID[id] = units[i]
+	}
+	c.cands = len(cands)
+	flat := c.flat()
+	forEach(len(cands), c.ix.opt.Workers, func(i int) {
+		cd := cands[i]
+		su := byID[cd.id]
+		if su == nil || su.Words() < c.ix.opt.MinWords {
+			return
+		}
+		r := recs[cd.id]
+		c.score(cd.draft, flat[cd.draft], su, recordUnit(&r))
+	})
+	return ctx.Err()
+}
+
+// propose reads the candidates of every checked draft unit from the
+// archive, and their records, in one read transaction.
+func (c *checker) propose() ([]candidate, map[uint32]archive.Record, error) {
+	var cands []candidate
+	recs := make(map[uint32]archive.Record)
+	err := c.ix.ar.View(func(tx archive.Tx) error {
+		st := tx.Stats()
+		c.n, c.snap = int(st.Units), st.NextUnit
+		acc := c.ix.accumulator(st.NextUnit)
+		defer c.ix.accs.Put(acc)
+		var err error
+		c.each(func(k int, _ *draft, a *analysed) {
+			if err == nil {
+				cands, err = c.probe(tx, acc, k, a, cands)
+			}
+		})
+		if err != nil {
+			return err
+		}
+		for _, cd := range cands {
+			if _, ok := recs[cd.id]; ok {
+				continue
+			}
+			r, ok, err := tx.Unit(cd.id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				recs[cd.id] = r
+			}
+		}
+		return nil
+	})
+	return cands, recs, err
+}
+
+// flat returns the draft units by flat index.
+func (c *checker) flat() []*analysed {
+	var out []*analysed
+	for i := range c.drafts {
+		for j := range c.drafts[i].units {
+			out = append(out, &c.drafts[i].units[j])
+		}
+	}
+	return out
+}
+
+// score scores draft unit k against a matching unit and records a finding.
+func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit) {
+	r := c.ix.scorer.Score(c.corpus, a.su, su)
+	kind := Kind(r.Kind)
+	if kind != Duplicate && kind != Paraphrase {
+		return
+	}
+	f := Finding{Kind: kind, Scores: Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, Draft: a.Unit, Match: match}
+	c.mu.Lock()
+	c.findings[k] = append(c.findings[k], f)
+	c.mu.Unlock()
+}
+
+// recordUnit is the Unit of an archive record, located in its document.
+func recordUnit(r *archive.Record) Unit {
+	return Unit{
+		Location: Location{Doc: r.Doc.ID, Path: r.Doc.Path, URL: r.Doc.URL, Title: r.Doc.Title, Line: r.Line, Start: r.Start, End: r.End},
+		Kind:     corpus.UnitKind(r.Kind),
+		Text:     r.Text,
+	}
+}
+
+// probe proposes the candidates of draft unit k (see Check).
+func (c *checker) probe(tx archive.Tx, acc *accumulator, k int, a *analysed, out []candidate) ([]candidate, error) {
+	type term struct {
+		id uint32
+		df int
+		w  float64
+	}
+	terms := make([]term, 0, len(a.su.Terms()))
+	var total float64
+	for _, t := range a.su.Terms() {
+		df, err := c.docFreq(tx, t)
+		if err != nil {
+			return out, err
+		}
+		w := math.Log(float64(c.n+1)/float64(df+1)) + 1
+		total += w * w
+		if df > 0 {
+			terms = append(terms, term{t, df, w})
+		}
+	}
+	slices.SortFunc(terms, func(x, y term) int {
+		return cmp.Or(cmp.Compare(x.df, y.df), cmp.Compare(x.id, y.id))
+	})
+	rem, read := total, 0
+	var ids []uint32
+	var err error
+	for i, t := range terms {
+		if rem < probeFloor*probeFloor*total || i > 0 && read+t.df > probeBudget {
+			break
+		}
+		if ids, err = tx.Postings(t.id, ids[:0]); err != nil {
+			return out, err
+		}
+		read += len(ids)
+		for _, id := range ids {
+			acc.add(id, t.w*t.w)
+		}
+		rem -= t.w * t.w
+	}
+	// Keep the units whose shared weight, with all the weight not probed,
+	// could still reach the floor; the best MaxCandidates of them.
+	n := len(out)
+	acc.drain(func(id uint32, w float64) {
+		if w+rem >= probeFloor*probeFloor*total {
+			out = append(out, candidate{draft: k, id: id, w: w})
+		}
+	})
+	mine := out[n:]
+	slices.SortFunc(mine, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.id, y.id))
+	})
+	return out[:n+min(len(mine), c.ix.opt.MaxCandidates)], nil
+}
+
+// docFreq returns a term's archive document frequency, remembered for the
+// scoring corpus.
+func (c *checker) docFreq(tx archive.Tx, t uint32) (int, error) {
+	if df, ok := c.df[t]; ok {
+		return int(df), nil
+	}
+	df, err := tx.DocFreq(t)
+	if err != nil {
+		return 0, err
+	}
+	c.df[t] = uint32(df)
+	return df, nil
+}
+
+// lookupDF fills in the document frequencies of the units' terms that the
+// probe did not look up.
+func (c *checker) lookupDF(units []*score.Unit) error {
+	var missing bool
+	for _, u := range units {
+		for _, t := range u.Terms() {
+			if _, ok := c.df[t]; !ok {
+				missing = true
+				break
+			}
+		}
+	}
+	if !missing {
+		return nil
+	}
+	return c.ix.ar.View(func(tx archive.Tx) error {
+		for _, u := range units {
+			for _, t := range u.Terms() {
+				if _, err := c.docFreq(tx, t); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// within finds the units of each draft that repeat an earlier unit of the
+// same draft: the later unit is the finding, the earlier its match.
+func (c *checker) within() error {
+	if c.corpus == nil {
+		err := c.ix.ar.View(func(tx archive.Tx) error {
+			c.n = int(tx.Stats().Units)
+			var err error
+			c.each(func(_ int, _ *draft, a *analysed) {
+				for _, t := range a.su.Terms() {
+					if err == nil {
+						_, err = c.docFreq(tx, t)
+					}
+				}
+			})
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		c.corpus = c.ix.scorer.CorpusOf(c.n, c.df)
+	}
+	type pair struct{ k, j int }
+	var pairs []pair
+	flat := c.flat()
+	base := 0
+	for i := range c.drafts {
+		us := c.drafts[i].units
+		for x := range us {
+			if !us[x].checked() {
+				continue
+			}
+			for y := x + 1; y < len(us); y++ {
+				if us[y].checked() && shareTerm(us[x].su.Terms(), us[y].su.Terms()) {
+					pairs = append(pairs, pair{base + y, base + x})
+				}
+			}
+		}
+		base += len(us)
+	}
+	forEach(len(pairs), c.ix.opt.Workers, func(i int) {
+		p := pairs[i]
+		c.score(p.k, flat[p.k], flat[p.j].su, flat[p.j].Unit)
+	})
+	return nil
+}
+
+// shareTerm reports whether two sorted id lists have an element in common.
+func shareTerm(a, b []uint32) bool {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// result orders the findings (by draft document, draft unit, then
+// descending score and match location), keeps MaxMatches per draft unit,
+// and counts.
+func (c *checker) result() *CheckResult {
+	res := &CheckResult{Findings: []Finding{}}
+	res.Stats.Documents = len(c.drafts)
+	res.Stats.Candidates = c.cands
+	c.each(func(int, *draft, *analysed) { res.Stats.Units++ })
+	for _, fs := range c.findings {
+		// One finding per matching unit (a unit found by the snapshot and
+		// again when a CheckAndAdd completes): the best score.
+		slices.SortFunc(fs, func(x, y Finding) int {
+			return cmp.Or(cmpLocation(x.Match.Location, y.Match.Location), cmp.Compare(y.Score, x.Score))
+		})
+		fs = slices.CompactFunc(fs, func(x, y Finding) bool { return x.Match.Location == y.Match.Location })
+		sortFindings(fs)
+		res.Findings = append(res.Findings, fs[:min(len(fs), c.ix.opt.MaxMatches)]...)
+	}
+	res.Stats.Findings = len(res.Findings)
+	return res
+}
+
+// sortFindings orders the findings of one draft unit: descending score,
+// then match document and offset.
+func sortFindings(fs []Finding) {
+	slices.SortFunc(fs, func(x, y Finding) int {
+		return cmp.Or(cmp.Compare(y.Score, x.Score), cmpLocation(x.Match.Location, y.Match.Location))
+	})
+}
+
+func cmpLocation(x, y Location) int {
+	return cmp.Or(cmp.Compare(x.Doc, y.Doc), cmp.Compare(x.Start, y.Start), cmp.Compare(x.Path, y.Path),
+		cmp.Compare(x.End, y.End), cmp.Compare(x.Line, y.Line), cmp.Compare(x.URL, y.URL), cmp.Compare(x.Title, y.Title))
+}
+
+// forEach calls fn(i) for i in [0,n) on up to workers goroutines.
+func forEach(n, workers int, fn func(i int)) {
+	if n == 0 {
+		return
+	}
+	workers = max(1, min(workers, n))
+	if workers == 1 {
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	next := 0
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= n {
+					return
+				}
+				fn(i)
+			}
+		})
+	}
+	wg.Wait()
+}

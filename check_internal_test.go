@@ -1,0 +1,170 @@
+package neardup
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/neardup/neardup/archive"
+	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/score"
+)
+
+// TestCandidatesCoverBruteForce builds a small archive of real text and
+// scores every checked draft unit against every archive unit (the slow,
+// obviously right reference). Every pair the scorer calls a duplicate or
+// paraphrase must be among the candidates that the postings propose, and
+// Check must report exactly those pairs with the same scores.
+func TestCandidatesCoverBruteForce(t *testing.T) {
+	read := func(paths ...string) []corpus.Document {
+		var docs []corpus.Document
+		err := corpus.Read(paths, nil, corpus.Options{}, func(d *corpus.Document) error {
+			docs = append(docs, *d)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return docs
+	}
+	ix, err := OpenIndex("", IndexOptions{MaxMatches: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	// The archive: the article cut into documents of a few paragraphs, and
+	// two coffee stories. The drafts: a rewrite, a copy, and the article's
+	// own reworded paragraphs.
+	b, err := os.ReadFile("testdata/cambodia-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(string(b), "\n\n")
+	var docs []corpus.Document
+	for i := 0; i < len(paras); i += 5 {
+		docs = append(docs, corpus.Document{ID: "part" + string(rune('a'+i/5)), Format: corpus.Text, Text: strings.Join(paras[i:min(i+5, len(paras))], "\n\n")})
+	}
+	docs = append(docs, read("testdata/coffee/wire-original.txt", "testdata/coffee/regional-copy.txt")...)
+	if err := ix.Add(context.Background(), docs...); err != nil {
+		t.Fatal(err)
+	}
+	drafts := read("testdata/coffee/markets-rewrite.txt", "testdata/cambodia-article.txt")
+
+	c, err := ix.newChecker(drafts, CheckOptions{Scope: ScopeAcross})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, _, err := c.propose()
+	if err != nil {
+		t.Fatal(err)
+	}
+	proposed := map[[2]uint32]bool{}
+	for _, cd := range cands {
+		proposed[[2]uint32{uint32(cd.draft), cd.id}] = true
+	}
+
+	// The reference: every archive unit, its analysis, and the document
+	// frequencies counted from scratch.
+	type archived struct {
+		rec archive.Record
+		su  *score.Unit
+	}
+	var all []archived
+	var sus []*score.Unit
+	err = ix.ar.View(func(tx archive.Tx) error {
+		for id := uint32(1); id < tx.Stats().NextUnit; id++ {
+			r, ok, err := tx.Unit(id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				su := ix.scorer.Analyze(r.Text)
+				all = append(all, archived{r, su})
+				sus = append(sus, su)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := ix.scorer.NewCorpus(sus)
+	for _, a := range all {
+		for _, term := range a.su.Terms() {
+			if got, want := c.df[term], ref.DocFreq(term); got != 0 && int(got) != want {
+				t.Fatalf("stored df of term %#x = %d, counted %d", term, got, want)
+			}
+		}
+	}
+	want := map[[2]uint32]score.Result{}
+	c.each(func(k int, _ *draft, d *analysed) {
+		for _, a := range all {
+			if a.su.Words() < ix.opt.MinWords {
+				continue
+			}
+			if r := ix.scorer.Score(ref, d.su, a.su); r.Kind != score.Different {
+				want[[2]uint32{uint32(k), a.rec.ID}] = r
+			}
+		}
+	})
+	if len(want) == 0 {
+		t.Fatal("the reference found no pair")
+	}
+	missed := 0
+	for p := range want {
+		if !proposed[p] {
+			missed++
+			t.Errorf("draft unit %d and archive unit %d: %s by brute force, not a candidate", p[0], p[1], want[p].Kind)
+		}
+	}
+	t.Logf("%d pairs found by brute force, %d candidates proposed, %d missed", len(want), len(cands), missed)
+
+	// Check reports the same pairs with the same scores.
+	res, err := ix.Check(context.Background(), drafts, CheckOptions{Scope: ScopeAcross})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := c.flat()
+	index := map[Location]int{}
+	for k, a := range flat {
+		index[a.Location] = k
+	}
+	byLoc := map[Location]uint32{}
+	for _, a := range all {
+		byLoc[recordUnit(&a.rec).Location] = a.rec.ID
+	}
+	got := 0
+	for _, f := range res.Findings {
+		p := [2]uint32{uint32(index[f.Draft.Location]), byLoc[f.Match.Location]}
+		r, ok := want[p]
+		switch {
+		case !ok:
+			t.Errorf("Check reports %s:%d ~ %s:%d, which brute force does not", f.Draft.Doc, f.Draft.Line, f.Match.Doc, f.Match.Line)
+		case r.Score != f.Score || string(f.Kind) != r.Kind:
+			t.Errorf("Check scores %s:%d ~ %s:%d %v %s, brute force %v %s", f.Draft.Doc, f.Draft.Line, f.Match.Doc, f.Match.Line, f.Score, f.Kind, r.Score, r.Kind)
+		}
+		got++
+	}
+	if got != len(want) {
+		t.Errorf("Check reports %d pairs, brute force finds %d", got, len(want))
+	}
+}
+
+func TestMaskQuotes(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`He said "we will not back down" and left.`, `He said   and left.`},
+		{`“Curly quotes,” she said, “twice.”`, `  she said,  `},
+		{`Le ministre a dit « non » hier.`, `Le ministre a dit   hier.`},
+		{`Die „Zeitung“ schreibt.`, `Die   schreibt.`},
+		{`It's the Governments’ view, isn't it?`, `It's the Governments’ view, isn't it?`},
+		{`A ‘single quoted phrase’ here.`, `A   here.`},
+		{`An "unclosed quote stays.`, `An "unclosed quote stays.`},
+		{`No quotes at all.`, `No quotes at all.`},
+	}
+	for _, tc := range tests {
+		if got := maskQuotes(tc.in); got != tc.want {
+			t.Errorf("maskQuotes(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,220 @@
+package neardup_test
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/neardup/neardup"
+	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/shingle"
+)
+
+// unitsOf returns the units of documents as a check reports them.
+func unitsOf(docs []corpus.Document) []neardup.Unit {
+	var out []neardup.Unit
+	for i := range docs {
+		d := &docs[i]
+		for _, u := range corpus.Split(d, corpus.Paragraph) {
+			out = append(out, neardup.Unit{
+				Location: neardup.Location{Doc: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Line: u.Line, Start: u.Start, End: u.End},
+				Kind:     u.Kind,
+				Text:     u.Text,
+			})
+		}
+	}
+	return out
+}
+
+// normalized is a unit's text as the scorer's duplicate rule sees
+// identical wording: normalised words, punctuation dropped.
+func normalized(an *shingle.Analyzer, text string) string {
+	var words []string
+	for _, t := range an.Tokens(text, nil) {
+		words = append(words, t.Norm)
+	}
+	return strings.Join(words, " ")
+}
+
+// TestCheckCopies checks a draft that copies a paragraph of an archive
+// article against the archive. The reference is the slow, obviously right
+// one: every pair of a draft unit and an archive unit with the same
+// normalised words (and enough content words) is a duplicate, located
+// exactly.
+func TestCheckCopies(t *testing.T) {
+	archiveDocs := ixRead(t, "testdata/coffee/wire-original.txt", "testdata/cambodia-article.txt")
+	drafts := ixRead(t, "testdata/coffee/regional-copy.txt")
+	// The draft also copies two paragraphs of the article, one re-spaced.
+	paras := ixParagraphs(t)
+	drafts = append(drafts, ixDoc("blog.txt", "An opening of our own about coffee, farms and rain in the south of Brazil this year.", paras[4], strings.ReplaceAll(paras[7], " ", "  ")))
+	an, err := shingle.NewAnalyzer(shingle.Options{})
+	must(t, err)
+	var want []string
+	for _, d := range unitsOf(drafts) {
+		for _, a := range unitsOf(archiveDocs) {
+			if normalized(an, d.Text) == normalized(an, a.Text) && len(strings.Fields(d.Text)) >= 8 {
+				want = append(want, fmt.Sprintf("%+v -> %+v", d, a))
+			}
+		}
+	}
+	if len(want) != 3 {
+		t.Fatalf("reference found %d copied paragraphs, want 3", len(want))
+	}
+	for name, ix := range ixBoth(t, neardup.IndexOptions{}) {
+		t.Run(name, func(t *testing.T) {
+			must(t, ix.Add(context.Background(), archiveDocs...))
+			res, err := ix.Check(context.Background(), drafts, neardup.CheckOptions{})
+			must(t, err)
+			var got []string
+			for _, f := range res.Findings {
+				if f.Kind == neardup.Duplicate {
+					got = append(got, fmt.Sprintf("%+v -> %+v", f.Draft, f.Match))
+				}
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("duplicate findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			if res.Stats.Documents != 2 || res.Stats.Units == 0 || res.Stats.Findings != len(res.Findings) {
+				t.Errorf("Stats = %+v", res.Stats)
+			}
+		})
+	}
+}
+
+// TestCheckScope: a draft repeating its own paragraph is reported within
+// it, the later unit matching the earlier, and only with a scope that
+// includes it.
+func TestCheckScope(t *testing.T) {
+	paras := ixParagraphs(t)
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	must(t, ix.Add(context.Background(), ixDoc("archived", paras[5])))
+	draft := ixDoc("draft", paras[1], paras[5], paras[1])
+	units := unitsOf([]corpus.Document{draft})
+	tests := []struct {
+		scope neardup.Scope
+		want  []string // draft line -> match doc:line
+	}{
+		{neardup.ScopeWithin, []string{"5 -> draft:1"}},
+		{neardup.ScopeAcross, []string{"3 -> archived:1"}},
+		{neardup.ScopeAll, []string{"3 -> archived:1", "5 -> draft:1"}},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.scope), func(t *testing.T) {
+			res, err := ix.Check(context.Background(), []corpus.Document{draft}, neardup.CheckOptions{Scope: tc.scope})
+			must(t, err)
+			var got []string
+			for _, f := range res.Findings {
+				if f.Kind == neardup.Duplicate {
+					got = append(got, fmt.Sprintf("%d -> %s:%d", f.Draft.Line, f.Match.Doc, f.Match.Line))
+					if f.Match.Doc == "draft" && f.Match != units[0] {
+						t.Errorf("within match = %+v, want %+v", f.Match, units[0])
+					}
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Check(scope %s) duplicates = %v, want %v", tc.scope, got, tc.want)
+			}
+		})
+	}
+	if _, err := ix.Check(context.Background(), []corpus.Document{draft}, neardup.CheckOptions{Scope: "nearby"}); err == nil {
+		t.Errorf("Check with scope %q succeeded", "nearby")
+	}
+}
+
+// TestCheckIgnoreQuotes: quoted text is left out with IgnoreQuotes.
+func TestCheckIgnoreQuotes(t *testing.T) {
+	paras := ixParagraphs(t)
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	must(t, ix.Add(context.Background(), ixDoc("speech", paras[6], paras[8])))
+	draft := corpus.Document{ID: "draft.md", Path: "draft.md", Format: corpus.Markdown, Text: "" +
+		"The minister repeated it: “" + paras[6] + "” That was all.\n\n" +
+		"> " + paras[8] + "\n"}
+	for _, ignore := range []bool{false, true} {
+		res, err := ix.Check(context.Background(), []corpus.Document{draft}, neardup.CheckOptions{IgnoreQuotes: ignore})
+		must(t, err)
+		lines := map[int]bool{}
+		for _, f := range res.Findings {
+			lines[f.Draft.Line] = true
+		}
+		want := map[int]bool{1: !ignore, 3: !ignore}
+		for line, w := range want {
+			if lines[line] != w {
+				t.Errorf("IgnoreQuotes %v: finding at line %d = %v, want %v", ignore, line, lines[line], w)
+			}
+		}
+	}
+}
+
+// TestCheckBoilerplate: units duplicating known boilerplate are never
+// reported.
+func TestCheckBoilerplate(t *testing.T) {
+	paras := ixParagraphs(t)
+	const notice = "Subscribe to our newsletter to get the latest news, analysis and opinion from our reporters every morning."
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	must(t, ix.Add(context.Background(), ixDoc("old", paras[2], notice)))
+	draft := ixDoc("draft", paras[2], notice)
+	boiler := ixDoc("boilerplate.txt", "Site footer.", strings.ToUpper(notice[:1])+notice[1:])
+	for _, withBoiler := range []bool{false, true} {
+		opt := neardup.CheckOptions{}
+		if withBoiler {
+			opt.Boilerplate = []corpus.Document{boiler}
+		}
+		res, err := ix.Check(context.Background(), []corpus.Document{draft}, opt)
+		must(t, err)
+		var lines []int
+		for _, f := range res.Findings {
+			lines = append(lines, f.Draft.Line)
+		}
+		want := []int{1, 3}
+		if withBoiler {
+			want = []int{1}
+		}
+		if !slices.Equal(lines, want) {
+			t.Errorf("boilerplate %v: findings at lines %v, want %v", withBoiler, lines, want)
+		}
+	}
+}
+
+// TestCheckDeterministic: the result does not depend on the number of
+// goroutines or on the index being on disk or in memory.
+func TestCheckDeterministic(t *testing.T) {
+	archiveDocs := ixRead(t, "testdata/cambodia-article.txt", "testdata/coffee/wire-original.txt")
+	drafts := ixRead(t, "testdata/coffee/markets-rewrite.txt", "testdata/coffee/regional-copy.txt")
+	var first *neardup.CheckResult
+	for _, workers := range []int{1, 2, 7} {
+		for name, ix := range ixBoth(t, neardup.IndexOptions{Workers: workers, MaxMatches: 5}) {
+			must(t, ix.Add(context.Background(), archiveDocs...))
+			res, err := ix.Check(context.Background(), drafts, neardup.CheckOptions{})
+			must(t, err)
+			if first == nil {
+				first = res
+				continue
+			}
+			if !reflect.DeepEqual(res, first) {
+				t.Errorf("%d workers, %s: result differs from the first run", workers, name)
+			}
+		}
+	}
+	// Findings come by draft document, draft unit, then best score first,
+	// at most MaxMatches a unit.
+	per := map[string]int{}
+	for i, f := range first.Findings {
+		per[fmt.Sprint(f.Draft.Location)]++
+		if i == 0 {
+			continue
+		}
+		p := first.Findings[i-1]
+		if f.Draft.Doc == p.Draft.Doc && f.Draft.Start < p.Draft.Start ||
+			f.Draft.Location == p.Draft.Location && f.Score > p.Score {
+			t.Errorf("finding %d (%s:%d %.4f) out of order after %s:%d %.4f", i, f.Draft.Doc, f.Draft.Line, f.Score, p.Draft.Doc, p.Draft.Line, p.Score)
+		}
+	}
+	for loc, n := range per {
+		if n > 5 {
+			t.Errorf("%s: %d findings, want at most MaxMatches 5", loc, n)
+		}
+	}
+}

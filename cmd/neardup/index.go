@@ -1,0 +1,284 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/neardup/neardup"
+	"github.com/neardup/neardup/corpus"
+)
+
+// indexUsage lists the subcommands of `neardup index`.
+const indexUsage = `Usage: neardup index SUBCOMMAND --index PATH [flags] [args]
+
+Builds and maintains a persistent archive index for 'neardup check' and the
+scraper API: the units of every document added, their locations, and an
+inverted index with document frequencies updated on every add and remove.
+
+Subcommands:
+  add      add articles (files, folders, - for standard input); a document
+           whose id is in the index already is replaced
+  rm       remove documents by id (--doc ID, repeatable; exit 1 when one
+           was not in the index)
+  stats    print the index's counts (--format text|json, --verify)
+  compact  rewrite the index file to give back the space removals leave
+
+Run 'neardup index SUBCOMMAND --help' for its flags.
+`
+
+func runIndex(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, indexUsage)
+		return exitError
+	}
+	switch args[0] {
+	case "-h", "--help", "help":
+		fmt.Fprint(stdout, indexUsage)
+		return exitOK
+	case "add":
+		return runIndexAdd(ctx, args[1:], stdin, stderr)
+	case "rm":
+		return runIndexRm(ctx, args[1:], stdout, stderr)
+	case "stats":
+		return runIndexStats(ctx, args[1:], stdout, stderr)
+	case "compact":
+		return runIndexCompact(ctx, args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "neardup index: unknown subcommand %q\n\n%s", args[0], indexUsage)
+	return exitError
+}
+
+// indexFlags are the flags that open an index.
+type indexFlags struct {
+	path        string
+	lockTimeout time.Duration
+}
+
+func (f *indexFlags) register(fs *pflag.FlagSet) {
+	fs.StringVar(&f.path, "index", "", "index file (required)")
+	fs.DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another process that has the index open for writing")
+}
+
+// parse parses args and reports whether to go on; code is the exit code
+// when not.
+func parse(fs *pflag.FlagSet, args []string) (ok bool, code int) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, pflag.ErrHelp) {
+			return false, exitOK
+		}
+		return false, exitError
+	}
+	return true, exitOK
+}
+
+func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
+	fs := newFlagSet("index add", "--index PATH ARTICLES...", "Adds the articles under ARTICLES (files, folders, or - for standard input) to the index,\ncreating it if needed. A document whose id is already in the index replaces it.\nDocuments are committed in batches: an interrupted run keeps every batch committed.", stderr)
+	var xf indexFlags
+	var lf loadFlags
+	xf.register(fs)
+	lf.register(fs)
+	unit := fs.String("unit", "", "unit of comparison for a new index: paragraph (default) or sentence; an existing index keeps its own")
+	lang := fs.String("lang", "", "stemmer and stop-word language for a new index (default english); an existing index keeps its own")
+	batch := fs.Int("batch", 1000, "documents per committed batch")
+	verbose := fs.BoolP("verbose", "v", false, "print a line to standard error after each committed batch")
+	noSync := fs.Bool("no-sync", false, "do not fsync commits: faster, but a machine crash may lose the index")
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	if xf.path == "" || fs.NArg() == 0 || *batch < 1 {
+		fmt.Fprintln(stderr, "neardup index add: need --index PATH, a --batch of 1 or more, and at least one ARTICLE (use - for standard input)")
+		fs.Usage()
+		return exitError
+	}
+	lopt, err := lf.options()
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
+		return exitError
+	}
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{Unit: corpus.Mode(*unit), Language: *lang, LockTimeout: xf.lockTimeout, NoSync: *noSync})
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
+		return exitError
+	}
+	defer ix.Close()
+	var docs []corpus.Document
+	added, read := 0, 0
+	flush := func() error {
+		if len(docs) == 0 {
+			return nil
+		}
+		if err := ix.Add(ctx, docs...); err != nil {
+			return err
+		}
+		added += len(docs)
+		if *verbose {
+			fmt.Fprintf(stderr, "neardup index add: committed %d documents\n", added)
+		}
+		docs = docs[:0]
+		return nil
+	}
+	err = corpus.Read(fs.Args(), stdin, lopt, func(d *corpus.Document) error {
+		read++
+		docs = append(docs, *d)
+		if len(docs) >= *batch {
+			return flush()
+		}
+		return ctx.Err()
+	})
+	var list corpus.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintf(stderr, "neardup index add: %v\n", e)
+		}
+		err = nil
+	}
+	if err == nil {
+		err = flush()
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup index add: %v (%d documents committed before)\n", err, added)
+		return exitError
+	}
+	if read == 0 {
+		fmt.Fprintln(stderr, "neardup index add: no document could be read")
+		return exitError
+	}
+	st, err := ix.Stats()
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
+		return exitError
+	}
+	fmt.Fprintf(stderr, "neardup index add: added %d documents; %s now holds %d documents, %d units\n", added, xf.path, st.Docs, st.Units)
+	return exitOK
+}
+
+func runIndexRm(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("index rm", "--index PATH --doc ID...", "Removes documents from the index by the id they were added under (the path as\ngiven, or the JSONL id). All removals are committed at once.", stderr)
+	var xf indexFlags
+	xf.register(fs)
+	ids := fs.StringArray("doc", nil, "id of a document to remove (repeatable)")
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	if xf.path == "" || len(*ids) == 0 || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "neardup index rm: need --index PATH and at least one --doc ID, and no other arguments")
+		fs.Usage()
+		return exitError
+	}
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{LockTimeout: xf.lockTimeout})
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup index rm: %v\n", err)
+		return exitError
+	}
+	defer ix.Close()
+	missing := 0
+	for _, id := range *ids {
+		ok, err := ix.Remove(ctx, id)
+		if err != nil {
+			fmt.Fprintf(stderr, "neardup index rm: %s: %v\n", id, err)
+			return exitError
+		}
+		if !ok {
+			fmt.Fprintf(stderr, "neardup index rm: %s: no such document\n", id)
+			missing++
+			continue
+		}
+		fmt.Fprintf(stdout, "removed %s\n", id)
+	}
+	if missing > 0 {
+		return exitFindings
+	}
+	return exitOK
+}
+
+func runIndexStats(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("index stats", "--index PATH", "Prints the index's counts: documents, units, distinct terms, postings, text and\nfile size, and the options it was built with.", stderr)
+	var xf indexFlags
+	xf.register(fs)
+	format := fs.String("format", "text", "output format: text or json")
+	verify := fs.Bool("verify", false, "also read the whole index and check that it is consistent (exit 2 if not)")
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	if xf.path == "" || fs.NArg() > 0 || (*format != "text" && *format != "json") {
+		fmt.Fprintln(stderr, "neardup index stats: need --index PATH, --format text or json, and no other arguments")
+		fs.Usage()
+		return exitError
+	}
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{ReadOnly: true, LockTimeout: xf.lockTimeout})
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup index stats: %v\n", err)
+		return exitError
+	}
+	defer ix.Close()
+	st, err := ix.Stats()
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup index stats: %v\n", err)
+		return exitError
+	}
+	if *format == "json" {
+		b, _ := json.MarshalIndent(st, "", "  ")
+		fmt.Fprintf(stdout, "%s\n", b)
+	} else {
+		writeIndexStats(stdout, &st)
+	}
+	if *verify {
+		if err := ix.Verify(ctx); err != nil {
+			fmt.Fprintf(stderr, "neardup index stats: %v\n", err)
+			return exitError
+		}
+		fmt.Fprintln(stderr, "neardup index stats: index verified")
+	}
+	return exitOK
+}
+
+func writeIndexStats(w io.Writer, st *neardup.IndexStats) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "index       %s\n", st.Path)
+	fmt.Fprintf(&b, "built with  unit %s, language %s, features %s\n", st.Unit, st.Language, st.Features)
+	fmt.Fprintf(&b, "documents   %d\n", st.Docs)
+	fmt.Fprintf(&b, "units       %d\n", st.Units)
+	fmt.Fprintf(&b, "terms       %d distinct, %d postings\n", st.Terms, st.Postings)
+	fmt.Fprintf(&b, "text        %d bytes\n", st.TextBytes)
+	ratio := ""
+	if st.TextBytes > 0 {
+		ratio = fmt.Sprintf(" (%.2f× the text)", float64(st.FileBytes)/float64(st.TextBytes))
+	}
+	fmt.Fprintf(&b, "file        %d bytes%s\n", st.FileBytes, ratio)
+	io.WriteString(w, b.String())
+}
+
+func runIndexCompact(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlagSet("index compact", "--index PATH", "Rewrites the index file with full pages and merged postings, giving back the space\nthat removals and page splits leave. It works on a copy and renames it over the\nfile, so an interrupted compaction leaves the index as it was.", stderr)
+	var xf indexFlags
+	xf.register(fs)
+	if ok, code := parse(fs, args); !ok {
+		return code
+	}
+	if xf.path == "" || fs.NArg() > 0 {
+		fmt.Fprintln(stderr, "neardup index compact: need --index PATH and no other arguments")
+		fs.Usage()
+		return exitError
+	}
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{LockTimeout: xf.lockTimeout})
+	if err != nil {
+		fmt.Fprintf(stderr, "neardup index compact: %v\n", err)
+		return exitError
+	}
+	defer ix.Close()
+	before, _ := ix.Stats()
+	if err := ix.Compact(ctx); err != nil {
+		fmt.Fprintf(stderr, "neardup index compact: %v\n", err)
+		return exitError
+	}
+	after, _ := ix.Stats()
+	fmt.Fprintf(stdout, "compacted %s: %d -> %d bytes\n", xf.path, before.FileBytes, after.FileBytes)
+	return exitOK
+}

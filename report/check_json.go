@@ -1,0 +1,73 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+
+	"github.com/neardup/neardup"
+)
+
+// The JSON check report.
+type (
+	jsonCheck struct {
+		Findings []jsonFinding      `json:"findings"`
+		Stats    neardup.CheckStats `json:"stats"`
+	}
+	jsonFinding struct {
+		Kind        neardup.Kind `json:"kind"`
+		Score       score        `json:"score"`
+		Cosine      score        `json:"cosine"`
+		Jaccard     score        `json:"jaccard"`
+		Containment score        `json:"containment"`
+		Draft       jsonUnit     `json:"draft"`
+		Match       jsonUnit     `json:"match"`
+	}
+	jsonUnit struct {
+		neardup.Location        // doc, path, url, title, line, start, end
+		Text             string `json:"text"`
+	}
+)
+
+func newJSONFinding(f *neardup.Finding) jsonFinding {
+	return jsonFinding{
+		Kind: f.Kind, Score: score(f.Score), Cosine: score(f.Cosine), Jaccard: score(f.Jaccard), Containment: score(f.Containment),
+		Draft: jsonUnit{f.Draft.Location, f.Draft.Text},
+		Match: jsonUnit{f.Match.Location, f.Match.Text},
+	}
+}
+
+// WriteCheckJSON writes a check's result as one JSON object:
+//
+//	{"findings": [{"kind", "score", "cosine", "jaccard", "containment",
+//	   "draft": {"doc", "path", "url"?, "title"?, "line", "start", "end", "text"},
+//	   "match": {…, the archive document's id as it was added in "doc"}}],
+//	 "stats": {"documents", "units", "candidates", "findings"}}
+//
+// Offsets are bytes in the document's text, from 0; lines count from 1.
+func WriteCheckJSON(w io.Writer, r *neardup.CheckResult) error {
+	out := jsonCheck{Findings: make([]jsonFinding, len(r.Findings)), Stats: r.Stats}
+	for i := range r.Findings {
+		out.Findings[i] = newJSONFinding(&r.Findings[i])
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// WriteCheckJSONL writes one finding a line, each the object of a finding
+// in WriteCheckJSON, and nothing for a check without findings.
+func WriteCheckJSONL(w io.Writer, r *neardup.CheckResult) error {
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	for i := range r.Findings {
+		if err := enc.Encode(newJSONFinding(&r.Findings[i])); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
+}

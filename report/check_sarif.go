@@ -1,0 +1,168 @@
+package report
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+
+	"github.com/neardup/neardup"
+)
+
+// SARIF 2.1.0 (OASIS Static Analysis Results Interchange Format,
+// https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html): the
+// parts a check needs, in the order the standard lists them.
+type (
+	sarifLog struct {
+		Version string     `json:"version"`
+		Schema  string     `json:"$schema"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool    sarifTool     `json:"tool"`
+		Results []sarifResult `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID                   string       `json:"id"`
+		Name                 string       `json:"name"`
+		ShortDescription     sarifMessage `json:"shortDescription"`
+		DefaultConfiguration struct {
+			Level string `json:"level"`
+		} `json:"defaultConfiguration"`
+	}
+	sarifMessage struct {
+		Text string `json:"text"`
+	}
+	sarifResult struct {
+		RuleID           string            `json:"ruleId"`
+		RuleIndex        int               `json:"ruleIndex"`
+		Level            string            `json:"level"`
+		Message          sarifMessage      `json:"message"`
+		Locations        []sarifLocation   `json:"locations"`
+		RelatedLocations []sarifLocation   `json:"relatedLocations"`
+		Properties       sarifResultExtras `json:"properties"`
+	}
+	sarifLocation struct {
+		ID               *int                  `json:"id,omitempty"`
+		PhysicalLocation sarifPhysicalLocation `json:"physicalLocation"`
+		Message          *sarifMessage         `json:"message,omitempty"`
+	}
+	sarifPhysicalLocation struct {
+		ArtifactLocation struct {
+			URI string `json:"uri"`
+		} `json:"artifactLocation"`
+		Region sarifRegion `json:"region"`
+	}
+	sarifRegion struct {
+		StartLine  int          `json:"startLine"`
+		ByteOffset int          `json:"byteOffset"`
+		ByteLength int          `json:"byteLength"`
+		Snippet    sarifMessage `json:"snippet"`
+	}
+	sarifResultExtras struct {
+		Score       score  `json:"score"`
+		Cosine      score  `json:"cosine"`
+		Jaccard     score  `json:"jaccard"`
+		Containment score  `json:"containment"`
+		MatchDoc    string `json:"matchDoc"`
+		MatchURL    string `json:"matchUrl,omitempty"`
+		MatchTitle  string `json:"matchTitle,omitempty"`
+	}
+)
+
+// sarifRules are the rules a finding can break, by kind; ruleIndex points
+// into this list.
+func sarifRules() []sarifRule {
+	rules := []sarifRule{
+		{ID: string(neardup.Duplicate), Name: "DuplicateText", ShortDescription: sarifMessage{"Text duplicates already published text (near-identical wording)."}},
+		{ID: string(neardup.Paraphrase), Name: "ParaphrasedText", ShortDescription: sarifMessage{"Text rewords already published text."}},
+	}
+	for i := range rules {
+		rules[i].DefaultConfiguration.Level = "warning"
+	}
+	return rules
+}
+
+// WriteCheckSARIF writes a check's result as a SARIF 2.1.0 log with one
+// run: a result per finding, ruleId its kind, located at the draft unit
+// (region.startLine, byteOffset and byteLength, the text as the snippet),
+// with the archive unit as the related location and the scores and the
+// archive document's id as properties. Paths become relative URI
+// references with forward slashes.
+func WriteCheckSARIF(w io.Writer, r *neardup.CheckResult) error {
+	run := sarifRun{
+		Tool:    sarifTool{Driver: sarifDriver{Name: "neardup", InformationURI: "https://github.com/neardup/neardup", Rules: sarifRules()}},
+		Results: make([]sarifResult, 0, len(r.Findings)),
+	}
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		idx := 0
+		if f.Kind != neardup.Duplicate {
+			idx = 1
+		}
+		one := 1
+		res := sarifResult{
+			RuleID:    string(f.Kind),
+			RuleIndex: idx,
+			Level:     "warning",
+			Message:   sarifMessage{fmt.Sprintf("%s %s (score %s).", verb(f), matchName(&f.Match), formatScore(f.Score))},
+			Locations: []sarifLocation{{PhysicalLocation: sarifPhysical(draftFile(&f.Draft), &f.Draft)}},
+			RelatedLocations: []sarifLocation{{
+				ID:               &one,
+				PhysicalLocation: sarifPhysical(matchFile(&f.Match), &f.Match),
+				Message:          &sarifMessage{fmt.Sprintf("%s %s", matchRole(f), matchName(&f.Match))},
+			}},
+			Properties: sarifResultExtras{
+				Score: score(f.Score), Cosine: score(f.Cosine), Jaccard: score(f.Jaccard), Containment: score(f.Containment),
+				MatchDoc: f.Match.Doc, MatchURL: f.Match.URL, MatchTitle: f.Match.Title,
+			},
+		}
+		run.Results = append(run.Results, res)
+	}
+	log := sarifLog{Version: "2.1.0", Schema: "https://json.schemastore.org/sarif-2.1.0.json", Runs: []sarifRun{run}}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(log); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// matchFile is the artifact of an archive unit: its URL when it has one,
+// else the file it was read from, else its id.
+func matchFile(u *neardup.Unit) string {
+	switch {
+	case u.URL != "":
+		return u.URL
+	case u.Path != "" && u.Path != "-":
+		return u.Path
+	}
+	return u.Doc
+}
+
+func sarifPhysical(file string, u *neardup.Unit) sarifPhysicalLocation {
+	var p sarifPhysicalLocation
+	p.ArtifactLocation.URI = sarifURI(file)
+	p.Region = sarifRegion{StartLine: u.Line, ByteOffset: u.Start, ByteLength: u.End - u.Start, Snippet: sarifMessage{u.Text}}
+	return p
+}
+
+// sarifURI turns a path into a URI reference (absolute URLs stay as they
+// are).
+func sarifURI(p string) string {
+	if u, err := url.Parse(p); err == nil && u.Scheme != "" && u.Host != "" {
+		return p
+	}
+	return (&url.URL{Path: filepath.ToSlash(p)}).String()
+}

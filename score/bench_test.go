@@ -1,0 +1,95 @@
+package score
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// benchPairs returns sentence-length pairs: MRPC's training pairs when
+// ../shared/eval is present, else consecutive sentences of the seed
+// article.
+func benchPairs(b *testing.B) [][2]string {
+	b.Helper()
+	if f, err := os.Open("../../shared/eval/pairs/mrpc-train.tsv"); err == nil {
+		defer f.Close()
+		ps, err := ReadPairs(f, "mrpc-train.tsv")
+		if err != nil {
+			b.Fatal(err)
+		}
+		out := make([][2]string, len(ps))
+		for i, p := range ps {
+			out[i] = [2]string{p.A, p.B}
+		}
+		return out
+	}
+	sents := articleSentences(b)
+	var out [][2]string
+	for i := 0; i+1 < len(sents); i++ {
+		out = append(out, [2]string{sents[i], sents[i+1]})
+	}
+	return out
+}
+
+func articleSentences(tb testing.TB) []string {
+	tb.Helper()
+	data, err := os.ReadFile("../testdata/cambodia-article.txt")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(data), "\n") {
+		for _, s := range strings.SplitAfter(line, ". ") {
+			if s = strings.TrimSpace(s); len(s) > 20 {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func BenchmarkAnalyze(b *testing.B) {
+	s := newTestScorer(b)
+	pairs := benchPairs(b)
+	var n int64
+	for _, p := range pairs {
+		n += int64(len(p[0]))
+	}
+	b.SetBytes(n / int64(len(pairs)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Analyze(pairs[i%len(pairs)][0])
+	}
+}
+
+func BenchmarkScore(b *testing.B) {
+	s := newTestScorer(b)
+	pairs := benchPairs(b)
+	units := make([]*Unit, 0, 2*len(pairs))
+	for _, p := range pairs {
+		units = append(units, s.Analyze(p[0]), s.Analyze(p[1]))
+	}
+	c := s.NewCorpus(units)
+	var n int64
+	for _, p := range pairs {
+		n += int64(len(p[0]) + len(p[1]))
+	}
+	b.SetBytes(n / int64(len(pairs)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		k := i % len(pairs)
+		s.Score(c, units[2*k], units[2*k+1])
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "pairs/s")
+}
+
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := New(Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,136 @@
+package score
+
+import "slices"
+
+// WordPair is a word of one side aligned with a word of the other.
+type WordPair struct {
+	A          string  `json:"a"`
+	B          string  `json:"b"`
+	How        string  `json:"how"`        // "same", "synonym" (WordNet), "stem prefix" or "word vector"
+	Similarity float64 `json:"similarity"` // the alignment credit: 1 for the same term, else below 1
+}
+
+// Explanation says why a pair scored as it did.
+type Explanation struct {
+	Result
+	Shared  []WordPair `json:"shared"`  // content words with the same term on both sides, in A's order
+	Aligned []WordPair `json:"aligned"` // content words matched otherwise, in A's order
+	OnlyA   []string   `json:"only_a"`  // content words of A left unaligned, in order
+	OnlyB   []string   `json:"only_b"`  // content words of B left unaligned, in order
+	// Numbers found on one side only (as normalised).
+	NumbersOnlyA []string `json:"numbers_only_a"`
+	NumbersOnlyB []string `json:"numbers_only_b"`
+}
+
+// Explain scores the pair like Score and lists the word alignment behind
+// it. It re-tokenises both texts to recover the words, so it is for
+// showing a user one pair, not for bulk scoring. It is safe for concurrent
+// use.
+func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
+	sc := &pairScratch{}
+	f := s.features(c, a, b, sc)
+	e := Explanation{Result: s.result(f)}
+	wa, na := s.surfaces(a)
+	wb, nb := s.surfaces(b)
+	for i, t := range a.terms {
+		j := sc.pa[i]
+		if j < 0 {
+			continue
+		}
+		p := WordPair{A: wa[t], B: wb[b.terms[j]], Similarity: sc.ma[i]}
+		switch sc.how[i] {
+		case matchSame:
+			p.How = "same"
+			e.Shared = append(e.Shared, p)
+			continue
+		case matchSynonym:
+			p.How = "synonym"
+		case matchPrefix:
+			p.How = "stem prefix"
+		case matchVector:
+			p.How = "word vector"
+		}
+		e.Aligned = append(e.Aligned, p)
+	}
+	order := func(u *Unit, ps []WordPair, side func(WordPair) string) {
+		pos := map[string]int{}
+		for i, w := range s.contentWords(u) {
+			if _, ok := pos[w]; !ok {
+				pos[w] = i
+			}
+		}
+		slices.SortStableFunc(ps, func(x, y WordPair) int { return pos[side(x)] - pos[side(y)] })
+	}
+	order(a, e.Shared, func(p WordPair) string { return p.A })
+	order(a, e.Aligned, func(p WordPair) string { return p.A })
+	e.OnlyA = s.unalignedWords(a, sc.ma)
+	e.OnlyB = s.unalignedWords(b, sc.mb)
+	e.NumbersOnlyA = onlyIn(a.numbers, b.numbers, na)
+	e.NumbersOnlyB = onlyIn(b.numbers, a.numbers, nb)
+	return e
+}
+
+// surfaces maps the unit's term ids to the first word (normal form) that
+// gave each, and its number ids to the numbers.
+func (s *Scorer) surfaces(u *Unit) (words, numbers map[uint32]string) {
+	words, numbers = map[uint32]string{}, map[uint32]string{}
+	for _, t := range s.an.Tokens(u.text, nil) {
+		if t.Number {
+			if id := termID(t.Norm); numbers[id] == "" {
+				numbers[id] = t.Norm
+			}
+		}
+		if t.Stop {
+			continue
+		}
+		if id := termID(t.Term); words[id] == "" {
+			words[id] = t.Norm
+		}
+	}
+	return words, numbers
+}
+
+// contentWords returns the normal forms of the unit's content words, in
+// order.
+func (s *Scorer) contentWords(u *Unit) []string {
+	var out []string
+	for _, t := range s.an.Tokens(u.text, nil) {
+		if !t.Stop {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
+// unalignedWords lists, in text order and once each, the content words
+// whose term got no alignment credit.
+func (s *Scorer) unalignedWords(u *Unit, credit []float64) []string {
+	var out []string
+	seen := map[uint32]bool{}
+	for _, t := range s.an.Tokens(u.text, nil) {
+		if t.Stop {
+			continue
+		}
+		id := termID(t.Term)
+		i, ok := slices.BinarySearch(u.terms, id)
+		if !ok || credit[i] != 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, t.Norm)
+	}
+	return out
+}
+
+// onlyIn lists the numbers of ids missing from other, in id order mapped
+// to their text, sorted as text.
+func onlyIn(ids, other []uint32, text map[uint32]string) []string {
+	var out []string
+	for _, id := range ids {
+		if _, ok := slices.BinarySearch(other, id); !ok {
+			out = append(out, text[id])
+		}
+	}
+	slices.Sort(out)
+	return out
+}

@@ -192,7 +192,7 @@ func (d *recordDecoder) decode(line []byte, idField, txField string) (record, er
 			case "title":
 				f = fieldTitle
 			}
-			if i, err = d.value(line, i, f, string(name)); err != nil {
+			if i, err = d.value(line, i, f, name); err != nil {
 				return record{}, err
 			}
 			i = skipSpace(line, i)
@@ -264,7 +264,7 @@ func (d *recordDecoder) key(line []byte, i int) ([]byte, int, error) {
 }
 
 // value decodes or skips the value at i for field f.
-func (d *recordDecoder) value(line []byte, i, f int, name string) (int, error) {
+func (d *recordDecoder) value(line []byte, i, f int, name []byte) (int, error) {
 	if i >= len(line) {
 		return i, syntaxError(line, i, "a value")
 	}

@@ -27,6 +27,10 @@ type Explanation struct {
 // showing a user one pair, not for bulk scoring. It is safe for concurrent
 // use.
 func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
+	swapped := !ordered(a, b)
+	if swapped {
+		a, b = b, a
+	}
 	sc := &pairScratch{}
 	f := s.features(c, a, b, sc)
 	e := Explanation{Result: s.result(f)}
@@ -67,6 +71,9 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 	e.OnlyB = s.unalignedWords(b, sc.mb)
 	e.NumbersOnlyA = onlyIn(a.numbers, b.numbers, na)
 	e.NumbersOnlyB = onlyIn(b.numbers, a.numbers, nb)
+	if swapped {
+		e.swap(s, b)
+	}
 	return e
 }
 
@@ -133,4 +140,23 @@ func onlyIn(ids, other []uint32, text map[uint32]string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// swap turns an explanation of (b, a) into one of (a, b); a is the unit
+// that is now A.
+func (e *Explanation) swap(s *Scorer, a *Unit) {
+	e.OnlyA, e.OnlyB = e.OnlyB, e.OnlyA
+	e.NumbersOnlyA, e.NumbersOnlyB = e.NumbersOnlyB, e.NumbersOnlyA
+	pos := map[string]int{}
+	for i, w := range s.contentWords(a) {
+		if _, ok := pos[w]; !ok {
+			pos[w] = i
+		}
+	}
+	for _, ps := range [][]WordPair{e.Shared, e.Aligned} {
+		for i := range ps {
+			ps[i].A, ps[i].B = ps[i].B, ps[i].A
+		}
+		slices.SortStableFunc(ps, func(x, y WordPair) int { return pos[x.A] - pos[y.A] })
+	}
 }

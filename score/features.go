@@ -79,14 +79,32 @@ type pairScratch struct {
 
 // Features computes the pair's features. It is safe for concurrent use and
 // does not allocate in the steady state.
+//
+// The features do not depend on the order of the pair: the greedy
+// alignments run with the units in a canonical order (see ordered).
 func (s *Scorer) Features(c *Corpus, a, b *Unit) Features {
 	sc, _ := s.fpool.Get().(*pairScratch)
 	if sc == nil {
 		sc = &pairScratch{}
 	}
+	if !ordered(a, b) {
+		a, b = b, a
+	}
 	f := s.features(c, a, b, sc)
 	s.fpool.Put(sc)
 	return f
+}
+
+// ordered reports whether a comes first in the canonical order of a pair:
+// by fingerprint, then token count, then text.
+func ordered(a, b *Unit) bool {
+	switch {
+	case a.seqHash != b.seqHash:
+		return a.seqHash < b.seqHash
+	case a.tokens != b.tokens:
+		return a.tokens < b.tokens
+	}
+	return a.text <= b.text
 }
 
 // features computes the features with the given scratch, leaving the

@@ -134,6 +134,7 @@ type Index struct {
 	ar     *archive.Archive
 	cache  *unitCache
 	accs   sync.Pool // *accumulator
+	budget int       // postings a probe may read (probeBudget; tests change it)
 
 	wmu   sync.Mutex // held while committing
 	qmu   sync.Mutex // guards queue
@@ -218,7 +219,7 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 		ar.Close()
 		return nil, &archive.PathError{Path: path, Err: fmt.Errorf("%w: built with features %q, this neardup computes %q: rebuild the index", archive.ErrMismatch, have, feat)}
 	}
-	ix := &Index{opt: opt, scorer: s, ar: ar, cache: newUnitCache(opt.CacheUnits), inflight: make(map[uint32]int)}
+	ix := &Index{opt: opt, scorer: s, ar: ar, cache: newUnitCache(opt.CacheUnits), inflight: make(map[uint32]int), budget: probeBudget}
 	err = ar.View(func(tx archive.Tx) error {
 		ix.next = tx.Stats().NextUnit
 		return nil

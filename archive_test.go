@@ -203,7 +203,7 @@ func TestCheckAndAddConcurrent(t *testing.T) {
 	// repeated paragraphs so that groups do not overlap.
 	var groups [][]string
 	used := map[string]bool{}
-	for i := 0; i+3 <= len(paras) && len(groups) < 8; i += 3 {
+	for i := 0; i+3 <= len(paras) && len(groups) < 6; i += 3 {
 		g := paras[i : i+3]
 		if used[g[0]] || used[g[1]] || used[g[2]] || strings.Contains(strings.Join(g, " "), "pillar") {
 			continue
@@ -213,7 +213,7 @@ func TestCheckAndAddConcurrent(t *testing.T) {
 		}
 		groups = append(groups, g)
 	}
-	const workers, variants = 8, 4
+	const workers, variants = 8, 3
 	for name, ix := range ixBoth(t, neardup.IndexOptions{}) {
 		t.Run(name, func(t *testing.T) {
 			type job struct{ group, variant int }

@@ -139,6 +139,8 @@ type checker struct {
 	corpus   *score.Corpus
 	findings [][]Finding // by draft unit, in order of drafts then units
 	cands    int
+	heap     []candidate // scratch of probe
+	read     int         // postings read by the probes
 }
 
 func (ix *Index) newChecker(docs []corpus.Document, opt CheckOptions) (*checker, error) {
@@ -347,31 +349,77 @@ func (c *checker) probe(tx archive.Tx, acc *accumulator, k int, a *analysed, out
 	var ids []uint32
 	var err error
 	for i, t := range terms {
-		if rem < probeFloor*probeFloor*total || i > 0 && read+t.df > probeBudget {
+		if rem < probeFloor*probeFloor*total || i > 0 && read+t.df > c.ix.budget {
 			break
 		}
 		if ids, err = tx.Postings(t.id, ids[:0]); err != nil {
 			return out, err
 		}
 		read += len(ids)
+		c.read += len(ids)
 		for _, id := range ids {
 			acc.add(id, t.w*t.w)
 		}
 		rem -= t.w * t.w
 	}
 	// Keep the units whose shared weight, with all the weight not probed,
-	// could still reach the floor; the best MaxCandidates of them.
-	n := len(out)
+	// could still reach the floor; the best MaxCandidates of them, chosen
+	// with a bounded heap (the touched units can be many thousands).
+	best := topK{k: c.ix.opt.MaxCandidates, c: c.heap[:0]}
 	acc.drain(func(id uint32, w float64) {
 		if w+rem >= probeFloor*probeFloor*total {
-			out = append(out, candidate{draft: k, id: id, w: w})
+			best.offer(candidate{draft: k, id: id, w: w})
 		}
 	})
-	mine := out[n:]
+	c.heap = best.c
+	mine := best.c
 	slices.SortFunc(mine, func(x, y candidate) int {
 		return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.id, y.id))
 	})
-	return out[:n+min(len(mine), c.ix.opt.MaxCandidates)], nil
+	return append(out, mine...), nil
+}
+
+// topK keeps the k best candidates offered (higher weight, then lower id)
+// in a heap whose root is the worst kept.
+type topK struct {
+	k int
+	c []candidate
+}
+
+// worse reports whether x ranks below y.
+func worse(x, y candidate) bool { return x.w < y.w || x.w == y.w && x.id > y.id }
+
+func (h *topK) offer(x candidate) {
+	if len(h.c) < h.k {
+		h.c = append(h.c, x)
+		for i := len(h.c) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !worse(h.c[i], h.c[p]) {
+				break
+			}
+			h.c[i], h.c[p] = h.c[p], h.c[i]
+			i = p
+		}
+		return
+	}
+	if h.k == 0 || !worse(h.c[0], x) {
+		return
+	}
+	h.c[0] = x
+	for i := 0; ; {
+		m, l, r := i, 2*i+1, 2*i+2
+		if l < len(h.c) && worse(h.c[l], h.c[m]) {
+			m = l
+		}
+		if r < len(h.c) && worse(h.c[r], h.c[m]) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h.c[i], h.c[m] = h.c[m], h.c[i]
+		i = m
+	}
 }
 
 // docFreq returns a term's archive document frequency, remembered for the

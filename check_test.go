@@ -184,7 +184,7 @@ func TestCheckDeterministic(t *testing.T) {
 	archiveDocs := ixRead(t, "testdata/cambodia-article.txt", "testdata/coffee/wire-original.txt")
 	drafts := ixRead(t, "testdata/coffee/markets-rewrite.txt", "testdata/coffee/regional-copy.txt")
 	var first *neardup.CheckResult
-	for _, workers := range []int{1, 2, 7} {
+	for _, workers := range []int{1, 7} {
 		for name, ix := range ixBoth(t, neardup.IndexOptions{Workers: workers, MaxMatches: 5}) {
 			must(t, ix.Add(context.Background(), archiveDocs...))
 			res, err := ix.Check(context.Background(), drafts, neardup.CheckOptions{})

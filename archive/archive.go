@@ -42,6 +42,10 @@ func (p Params) mismatch(stored Params) error {
 	return nil
 }
 
+// allocSize is how much the file grows at a time beyond what a commit
+// needs (bbolt's default, 16 MiB, would be most of a small index).
+const allocSize = 1 << 20
+
 // DefaultTimeout is how long Open waits for another process's lock on the
 // file (Options.Timeout zero).
 const DefaultTimeout = 10 * time.Second
@@ -113,6 +117,7 @@ type Archive struct {
 
 	mu     sync.RWMutex // guards closed against Close
 	closed bool
+	codecs sync.Pool // *codec
 }
 
 // Open opens the archive in the file at path, creating it if it does not
@@ -152,6 +157,7 @@ func Open(path string, opt Options) (*Archive, error) {
 	if err != nil {
 		return nil, err
 	}
+	db.AllocSize = allocSize
 	a := &Archive{path: path, ro: opt.ReadOnly, db: db}
 	if err := a.init(opt.Params); err != nil {
 		db.Close()
@@ -194,7 +200,7 @@ func (a *Archive) init(want Params) error {
 		return a.db.View(func(tx *bolt.Tx) error {
 			m := tx.Bucket(bucketMeta)
 			if m == nil {
-				if tx.Bucket(bucketPost) != nil || tx.Bucket(bucketUnits) != nil || !isEmpty(tx) {
+				if tx.Bucket(bucketPost) != nil || tx.Bucket(bucketDocs) != nil || !isEmpty(tx) {
 					return fmt.Errorf("%w: not a neardup index (no meta bucket)", ErrCorrupt)
 				}
 				fresh = true
@@ -234,13 +240,13 @@ func (a *Archive) init(want Params) error {
 			if err != nil {
 				return err
 			}
-			for _, b := range [][]byte{bucketDocs, bucketIDs, bucketUnits, bucketPost} {
+			for _, b := range [][]byte{bucketDocs, bucketIDs, bucketPost} {
 				if _, err := tx.CreateBucket(b); err != nil {
 					return err
 				}
 			}
 			p, _ := json.Marshal(want)
-			c := counters{nextUnit: 1, nextDoc: 1}
+			c := counters{nextUnit: 1}
 			if err := m.Put(keyVersion, binaryUvarint(Version)); err != nil {
 				return err
 			}
@@ -278,10 +284,11 @@ func (a *Archive) View(fn func(Tx) error) error {
 	}
 	return a.wrap(a.guard(func() error {
 		return a.db.View(func(tx *bolt.Tx) error {
-			t, err := newBoltTx(tx, false)
+			t, err := newBoltTx(a, tx, false)
 			if err != nil {
 				return err
 			}
+			defer t.release()
 			return fn(t)
 		})
 	}))
@@ -302,10 +309,11 @@ func (a *Archive) Update(fn func(Tx) error) error {
 	}
 	return a.wrap(a.guard(func() error {
 		return a.db.Update(func(tx *bolt.Tx) error {
-			t, err := newBoltTx(tx, true)
+			t, err := newBoltTx(a, tx, true)
 			if err != nil {
 				return err
 			}
+			defer t.release()
 			if err := fn(t); err != nil {
 				return err
 			}

@@ -12,44 +12,64 @@ import (
 
 // boltTx is a Tx over a bbolt transaction.
 type boltTx struct {
-	tx                           *bolt.Tx
-	meta, docs, ids, units, post *bolt.Bucket
-	c                            counters
-	dirty                        bool
+	a                     *Archive
+	z                     *codec // from a.codecs, taken on first use
+	tx                    *bolt.Tx
+	meta, docs, ids, post *bolt.Bucket
+	c                     counters
+	dirty                 bool
 
 	// pending postings of the units added in this transaction, written by
 	// flush before anything reads postings or frequencies, and at commit.
 	pend  map[uint32][]uint32
-	docsC map[uint32]Doc // documents decoded in this transaction
-	buf   []byte         // scratch for encoding
-	seg   []uint32       // scratch for decoding
-	slab  []byte         // storage for the values put: bbolt keeps them until commit
+	docsC map[uint32]*docRecord // documents decoded in this transaction, by first id
+	buf   []byte                // scratch for encoding
+	seg   []uint32              // scratch for decoding
+	slab  []byte                // storage for the values put: bbolt keeps them until commit
 }
 
-func newBoltTx(tx *bolt.Tx, write bool) (*boltTx, error) {
+func newBoltTx(a *Archive, tx *bolt.Tx, write bool) (*boltTx, error) {
 	t := &boltTx{
-		tx:    tx,
-		meta:  tx.Bucket(bucketMeta),
-		docs:  tx.Bucket(bucketDocs),
-		ids:   tx.Bucket(bucketIDs),
-		units: tx.Bucket(bucketUnits),
-		post:  tx.Bucket(bucketPost),
+		a:    a,
+		tx:   tx,
+		meta: tx.Bucket(bucketMeta),
+		docs: tx.Bucket(bucketDocs),
+		ids:  tx.Bucket(bucketIDs),
+		post: tx.Bucket(bucketPost),
 	}
-	if t.meta == nil || t.docs == nil || t.ids == nil || t.units == nil || t.post == nil {
+	if t.meta == nil || t.docs == nil || t.ids == nil || t.post == nil {
 		return nil, fmt.Errorf("%w: missing bucket", ErrCorrupt)
 	}
 	if err := t.c.decode(t.meta.Get(keyCounters)); err != nil {
 		return nil, err
 	}
 	if write {
-		// Units and documents are appended in key order: full pages.
-		t.units.FillPercent = 1
+		// Documents are appended in key order: full pages.
 		t.docs.FillPercent = 1
 	}
 	return t, nil
 }
 
 func (t *boltTx) Stats() Stats { return t.c.stats() }
+
+// codec returns the transaction's compressor.
+func (t *boltTx) codec() *codec {
+	if t.z == nil {
+		t.z, _ = t.a.codecs.Get().(*codec)
+		if t.z == nil {
+			t.z = &codec{}
+		}
+	}
+	return t.z
+}
+
+// release gives the compressor back.
+func (t *boltTx) release() {
+	if t.z != nil {
+		t.a.codecs.Put(t.z)
+		t.z = nil
+	}
+}
 
 func (c *counters) stats() Stats {
 	return Stats{Docs: int64(c.docs), Units: int64(c.units), Terms: int64(c.terms), Postings: int64(c.postings), TextBytes: int64(c.textBytes), NextUnit: c.nextUnit}
@@ -59,19 +79,21 @@ func (t *boltTx) DocFreq(term uint32) (int, error) {
 	if err := t.flush(); err != nil {
 		return 0, err
 	}
-	return t.docFreq(term)
+	df, _, err := t.header(term)
+	return df, err
 }
 
-func (t *boltTx) docFreq(term uint32) (int, error) {
+// header returns a term's frequency and first segment.
+func (t *boltTx) header(term uint32) (int, []byte, error) {
 	v := t.post.Get(postKey(term, 0))
 	if v == nil {
-		return 0, nil
+		return 0, nil, nil
 	}
-	df, n := uvarint(v)
-	if n <= 0 || n != len(v) || df == 0 || df >= 1<<32 {
-		return 0, fmt.Errorf("%w: document frequency of term %#x", ErrCorrupt, term)
+	df, seg, err := splitHeader(v)
+	if err != nil {
+		return 0, nil, fmt.Errorf("term %#x: %w", term, err)
 	}
-	return int(df), nil
+	return df, seg, nil
 }
 
 func (t *boltTx) Postings(term uint32, dst []uint32) ([]uint32, error) {
@@ -81,11 +103,15 @@ func (t *boltTx) Postings(term uint32, dst []uint32) ([]uint32, error) {
 	c := t.post.Cursor()
 	prefix := postKey(term, 0)[:4]
 	var err error
-	last := uint32(0)
-	for k, v := c.Seek(postKey(term, 1)); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+	for k, v := c.Seek(postKey(term, 0)); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		_, id, ok := splitPostKey(k)
-		if !ok || id <= last && last != 0 {
+		if !ok {
 			return dst, fmt.Errorf("%w: posting key of term %#x", ErrCorrupt, term)
+		}
+		if id == 0 {
+			if _, v, err = splitHeader(v); err != nil {
+				return dst, fmt.Errorf("term %#x: %w", term, err)
+			}
 		}
 		n := len(dst)
 		if dst, err = decodeSegment(dst, id, v); err != nil {
@@ -94,92 +120,82 @@ func (t *boltTx) Postings(term uint32, dst []uint32) ([]uint32, error) {
 		if n > 0 && len(dst) > n && dst[n] <= dst[n-1] {
 			return dst, fmt.Errorf("%w: postings of term %#x out of order", ErrCorrupt, term)
 		}
-		if len(dst) > n {
-			last = dst[len(dst)-1]
-		}
 	}
 	return dst, nil
 }
 
-func (t *boltTx) Unit(id uint32) (Record, bool, error) {
-	v := t.units.Get(u32Key(id))
-	if v == nil {
-		return Record{}, false, nil
+// docAt returns the document holding unit id, or nil.
+func (t *boltTx) docAt(id uint32) (*docRecord, error) {
+	c := t.docs.Cursor()
+	k, v := c.Seek(u32Key(id))
+	if k == nil || !bytes.Equal(k, u32Key(id)) {
+		k, v = c.Prev()
 	}
-	dn, u, err := decodeUnit(v)
-	if err != nil {
-		return Record{}, false, fmt.Errorf("unit %d: %w", id, err)
+	if k == nil {
+		return nil, nil
 	}
-	d, err := t.doc(dn)
-	if err != nil {
-		return Record{}, false, err
+	if len(k) != 4 {
+		return nil, fmt.Errorf("%w: document key %x", ErrCorrupt, k)
 	}
-	return Record{ID: id, Doc: d, Unit: u}, true, nil
-}
-
-// doc returns document number dn, decoded once per transaction.
-func (t *boltTx) doc(dn uint32) (Doc, error) {
-	if d, ok := t.docsC[dn]; ok {
+	first := binary.BigEndian.Uint32(k)
+	if d, ok := t.docsC[first]; ok {
 		return d, nil
 	}
-	v := t.docs.Get(u32Key(dn))
-	if v == nil {
-		return Doc{}, fmt.Errorf("%w: unit of missing document %d", ErrCorrupt, dn)
-	}
-	r, err := decodeDoc(v)
+	d, err := decodeDoc(first, v)
 	if err != nil {
-		return Doc{}, fmt.Errorf("document %d: %w", dn, err)
+		return nil, err
 	}
 	if t.docsC == nil {
-		t.docsC = make(map[uint32]Doc)
+		t.docsC = make(map[uint32]*docRecord)
 	}
-	t.docsC[dn] = r.Doc
-	return r.Doc, nil
+	t.docsC[first] = &d
+	return &d, nil
 }
 
-// docNum looks a document id up.
-func (t *boltTx) docNum(id string) (uint32, docRecord, bool, error) {
+func (t *boltTx) Unit(id uint32) (Record, bool, error) {
+	d, err := t.docAt(id)
+	if d == nil || err != nil || id < d.first || id-d.first >= uint32(d.n) {
+		return Record{}, false, err
+	}
+	if err := d.decodeUnits(t.codec()); err != nil {
+		return Record{}, false, err
+	}
+	return Record{ID: id, Doc: d.Doc, Unit: d.units[id-d.first]}, true, nil
+}
+
+// lookup finds a document by id.
+func (t *boltTx) lookup(id string) (*docRecord, bool, error) {
 	v := t.ids.Get([]byte(id))
 	if v == nil {
-		return 0, docRecord{}, false, nil
+		return nil, false, nil
 	}
 	if len(v) != 4 {
-		return 0, docRecord{}, false, fmt.Errorf("%w: id entry of %q", ErrCorrupt, id)
+		return nil, false, fmt.Errorf("%w: id entry of %q", ErrCorrupt, id)
 	}
-	dn := binary.BigEndian.Uint32(v)
-	dv := t.docs.Get(v)
-	if dv == nil {
-		return 0, docRecord{}, false, fmt.Errorf("%w: id %q names missing document %d", ErrCorrupt, id, dn)
-	}
-	r, err := decodeDoc(dv)
+	first := binary.BigEndian.Uint32(v)
+	d, err := t.docAt(first)
 	if err != nil {
-		return 0, r, false, fmt.Errorf("document %q: %w", id, err)
+		return nil, false, err
 	}
-	return dn, r, true, nil
+	if d == nil || d.first != first || d.ID != id {
+		return nil, false, fmt.Errorf("%w: id %q names a missing document (unit %d)", ErrCorrupt, id, first)
+	}
+	return d, true, nil
 }
 
 func (t *boltTx) Doc(id string) (Doc, []Record, bool, error) {
-	dn, r, ok, err := t.docNum(id)
+	d, ok, err := t.lookup(id)
 	if !ok || err != nil {
 		return Doc{}, nil, ok, err
 	}
-	recs := make([]Record, 0, r.n)
-	for i := 0; i < r.n; i++ {
-		uid := r.first + uint32(i)
-		v := t.units.Get(u32Key(uid))
-		if v == nil {
-			return Doc{}, nil, false, fmt.Errorf("%w: document %q lacks unit %d", ErrCorrupt, id, uid)
-		}
-		udn, u, err := decodeUnit(v)
-		if err != nil {
-			return Doc{}, nil, false, fmt.Errorf("unit %d: %w", uid, err)
-		}
-		if udn != dn {
-			return Doc{}, nil, false, fmt.Errorf("%w: unit %d belongs to document %d, not %d", ErrCorrupt, uid, udn, dn)
-		}
-		recs = append(recs, Record{ID: uid, Doc: r.Doc, Unit: u})
+	if err := d.decodeUnits(t.codec()); err != nil {
+		return Doc{}, nil, false, err
 	}
-	return r.Doc, recs, true, nil
+	recs := make([]Record, d.n)
+	for i := range recs {
+		recs[i] = Record{ID: d.first + uint32(i), Doc: d.Doc, Unit: d.units[i]}
+	}
+	return d.Doc, recs, true, nil
 }
 
 func (t *boltTx) AddDoc(d Doc, units []Unit, terms [][]uint32) (uint32, error) {
@@ -189,30 +205,24 @@ func (t *boltTx) AddDoc(d Doc, units []Unit, terms [][]uint32) (uint32, error) {
 	if t.ids.Get([]byte(d.ID)) != nil {
 		return 0, fmt.Errorf("%w: %q", ErrExists, d.ID)
 	}
-	dn, first := t.c.nextDoc, t.c.nextUnit
-	t.buf = encodeDoc(t.buf[:0], first, len(units), &d)
-	if err := t.docs.Put(u32Key(dn), t.keep(t.buf)); err != nil {
+	first := t.c.nextUnit
+	t.buf = encodeDoc(t.buf[:0], &d, units, t.codec())
+	if err := t.docs.Put(u32Key(first), t.keep(t.buf)); err != nil {
 		return 0, err
 	}
-	if err := t.ids.Put([]byte(d.ID), u32Key(dn)); err != nil {
+	if err := t.ids.Put([]byte(d.ID), u32Key(first)); err != nil {
 		return 0, err
 	}
 	if t.pend == nil {
 		t.pend = make(map[uint32][]uint32)
 	}
 	for i := range units {
-		id := first + uint32(i)
-		t.buf = encodeUnit(t.buf[:0], dn, &units[i])
-		if err := t.units.Put(u32Key(id), t.keep(t.buf)); err != nil {
-			return 0, err
-		}
 		for _, term := range terms[i] {
-			t.pend[term] = append(t.pend[term], id)
+			t.pend[term] = append(t.pend[term], first+uint32(i))
 		}
 		t.c.textBytes += uint64(len(units[i].Text))
 	}
-	t.c.nextDoc++
-	t.c.nextUnit += uint32(len(units))
+	t.c.nextUnit += uint32(max(len(units), 1))
 	t.c.docs++
 	t.c.units += uint64(len(units))
 	t.dirty = true
@@ -227,7 +237,7 @@ func validAdd(d *Doc, units []Unit, terms [][]uint32, next uint32) error {
 	if len(terms) != len(units) {
 		return fmt.Errorf("archive: document %q: %d term lists for %d units", d.ID, len(terms), len(units))
 	}
-	if uint64(next)+uint64(len(units)) >= 1<<32-1 || len(d.ID) > 1<<15 {
+	if uint64(next)+uint64(len(units)) >= 1<<32-2 || len(d.ID) > 1<<15 {
 		return fmt.Errorf("archive: document %q: index full or id too long", d.ID)
 	}
 	for i := range units {
@@ -246,37 +256,30 @@ func (t *boltTx) RemoveDoc(id string, terms func(string) []uint32) (bool, error)
 	if err := t.flush(); err != nil {
 		return false, err
 	}
-	dn, r, ok, err := t.docNum(id)
+	d, ok, err := t.lookup(id)
 	if !ok || err != nil {
 		return false, err
 	}
-	for i := 0; i < r.n; i++ {
-		uid := r.first + uint32(i)
-		v := t.units.Get(u32Key(uid))
-		if v == nil {
-			continue
-		}
-		_, u, err := decodeUnit(v)
-		if err != nil {
-			return false, fmt.Errorf("unit %d: %w", uid, err)
-		}
+	if err := d.decodeUnits(t.codec()); err != nil {
+		return false, err
+	}
+	for i, u := range d.units {
+		uid := d.first + uint32(i)
 		for _, term := range terms(u.Text) {
 			if err := t.unpost(term, uid); err != nil {
 				return false, err
 			}
 		}
-		if err := t.units.Delete(u32Key(uid)); err != nil {
-			return false, err
-		}
 		t.c.units--
 		t.c.textBytes -= min(t.c.textBytes, uint64(len(u.Text)))
 	}
-	if err := t.docs.Delete(u32Key(dn)); err != nil {
+	if err := t.docs.Delete(u32Key(d.first)); err != nil {
 		return false, err
 	}
 	if err := t.ids.Delete([]byte(id)); err != nil {
 		return false, err
 	}
+	delete(t.docsC, d.first)
 	t.c.docs--
 	t.dirty = true
 	return true, nil
@@ -293,8 +296,16 @@ func (t *boltTx) unpost(term, id uint32) error {
 		k, v = c.Prev()
 	}
 	kt, kid, ok := splitPostKey(k)
-	if !ok || kt != term || kid == 0 {
+	if !ok || kt != term {
 		return nil
+	}
+	df, head := 0, []byte(nil)
+	if kid == 0 {
+		var err error
+		if df, v, err = splitHeader(v); err != nil {
+			return fmt.Errorf("term %#x: %w", term, err)
+		}
+		head = v
 	}
 	ids, err := decodeSegment(t.seg[:0], kid, v)
 	if err != nil {
@@ -306,26 +317,33 @@ func (t *boltTx) unpost(term, id uint32) error {
 		return nil
 	}
 	ids = slices.Delete(ids, i, i+1)
-	key := postKey(term, kid)
-	if len(ids) == 0 {
-		err = t.post.Delete(key)
+	if kid != 0 {
+		if len(ids) == 0 {
+			err = t.post.Delete(postKey(term, kid))
+		} else {
+			t.buf = appendSegment(t.buf[:0], kid, ids)
+			err = t.post.Put(postKey(term, kid), t.keep(t.buf))
+		}
+		if err != nil {
+			return err
+		}
+		if df, head, err = t.header(term); err != nil {
+			return err
+		}
+		if head != nil {
+			head = bytes.Clone(head)
+		}
 	} else {
-		t.buf = appendSegment(t.buf[:0], kid, ids)
-		err = t.post.Put(key, t.keep(t.buf))
-	}
-	if err != nil {
-		return err
-	}
-	df, err := t.docFreq(term)
-	if err != nil {
-		return err
+		head = appendSegment(nil, 0, ids)
 	}
 	t.c.postings -= min(t.c.postings, 1)
 	if df <= 1 {
 		t.c.terms -= min(t.c.terms, 1)
 		return t.post.Delete(postKey(term, 0))
 	}
-	return t.post.Put(postKey(term, 0), binaryUvarint(uint64(df-1)))
+	t.buf = binary.AppendUvarint(t.buf[:0], uint64(df-1))
+	t.buf = append(t.buf, head...)
+	return t.post.Put(postKey(term, 0), t.keep(t.buf))
 }
 
 // flush writes the pending postings, term by term in key order: each
@@ -349,8 +367,9 @@ func (t *boltTx) flush() error {
 	return nil
 }
 
+// post1 adds new ids (ascending, above every id the term has) to a term.
 func (t *boltTx) post1(term uint32, ids []uint32) error {
-	df, err := t.docFreq(term)
+	df, head, err := t.header(term)
 	if err != nil {
 		return err
 	}
@@ -358,23 +377,46 @@ func (t *boltTx) post1(term uint32, ids []uint32) error {
 		t.c.terms++
 	}
 	t.c.postings += uint64(len(ids))
-	if err := t.post.Put(postKey(term, 0), binaryUvarint(uint64(df+len(ids)))); err != nil {
-		return err
+	// The last segment: the header's when the term has no other.
+	k, v := t.lastPost(term)
+	kt, kid, _ := splitPostKey(k)
+	if df == 0 || kt != term {
+		kid, v = 0, head
+	} else if kid == 0 {
+		v = head
 	}
-	if df > 0 {
-		k, v := t.lastPost(term)
-		kt, kid, ok := splitPostKey(k)
-		if ok && kt == term && kid != 0 && len(v) < segmentBytes {
-			seg, err := decodeSegment(t.seg[:0], kid, v)
-			if err != nil {
-				return err
-			}
-			t.seg = seg
-			if len(seg) == 0 || seg[len(seg)-1] >= ids[0] {
-				return fmt.Errorf("%w: postings of term %#x out of order", ErrCorrupt, term)
-			}
+	var last uint32
+	if len(v) > 0 {
+		seg, err := decodeSegment(t.seg[:0], kid, v)
+		if err != nil {
+			return err
+		}
+		t.seg = seg
+		last = seg[len(seg)-1]
+		if last >= ids[0] {
+			return fmt.Errorf("%w: postings of term %#x out of order", ErrCorrupt, term)
+		}
+	}
+	extend := len(v) < segmentBytes
+	if kid == 0 {
+		// The header: frequency, then the first segment, extended if short.
+		t.buf = binary.AppendUvarint(t.buf[:0], uint64(df+len(ids)))
+		t.buf = append(t.buf, head...)
+		if extend {
+			t.buf = appendSegment(t.buf, last, ids)
+		}
+		if err := t.post.Put(postKey(term, 0), t.keep(t.buf)); err != nil || extend {
+			return err
+		}
+	} else {
+		t.buf = binary.AppendUvarint(t.buf[:0], uint64(df+len(ids)))
+		t.buf = append(t.buf, head...)
+		if err := t.post.Put(postKey(term, 0), t.keep(t.buf)); err != nil {
+			return err
+		}
+		if extend {
 			t.buf = append(t.buf[:0], v...)
-			t.buf = appendSegment(t.buf, seg[len(seg)-1], ids)
+			t.buf = appendSegment(t.buf, last, ids)
 			return t.post.Put(postKey(term, kid), t.keep(t.buf))
 		}
 	}

@@ -60,6 +60,7 @@ func (a *Archive) reopen(cause error) error {
 		a.closed = true
 		return a.wrap(fmt.Errorf("reopening after compaction: %w (cause: %v)", err, cause))
 	}
+	db.AllocSize = allocSize
 	a.db = db
 	return a.wrap(cause)
 }
@@ -77,11 +78,12 @@ func (a *Archive) copyTo(path string) error {
 	if err != nil {
 		return err
 	}
+	dst.AllocSize = allocSize
 	defer dst.Close()
 	w := &copier{db: dst}
 	defer w.rollback()
 	return a.db.View(func(src *bolt.Tx) error {
-		for _, name := range [][]byte{bucketMeta, bucketDocs, bucketIDs, bucketUnits} {
+		for _, name := range [][]byte{bucketMeta, bucketDocs, bucketIDs} {
 			b := src.Bucket(name)
 			if b == nil {
 				return fmt.Errorf("%w: missing bucket %s", ErrCorrupt, name)

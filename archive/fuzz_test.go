@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -70,25 +72,27 @@ func FuzzOpen(f *testing.F) {
 	})
 }
 
-// FuzzDecode decodes arbitrary record values: an error or a value that
-// encodes back to the same bytes.
+// FuzzDecode decodes arbitrary record values: an error, or values whose
+// spans are in bounds and that encode to bytes decoding to the same.
 func FuzzDecode(f *testing.F) {
-	f.Add(encodeUnit(nil, 3, &Unit{Kind: 2, Quoted: true, Line: 7, Start: 10, End: 42, Text: "text of the unit"}))
-	f.Add(encodeDoc(nil, 5, 2, &Doc{ID: "a", Path: "a.txt", URL: "u", Title: "t"}))
+	units := []Unit{
+		{Kind: 2, Quoted: true, Line: 7, Start: 10, End: 42, Text: "text of the unit"},
+		{Kind: 0, Line: 9, Start: 50, End: 60, Text: strings.Repeat("another unit, long enough to be compressed. ", 5)},
+	}
+	f.Add(encodeDoc(nil, &Doc{ID: "a", Path: "a.txt", URL: "u", Title: "t"}, units, nil))
+	f.Add(encodeDoc(nil, &Doc{ID: "a", Path: "a.txt", URL: "u", Title: "t"}, units, &codec{}))
 	f.Add(appendSegment(nil, 10, []uint32{10, 12, 400, 70000}))
+	f.Add(appendSegment(binaryUvarint(3), 0, []uint32{1, 12, 400}))
+	z := &codec{}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if dn, u, err := decodeUnit(b); err == nil {
-			if u.Start >= u.End || u.Line < 1 {
-				t.Errorf("decodeUnit(%x) = span [%d,%d) line %d", b, u.Start, u.End, u.Line)
+		if d, err := decodeDoc(5, b); err == nil && d.decodeUnits(z) == nil {
+			for _, u := range d.units {
+				if u.Start >= u.End || u.Line < 1 || u.Text == "" {
+					t.Errorf("decodeDoc(%x): unit span [%d,%d) line %d", b, u.Start, u.End, u.Line)
+				}
 			}
-			dn2, u2, err := decodeUnit(encodeUnit(nil, dn, &u))
-			if err != nil || dn2 != dn || u2 != u {
-				t.Errorf("decodeUnit(%x) = %d, %+v; round trip gives %d, %+v, %v", b, dn, u, dn2, u2, err)
-			}
-		}
-		if d, err := decodeDoc(b); err == nil {
-			d2, err := decodeDoc(encodeDoc(nil, d.first, d.n, &d.Doc))
-			if err != nil || d2 != d {
+			d2, err := decodeDoc(5, encodeDoc(nil, &d.Doc, d.units, z))
+			if err != nil || d2.decodeUnits(z) != nil || d2.Doc != d.Doc || !slices.Equal(d2.units, d.units) {
 				t.Errorf("decodeDoc(%x) = %+v; round trip gives %+v, %v", b, d, d2, err)
 			}
 		}
@@ -98,6 +102,9 @@ func FuzzDecode(f *testing.F) {
 					t.Errorf("decodeSegment(%x) = %v, not increasing", b, ids)
 				}
 			}
+		}
+		if df, seg, err := splitHeader(b); err == nil && (df < 1 || len(seg) >= len(b)) {
+			t.Errorf("splitHeader(%x) = %d, %x", b, df, seg)
 		}
 	})
 }

@@ -13,19 +13,19 @@ type memStore struct {
 	mu    sync.RWMutex
 	c     counters
 	post  map[uint32][]uint32
-	units []memUnit // by unit id; id 0 unused; doc 0: removed
-	docs  map[uint32]*docRecord
-	ids   map[string]uint32
+	units []memUnit             // by unit id; id 0 unused; doc 0: removed or none
+	docs  map[uint32]*docRecord // by first unit id
+	ids   map[string]uint32     // document id -> first unit id
 }
 
 type memUnit struct {
-	doc uint32
+	doc uint32 // first unit id of the document
 	Unit
 }
 
 func newMemStore() *memStore {
 	return &memStore{
-		c:     counters{nextUnit: 1, nextDoc: 1},
+		c:     counters{nextUnit: 1},
 		post:  make(map[uint32][]uint32),
 		units: make([]memUnit, 1),
 		docs:  make(map[uint32]*docRecord),
@@ -104,9 +104,13 @@ func (t *memTx) AddDoc(d Doc, units []Unit, terms [][]uint32) (uint32, error) {
 		return 0, fmt.Errorf("%w: %q", ErrExists, d.ID)
 	}
 	saved := m.c
-	dn, first := m.c.nextDoc, m.c.nextUnit
+	first := m.c.nextUnit
+	dn := first
 	m.docs[dn] = &docRecord{first: first, n: len(units), Doc: d}
 	m.ids[d.ID] = dn
+	if len(units) == 0 {
+		m.units = append(m.units, memUnit{}) // the id a document without units takes
+	}
 	for i := range units {
 		m.units = append(m.units, memUnit{doc: dn, Unit: units[i]})
 		for _, term := range terms[i] {
@@ -119,8 +123,7 @@ func (t *memTx) AddDoc(d Doc, units []Unit, terms [][]uint32) (uint32, error) {
 		m.c.postings += uint64(len(terms[i]))
 		m.c.textBytes += uint64(len(units[i].Text))
 	}
-	m.c.nextDoc++
-	m.c.nextUnit += uint32(len(units))
+	m.c.nextUnit += uint32(max(len(units), 1))
 	m.c.docs++
 	m.c.units += uint64(len(units))
 	t.undo = append(t.undo, func() {

@@ -24,15 +24,26 @@ type apIndex struct {
 	tp    float64   // prefix threshold less boundSlack: where vectors are cut
 	nmax  float64   // largest vector norm (1 up to rounding), for Cauchy-Schwarz
 	order []int32   // processing number -> index into the caller's vectors
-	off   []int     // entries of vector p: ent[off[p]:off[p+1]]
-	split []int     // ent[off[p]:split[p]] is the prefix, the rest indexed
+	info  []vecInfo // by processing number
 	ent   []uint64  // rank<<32 | float32 bits of the weight, rank ascending per vector
-	ps    []float64 // ps[p] bounds x·y⁻ for y = p and any later x
-	mw    []float32 // mw[p], the largest weight of vector p
 	maxw  []float64 // maxw[rank], the largest weight of the dimension
 	plist []int     // posting list of rank r: post[plist[r]:plist[r+1]]
 	post  []posting // sorted by id within each list
 }
+
+// vecInfo is what probing needs of a vector, in one cache line's share:
+// verification reads it for vectors met at random.
+type vecInfo struct {
+	off   int     // its entries are ent[off:off+n]
+	n     int32   // number of entries
+	split int32   // ent[off:off+split] is the prefix y⁻, the rest indexed
+	ps    float32 // bound on x·y⁻ for any later x, rounded up
+	mw    float32 // largest weight
+	pre   float32 // ||y⁻||, rounded up
+	rsplt uint32  // rank of the first indexed entry: y⁻ has the ranks below it
+}
+
+func (v *vecInfo) entries(ent []uint64) []uint64 { return ent[v.off : v.off+int(v.n)] }
 
 func entry(rank uint32, w float32) uint64 { return uint64(rank)<<32 | uint64(math.Float32bits(w)) }
 func entryRank(e uint64) uint32           { return uint32(e >> 32) }
@@ -91,29 +102,38 @@ func build(vecs []similarity.Vector, tp float64) *apIndex {
 	slices.Sort(keys)
 	n := len(keys)
 	ix.order = make([]int32, n)
-	ix.mw = make([]float32, n)
-	ix.off = make([]int, n+1)
+	ix.info = make([]vecInfo, n)
+	total := 0
 	for p, k := range keys {
 		ix.order[p] = int32(uint32(k))
-		ix.mw[p] = math.Float32frombits(^uint32(k >> 32))
-		ix.off[p+1] = ix.off[p] + len(vecs[ix.order[p]].Terms)
+		m := len(vecs[ix.order[p]].Terms)
+		ix.info[p] = vecInfo{off: total, n: int32(m), mw: math.Float32frombits(^uint32(k >> 32))}
+		total += m
 	}
 
 	// Entries in rank order, and the cut of each vector.
-	ix.ent = make([]uint64, ix.off[n])
-	ix.split = make([]int, n)
-	ix.ps = make([]float64, n)
+	ix.ent = make([]uint64, total)
 	counts := make([]int, len(terms)+1)
 	for p := range n {
 		v := vecs[ix.order[p]]
-		e := ix.ent[ix.off[p]:ix.off[p+1]]
+		vi := &ix.info[p]
+		e := vi.entries(ix.ent)
 		for k, t := range v.Terms {
 			e[k] = entry(rank[t], v.Weights[k])
 		}
 		slices.Sort(e)
-		k, ps := ix.cut(e, float64(ix.mw[p]))
-		ix.split[p] = ix.off[p] + k
-		ix.ps[p] = ps
+		k, ps := ix.cut(e, float64(vi.mw))
+		vi.split = int32(k)
+		vi.ps = roundUp(ps)
+		var sq float64
+		for _, x := range e[:k] {
+			sq += entryWeight(x) * entryWeight(x)
+		}
+		vi.pre = roundUp(math.Sqrt(sq))
+		vi.rsplt = math.MaxUint32
+		if k < len(e) {
+			vi.rsplt = entryRank(e[k])
+		}
 		for _, x := range e[k:] {
 			counts[entryRank(x)+1]++
 		}
@@ -128,13 +148,14 @@ func build(vecs []similarity.Vector, tp float64) *apIndex {
 	ix.post = make([]posting, counts[len(terms)])
 	fill := slices.Clone(counts[:len(terms)])
 	for p := range n {
+		e := ix.info[p].entries(ix.ent)
 		var sq float64
-		for _, x := range ix.ent[ix.off[p]:ix.split[p]] {
+		for _, x := range e[:ix.info[p].split] {
 			sq += entryWeight(x) * entryWeight(x)
 		}
-		for _, x := range ix.ent[ix.split[p]:ix.off[p+1]] {
+		for _, x := range e[ix.info[p].split:] {
 			r := entryRank(x)
-			ix.post[fill[r]] = posting{id: int32(p), w: math.Float32frombits(uint32(x)), pn: float32(math.Sqrt(sq))}
+			ix.post[fill[r]] = posting{id: int32(p), w: math.Float32frombits(uint32(x)), pn: roundUp(math.Sqrt(sq))}
 			fill[r]++
 			sq += entryWeight(x) * entryWeight(x)
 		}
@@ -164,4 +185,13 @@ func (ix *apIndex) cut(e []uint64, mw float64) (int, float64) {
 		ps = b
 	}
 	return len(e), ps
+}
+
+// roundUp returns the smallest float32 >= x, so a bound stays a bound.
+func roundUp(x float64) float32 {
+	f := float32(x)
+	if float64(f) < x {
+		f = math.Nextafter32(f, float32(math.Inf(1)))
+	}
+	return f
 }

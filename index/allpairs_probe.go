@@ -1,7 +1,9 @@
 package index
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -10,6 +12,12 @@ import (
 
 // pruned marks in the accumulator a vector that cannot reach the threshold.
 const pruned = -1.0
+
+// candidate is a vector met while probing, with its partial dot product.
+type candidate struct {
+	y int32
+	a float64
+}
 
 // prober is one worker's state: a dense accumulator over vector numbers,
 // the numbers it touched, the pairs found and the counts.
@@ -20,6 +28,9 @@ type prober struct {
 	maxDF   int
 	acc     []float64 // by vector number; 0 untouched, pruned, or the partial dot product
 	dense   []float64 // by rank: the weights of the vector being probed, else 0
+	cum     []float64 // cum[k]: Σ x_i² over the vector's first k entries, k <= len
+	surv    []candidate
+	sink    uint64 // keeps the loads of pass 2
 	touched []int32
 	pairs   []Pair
 	st      AllPairsStats
@@ -78,7 +89,7 @@ func (ix *apIndex) probeAll(vecs []similarity.Vector, t float64, maxDF, workers 
 func (pr *prober) probe(p int32) {
 	ix := pr.ix
 	tb := pr.t - boundSlack
-	ent := ix.ent[ix.off[p]:ix.off[p+1]]
+	ent := ix.info[p].entries(ix.ent)
 
 	// rs1 = Σ x_d·maxw[d] and sq = Σ x_d² over the dimensions not yet
 	// walked; the remaining part of any x·y is at most
@@ -137,34 +148,78 @@ func (pr *prober) probe(p int32) {
 		cx = int(entryRank(ent[k]))
 	}
 
-	// Verify. First the bounds x·y <= A[y] + ps(y) + rest and the size
-	// bounds |y| >= (t/mw(x))², |x| >= (t/mw(y))². Then complete the dot
-	// product: A[y] holds the shared dimensions x walked and y indexed;
-	// the others are y's prefix and y's dimensions x did not walk, both at
-	// the start of y's rank-ordered entries, looked up in x spread out by
-	// rank. Only pairs that reach the threshold are scored with
-	// similarity.Cosine, for the exact value a brute-force loop computes.
-	mwx := float64(ix.mw[p])
+	// Verify, in three passes so that the memory of the vectors met at
+	// random is fetched many at a time rather than one after another.
+	//
+	// 1. Bounds. The part of x·y that A[y] lacks lies in y⁻ (ranks below
+	// rsplt(y)) and in x's unwalked part U (ranks <= cx) met with y⁺:
+	//
+	//	x·y <= A[y] + min(ps(y), ||y⁻||·||x_{rank<rsplt(y)}||) + [rsplt(y) <= cx]·rest
+	//
+	// and the size bounds |y| >= (t/mw(x))², |x| >= (t/mw(y))².
+	mwx := float64(ix.info[p].mw)
 	minY := (tb / mwx) * (tb / mwx)
 	lenX := float64(len(ent))
+	cum := pr.cum[:0]
+	var s float64
+	for _, e := range ent {
+		cum = append(cum, s)
+		s += entryWeight(e) * entryWeight(e)
+	}
+	cum = append(cum, s)
+	pr.cum = cum
+	surv := pr.surv[:0]
+	for _, y := range pr.touched {
+		a := acc[y]
+		acc[y] = 0
+		if a < 0 {
+			continue
+		}
+		yi := &ix.info[y]
+		var u float64 // bound on the part in U(x) ∩ y⁺
+		if yi.rsplt <= uint32(cx) {
+			u = rest
+		}
+		if a+float64(yi.ps)+u < tb {
+			continue
+		}
+		// ||x_{rank<rsplt(y)}||: x's entries before its first of rank >= rsplt.
+		k, _ := slices.BinarySearchFunc(ent, yi.rsplt, func(e uint64, r uint32) int { return cmp.Compare(entryRank(e), r) })
+		if a+float64(yi.pre)*math.Sqrt(cum[k])+u < tb {
+			continue
+		}
+		mwy := float64(yi.mw)
+		if float64(yi.n) < minY || lenX < (tb/mwy)*(tb/mwy) {
+			continue
+		}
+		surv = append(surv, candidate{y: y, a: a})
+	}
+	pr.surv = surv
+	pr.st.Verified += int64(len(surv))
+
+	// 2. Touch the first entry of every survivor: independent loads the
+	// processor can have in flight together.
+	var sink uint64
+	for _, c := range surv {
+		sink += ix.ent[ix.info[c.y].off]
+	}
+	pr.sink += sink
+
+	// 3. Complete the dot product: A[y] holds the shared dimensions x
+	// walked and y indexed; the others are y's prefix and y's dimensions
+	// x did not walk, both at the start of y's rank-ordered entries,
+	// looked up in x spread out by rank. Only pairs that reach the
+	// threshold are scored with similarity.Cosine, for the exact value a
+	// brute-force loop computes.
 	dense := pr.dense
 	for _, e := range ent {
 		dense[entryRank(e)] = entryWeight(e)
 	}
-	for _, y := range pr.touched {
-		a := acc[y]
-		acc[y] = 0
-		if a < 0 || a+ix.ps[y]+rest < tb {
-			continue
-		}
-		mwy := float64(ix.mw[y])
-		ny := ix.off[y+1] - ix.off[y]
-		if float64(ny) < minY || lenX < (tb/mwy)*(tb/mwy) {
-			continue
-		}
-		pr.st.Verified++
-		ye := ix.ent[ix.off[y]:ix.off[y+1]]
-		ys := ix.split[y] - ix.off[y]
+	for _, c := range surv {
+		yi := &ix.info[c.y]
+		ye := yi.entries(ix.ent)
+		ys := int(yi.split)
+		a := c.a
 		for k, e := range ye {
 			r := entryRank(e)
 			if k >= ys && int(r) > cx {
@@ -175,10 +230,10 @@ func (pr *prober) probe(p int32) {
 		if a < tb {
 			continue
 		}
-		ox, oy := ix.order[p], ix.order[y]
-		c := similarity.Cosine(pr.vecs[ox], pr.vecs[oy])
-		if c >= pr.t {
-			pr.pairs = append(pr.pairs, Pair{A: min(ox, oy), B: max(ox, oy), Cosine: float32(c)})
+		ox, oy := ix.order[p], ix.order[c.y]
+		cs := similarity.Cosine(pr.vecs[ox], pr.vecs[oy])
+		if cs >= pr.t {
+			pr.pairs = append(pr.pairs, Pair{A: min(ox, oy), B: max(ox, oy), Cosine: float32(cs)})
 		}
 	}
 	for _, e := range ent {

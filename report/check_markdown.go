@@ -30,8 +30,8 @@ func WriteCheckMarkdown(w io.Writer, r *neardup.CheckResult) error {
 	fmt.Fprint(bw, "\n<details><summary>Texts</summary>\n")
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		fmt.Fprintf(bw, "\n**`%s`** %s of `%s`\n\n", cell(unitLocation(&f.Draft)), f.Kind, cell(unitLocation(&f.Match)))
-		fmt.Fprintf(bw, "%s\n>\n%s\n", quoteBlock(f.Draft.Text), quoteBlock(f.Match.Text))
+		fmt.Fprintf(bw, "\n**`%s`** %s of `%s` (score %s)\n\n", cell(unitLocation(&f.Draft)), f.Kind, cell(unitLocation(&f.Match)), formatScore(f.Score))
+		fmt.Fprintf(bw, "%s\n\n%s\n", quoteBlock(f.Draft.Text), quoteBlock(f.Match.Text))
 	}
 	fmt.Fprint(bw, "\n</details>\n")
 	return bw.Flush()
@@ -42,9 +42,9 @@ func markdownMatch(u *neardup.Unit) string {
 	s := "`" + cell(unitLocation(u)) + "`"
 	switch {
 	case u.URL != "" && u.Title != "":
-		s += fmt.Sprintf(" [%s](%s)", text(u.Title), strings.ReplaceAll(cell(u.URL), " ", "%20"))
+		s += fmt.Sprintf(" [%s](%s)", text(u.Title), urlEscaper.Replace(cell(u.URL)))
 	case u.URL != "":
-		s += fmt.Sprintf(" <%s>", strings.ReplaceAll(cell(u.URL), " ", "%20"))
+		s += fmt.Sprintf(" <%s>", urlEscaper.Replace(cell(u.URL)))
 	case u.Title != "":
 		s += " " + text(u.Title)
 	}
@@ -56,6 +56,10 @@ func markdownMatch(u *neardup.Unit) string {
 func text(s string) string {
 	return markdownEscaper.Replace(cell(s))
 }
+
+// urlEscaper percent-encodes the characters that would end a Markdown
+// link's destination.
+var urlEscaper = strings.NewReplacer(" ", "%20", "<", "%3C", ">", "%3E", "(", "%28", ")", "%29")
 
 var markdownEscaper = strings.NewReplacer("<", "&lt;", ">", "&gt;", "&", "&amp;", "[", `\[`, "]", `\]`, "*", `\*`, "_", `\_`)
 

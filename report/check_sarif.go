@@ -158,11 +158,15 @@ func sarifPhysical(file string, u *neardup.Unit) sarifPhysicalLocation {
 	return p
 }
 
-// sarifURI turns a path into a URI reference (absolute URLs stay as they
-// are).
+// sarifURI turns a path into a URI: a relative reference for a relative
+// path, a file URI for an absolute one; URLs stay as they are.
 func sarifURI(p string) string {
 	if u, err := url.Parse(p); err == nil && u.Scheme != "" && u.Host != "" {
 		return p
 	}
-	return (&url.URL{Path: filepath.ToSlash(p)}).String()
+	u := &url.URL{Path: filepath.ToSlash(p)}
+	if filepath.IsAbs(p) {
+		u.Scheme = "file"
+	}
+	return u.String()
 }

@@ -25,7 +25,7 @@ type Unit struct {
 	pre    []uint32 // id of the first prefixLen bytes of terms[i]'s stem; 0 for short stems
 	synOff []uint32 // synonym groups of terms[i] are syn[synOff[i]:synOff[i+1]]
 	syn    []uint32
-	emb    []int32 // 1 + row of terms[i]'s word vector in the lexicon; 0: none
+	emb    []uint32 // 1 + row of terms[i]'s word vector in the lexicon; 0: none
 
 	vec   []int8  // IDF-weighted mean of the word vectors, quantised; nil when no term has one
 	vnorm float32 // Euclidean norm of vec
@@ -71,15 +71,15 @@ func (u *Unit) Words() int {
 
 // scratch is per-call working memory for Analyze, pooled in the Scorer.
 type scratch struct {
-	toks   []shingle.Token
-	ids    []uint32 // term id per token
-	terms  []termOcc
-	grams  []uint32
-	shing  []uint64
-	nums   []uint32
-	names  []uint32
-	synBuf []uint32
-	vec    []float64
+	toks  []shingle.Token
+	ids   []uint32 // term id per token
+	terms []termOcc
+	grams []uint32
+	shing []uint64
+	nums  []uint32
+	names []uint32
+	keys  []uint64 // term id << 32 | index into terms, sorted
+	vec   []float32
 }
 
 type termOcc struct {
@@ -88,7 +88,7 @@ type termOcc struct {
 	pre uint32
 	ss  uint32 // synonym range in the lexicon
 	se  uint32
-	emb int32
+	emb uint32
 }
 
 // termID folds a 64-bit hash of s to 32 bits.
@@ -120,7 +120,6 @@ func (s *Scorer) Analyze(text string) *Unit {
 		id := termID(t.Term)
 		sc.ids = append(sc.ids, id)
 		seq = (seq ^ uint64(id)) * 0x100000001b3
-		sc.grams = appendGrams(sc.grams, t.Norm)
 		switch {
 		case t.Number:
 			sc.nums = append(sc.nums, termID(t.Norm))
@@ -131,8 +130,9 @@ func (s *Scorer) Analyze(text string) *Unit {
 			prevEnd = t.End
 			continue
 		}
+		sc.grams = appendGrams(sc.grams, t.Norm)
 		o := termOcc{id: id}
-		if e, ok := s.lex.entries[t.Term]; ok {
+		if e, ok := s.lex.lookup(id); ok {
 			o.bg, o.ss, o.se, o.emb = e.df, e.synStart, e.synEnd, e.emb
 		}
 		if len(t.Term) >= prefixLen+1 {
@@ -145,7 +145,6 @@ func (s *Scorer) Analyze(text string) *Unit {
 		prevEnd = t.End
 	}
 	u.seqHash = seq
-	u.seq = slices.Clone(sc.ids)
 	for i := 0; i+1 < len(sc.ids); i++ {
 		sc.shing = append(sc.shing, uint64(sc.ids[i])<<32|uint64(sc.ids[i+1]))
 	}
@@ -153,39 +152,49 @@ func (s *Scorer) Analyze(text string) *Unit {
 		sc.shing = append(sc.shing, uint64(sc.ids[0]))
 	}
 	u.shingles = sortedUnique64(sc.shing)
-	u.grams = sortedUnique32(sc.grams)
-	u.numbers = sortedUnique32(sc.nums)
-	u.names = sortedUnique32(sc.names)
-	s.collectTerms(u, sc)
+	grams, nums, names := sortUnique(sc.grams), sortUnique(sc.nums), sortUnique(sc.names)
+	rest := s.collectTerms(u, sc, len(grams)+len(nums)+len(names)+len(sc.ids))
+	u.grams, rest = rest[:len(grams):len(grams)], rest[len(grams):]
+	copy(u.grams, grams)
+	u.numbers, rest = rest[:len(nums):len(nums)], rest[len(nums):]
+	copy(u.numbers, nums)
+	u.names, rest = rest[:len(names):len(names)], rest[len(names):]
+	copy(u.names, names)
+	u.seq = rest[:len(sc.ids):len(sc.ids)]
+	copy(u.seq, sc.ids)
 	return u
 }
 
 // collectTerms groups the content-term occurrences into the unit's sorted
-// parallel slices.
-func (s *Scorer) collectTerms(u *Unit, sc *scratch) {
-	slices.SortFunc(sc.terms, func(a, b termOcc) int {
-		switch {
-		case a.id < b.id:
-			return -1
-		case a.id > b.id:
-			return 1
-		}
-		return 0
-	})
+// parallel slices. All of the unit's uint32 slices share one allocation:
+// extra is the room left at its end for the n-grams, numbers, names and
+// token sequence, which it returns for Analyze to fill.
+func (s *Scorer) collectTerms(u *Unit, sc *scratch, extra int) []uint32 {
+	sc.keys = sc.keys[:0]
+	for i, o := range sc.terms {
+		sc.keys = append(sc.keys, uint64(o.id)<<32|uint64(i))
+	}
+	slices.Sort(sc.keys)
 	n := 0
-	for i := range sc.terms {
-		if i == 0 || sc.terms[i].id != sc.terms[i-1].id {
+	nsyn := 0
+	for i, k := range sc.keys {
+		if i == 0 || k>>32 != sc.keys[i-1]>>32 {
 			n++
+			o := &sc.terms[uint32(k)]
+			nsyn += int(o.se - o.ss)
 		}
 	}
-	ints := make([]uint32, 4*n+1)
-	u.terms, u.bg, u.pre, u.synOff = ints[:0:n], ints[n:n:2*n], ints[2*n:2*n:3*n], ints[3*n:3*n:4*n+1]
+	arena := make([]uint32, 5*n+1+nsyn+extra)
+	carve := func(k int) []uint32 {
+		p := arena[:0:k]
+		arena = arena[k:]
+		return p
+	}
+	u.terms, u.bg, u.pre, u.emb, u.synOff, u.syn = carve(n), carve(n), carve(n), carve(n), carve(n+1), carve(nsyn)
 	u.tf = make([]uint16, 0, n)
-	u.emb = make([]int32, 0, n)
-	sc.synBuf = sc.synBuf[:0]
-	for i := range sc.terms {
-		o := sc.terms[i]
-		if i > 0 && o.id == sc.terms[i-1].id {
+	for i, k := range sc.keys {
+		o := &sc.terms[uint32(k)]
+		if i > 0 && k>>32 == sc.keys[i-1]>>32 {
 			if c := &u.tf[len(u.tf)-1]; *c < 0xffff {
 				*c++
 			}
@@ -196,14 +205,15 @@ func (s *Scorer) collectTerms(u *Unit, sc *scratch) {
 		u.bg = append(u.bg, o.bg)
 		u.pre = append(u.pre, o.pre)
 		u.emb = append(u.emb, o.emb)
-		u.synOff = append(u.synOff, uint32(len(sc.synBuf)))
-		sc.synBuf = append(sc.synBuf, s.lex.groups[o.ss:o.se]...)
+		u.synOff = append(u.synOff, uint32(len(u.syn)))
+		u.syn = append(u.syn, s.lex.groups[o.ss:o.se]...)
 	}
-	u.synOff = append(u.synOff, uint32(len(sc.synBuf)))
-	if len(sc.synBuf) > 0 {
-		u.syn = slices.Clone(sc.synBuf)
+	u.synOff = append(u.synOff, uint32(len(u.syn)))
+	if len(u.syn) == 0 {
+		u.syn = nil
 	}
 	s.meanVector(u, sc)
+	return arena
 }
 
 // meanVector sets the unit's sentence vector: the sum of its terms' unit
@@ -215,69 +225,39 @@ func (s *Scorer) meanVector(u *Unit, sc *scratch) {
 	if lx.dims == 0 {
 		return
 	}
-	sc.vec = zeros(sc.vec, lx.dims)
+	if cap(sc.vec) < lx.dims {
+		sc.vec = make([]float32, lx.dims)
+	}
+	acc := sc.vec[:lx.dims]
+	clear(acc)
 	any := false
 	for i, e := range u.emb {
 		if e == 0 || lx.norms[e-1] == 0 {
 			continue
 		}
 		any = true
-		w := sublinear(u.tf[i]) * (math.Log(float64(lx.docs+1)/float64(u.bg[i]+1)) + 1) / float64(lx.norms[e-1])
-		for k, c := range lx.vec(e - 1) {
-			sc.vec[k] += w * float64(c)
+		w := float32(sublinear(u.tf[i])*(math.Log(float64(lx.docs+1)/float64(u.bg[i]+1))+1)) / lx.norms[e-1]
+		v := lx.vec(e - 1)
+		v = v[:len(acc)]
+		for k, c := range v {
+			acc[k] += w * float32(c)
 		}
 	}
 	if !any {
 		return
 	}
-	var m float64
-	for _, x := range sc.vec {
-		m = max(m, math.Abs(x))
+	var m float32
+	for _, x := range acc {
+		m = max(m, x, -x)
 	}
 	u.vec = make([]int8, lx.dims)
 	var ss float64
-	for k, x := range sc.vec {
-		q := int8(math.Round(x / m * 127))
+	for k, x := range acc {
+		q := int8(math.Round(float64(x / m * 127)))
 		u.vec[k] = q
 		ss += float64(q) * float64(q)
 	}
 	u.vnorm = float32(math.Sqrt(ss))
-}
-
-// appendGrams appends the hashes of the character n-grams of the word
-// padded with boundary marks ("^word$"); a word shorter than the n-gram
-// gives one gram, itself padded.
-func appendGrams(dst []uint32, w string) []uint32 {
-	const (
-		offset = 2166136261
-		prime  = 16777619
-	)
-	n := len(w) + 2
-	if n <= gramLen {
-		h := uint32(offset)
-		for i := -1; i <= len(w); i++ {
-			h = (h ^ uint32(padded(w, i))) * prime
-		}
-		return append(dst, h)
-	}
-	for i := -1; i+gramLen-1 <= len(w); i++ {
-		h := uint32(offset)
-		for j := i; j < i+gramLen; j++ {
-			h = (h ^ uint32(padded(w, j))) * prime
-		}
-		dst = append(dst, h)
-	}
-	return dst
-}
-
-func padded(w string, i int) byte {
-	switch {
-	case i < 0:
-		return '^'
-	case i >= len(w):
-		return '$'
-	}
-	return w[i]
 }
 
 // negations are the words that turn a statement around; contractions
@@ -321,12 +301,10 @@ func sentenceStart(text string, prevEnd, start int) bool {
 	return false
 }
 
-func sortedUnique32(s []uint32) []uint32 {
-	if len(s) == 0 {
-		return nil
-	}
+// sortUnique sorts s and drops repeats, in place.
+func sortUnique(s []uint32) []uint32 {
 	slices.Sort(s)
-	return slices.Clone(slices.Compact(s))
+	return slices.Compact(s)
 }
 
 func sortedUnique64(s []uint64) []uint64 {
@@ -335,4 +313,39 @@ func sortedUnique64(s []uint64) []uint64 {
 	}
 	slices.Sort(s)
 	return slices.Clone(slices.Compact(s))
+}
+
+// appendGrams appends the hashes (32-bit FNV-1a) of the character n-grams
+// of the word padded with boundary marks ("^word$"); a word shorter than
+// the n-gram gives one gram, itself padded.
+func appendGrams(dst []uint32, w string) []uint32 {
+	const (
+		offset = 2166136261
+		prime  = 16777619
+	)
+	if len(w)+2 <= gramLen {
+		h := uint32(offset)
+		for i := -1; i <= len(w); i++ {
+			h = (h ^ uint32(padded(w, i))) * prime
+		}
+		return append(dst, h)
+	}
+	for i := -1; i+gramLen-1 <= len(w); i++ {
+		h := uint32(offset)
+		for j := i; j < i+gramLen; j++ {
+			h = (h ^ uint32(padded(w, j))) * prime
+		}
+		dst = append(dst, h)
+	}
+	return dst
+}
+
+func padded(w string, i int) byte {
+	switch {
+	case i < 0:
+		return '^'
+	case i >= len(w):
+		return '$'
+	}
+	return w[i]
 }

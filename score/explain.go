@@ -33,7 +33,7 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 	}
 	sc := &pairScratch{}
 	f := s.features(c, a, b, sc)
-	e := Explanation{Result: s.result(f)}
+	e := Explanation{Result: s.result(f), Shared: []WordPair{}, Aligned: []WordPair{}}
 	wa, na := s.surfaces(a)
 	wb, nb := s.surfaces(b)
 	for i, t := range a.terms {
@@ -112,7 +112,7 @@ func (s *Scorer) contentWords(u *Unit) []string {
 // unalignedWords lists, in text order and once each, the content words
 // whose term got no alignment credit.
 func (s *Scorer) unalignedWords(u *Unit, credit []float64) []string {
-	var out []string
+	out := []string{}
 	seen := map[uint32]bool{}
 	for _, t := range s.an.Tokens(u.text, nil) {
 		if t.Stop {
@@ -132,7 +132,7 @@ func (s *Scorer) unalignedWords(u *Unit, credit []float64) []string {
 // onlyIn lists the numbers of ids missing from other, in id order mapped
 // to their text, sorted as text.
 func onlyIn(ids, other []uint32, text map[uint32]string) []string {
-	var out []string
+	out := []string{}
 	for _, id := range ids {
 		if _, ok := slices.BinarySearch(other, id); !ok {
 			out = append(out, text[id])

@@ -35,7 +35,8 @@ type Features struct {
 	Negation float64 `json:"negation"`
 	// LenRatio is the shorter side's token count over the longer's.
 	LenRatio float64 `json:"len_ratio"`
-	// Identical is 1 when the normalised token sequences are equal.
+	// Identical is 1 when the normalised token sequences are equal and not
+	// empty.
 	Identical float64 `json:"identical"`
 	// LCS is 2·lcs/(|A|+|B|) for the longest common subsequence of the
 	// token sequences (ROUGE-L's F-measure, Lin 2004): word order.
@@ -190,7 +191,7 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	if lo, hi := min(a.tokens, b.tokens), max(a.tokens, b.tokens); hi > 0 {
 		f.LenRatio = float64(lo) / float64(hi)
 	}
-	if a.seqHash == b.seqHash && a.tokens == b.tokens {
+	if a.seqHash == b.seqHash && a.tokens == b.tokens && a.tokens > 0 {
 		f.Identical = 1
 	}
 	return f

@@ -19,9 +19,12 @@ type Options struct {
 	// Threshold is the Score at or above which a pair is a paraphrase
 	// (default DefaultThreshold).
 	Threshold float64
-	// DuplicateThreshold is the character n-gram Jaccard at or above which a
-	// pair with no differing numbers is a duplicate: near-identical wording
-	// (default DefaultDuplicateThreshold).
+	// DuplicateThreshold is the token-sequence similarity (Features.LCS:
+	// 2·|longest common subsequence| / (|A|+|B|) over the words, stop words
+	// included) at or above which a pair with no differing number and no
+	// negation flip is a duplicate: near-identical wording, copied or
+	// lightly edited (default DefaultDuplicateThreshold). At 0.8 a sentence
+	// of ten words may differ in two, a paragraph in one word of ten.
 	DuplicateThreshold float64
 	// Background is the weight m of the background document frequencies in
 	// pseudo-documents (default DefaultBackground); see Corpus.
@@ -126,10 +129,11 @@ func (s *Scorer) result(f Features) Result {
 }
 
 // kind decides the verdict: a duplicate is near-identical wording with no
-// differing number; a paraphrase scores at or above the threshold.
+// differing number and no negation flip; a paraphrase scores at or above
+// the threshold.
 func (s *Scorer) kind(f Features, p float64) string {
 	switch {
-	case f.Identical == 1 || f.Char >= s.opt.DuplicateThreshold && f.Numbers == 0:
+	case f.Identical == 1 || f.LCS >= s.opt.DuplicateThreshold && f.Numbers == 0 && f.Negation == 0:
 		return Duplicate
 	case p >= s.opt.Threshold:
 		return Paraphrase

@@ -27,13 +27,23 @@ type lexEntry struct {
 	df       uint32
 	synStart uint32
 	synEnd   uint32
-	emb      int32 // 1 + row of the word vector in lexicon.vecs; 0: none
+	emb      uint32 // 1 + row of the word vector in lexicon.vecs; 0: none
 }
 
 // lexicon is the decoded form of the embedded tables. It is built once per
 // Scorer and read-only afterwards.
+//
+// Terms are looked up by their 32-bit term id in an open-addressing hash
+// table (linear probing, load factor at most 1/2), which is several times
+// faster than a map keyed by string. A corpus word whose id collides with
+// a lexicon term's (probability about 2^-17 per distinct word for the
+// ~60,000 terms) borrows that term's background frequency, synonyms and
+// vector.
 type lexicon struct {
-	entries map[string]lexEntry
+	entries map[string]lexEntry // while decoding only
+	keys    []uint32            // open-addressing table of term ids; 0: empty slot
+	vals    []lexEntry
+	shift   uint
 	groups  []uint32
 	docs    int // N of the background collection
 
@@ -43,7 +53,7 @@ type lexicon struct {
 }
 
 // vec returns row r (0-based) of the word vectors.
-func (lx *lexicon) vec(r int32) []int8 { return lx.vecs[int(r)*lx.dims : int(r+1)*lx.dims] }
+func (lx *lexicon) vec(r uint32) []int8 { return lx.vecs[int(r)*lx.dims : int(r+1)*lx.dims] }
 
 var errTable = errors.New("score: corrupt embedded table")
 
@@ -113,12 +123,13 @@ func decodeLexicon(syn, bg, emb []byte) (*lexicon, error) {
 		r.b = r.b[lx.dims:]
 		lx.norms = append(lx.norms, float32(math.Sqrt(ss)))
 		e := lx.entries[string(prev)]
-		e.emb = int32(i + 1)
+		e.emb = uint32(i + 1)
 		lx.entries[string(prev)] = e
 	}
 	if r.err != nil {
 		return nil, fmt.Errorf("%w: embedding table", errTable)
 	}
+	lx.index()
 	return lx, nil
 }
 
@@ -162,4 +173,48 @@ func (r *tableReader) frontCoded(prev []byte) []byte {
 	prev = append(prev[:p], r.b[:s]...)
 	r.b = r.b[s:]
 	return prev
+}
+
+// index moves the decoded entries into the id-keyed hash table.
+func (lx *lexicon) index() {
+	size := 1
+	lx.shift = 32
+	for size < 2*len(lx.entries) {
+		size *= 2
+		lx.shift--
+	}
+	lx.keys = make([]uint32, size)
+	lx.vals = make([]lexEntry, size)
+	for term, e := range lx.entries {
+		id := termID(term)
+		i := lx.slot(id)
+		for lx.keys[i] != 0 && lx.keys[i] != id {
+			i = (i + 1) & (len(lx.keys) - 1)
+		}
+		lx.keys[i], lx.vals[i] = id, e
+	}
+	lx.entries = nil
+}
+
+func (lx *lexicon) slot(id uint32) int { return int((id * 0x9e3779b1) >> lx.shift) }
+
+// lookup returns the entry of a term id.
+func (lx *lexicon) lookup(id uint32) (lexEntry, bool) {
+	if len(lx.keys) == 0 {
+		return lexEntry{}, false
+	}
+	for i := lx.slot(id); ; i = (i + 1) & (len(lx.keys) - 1) {
+		switch lx.keys[i] {
+		case id:
+			return lx.vals[i], true
+		case 0:
+			return lexEntry{}, false
+		}
+	}
+}
+
+// entry returns the entry of a term.
+func (lx *lexicon) entry(term string) lexEntry {
+	e, _ := lx.lookup(termID(term))
+	return e
 }

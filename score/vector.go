@@ -31,22 +31,30 @@ func (f Features) array() [numFeatures]float64 {
 // internal nodes in heap order (children of node i at 2i+1 and 2i+2; go
 // left when x[feat] < thresh) and then its leaf values.
 func (f Features) probability() float64 {
-	x := f.array()
+	v := f.array()
+	var x [numFeatures]float32
+	for i, y := range v {
+		x[i] = float32(y)
+	}
 	const ni = 1<<forestDepth - 1
 	const nl = 1 << forestDepth
-	z := forestBase
+	z := float32(forestBase)
 	for t := 0; t < len(forestFeat)/ni; t++ {
-		feat := forestFeat[t*ni : (t+1)*ni]
-		thresh := forestThresh[t*ni : (t+1)*ni]
+		feat := forestFeat[t*ni : (t+1)*ni : (t+1)*ni]
+		thresh := forestThresh[t*ni : (t+1)*ni : (t+1)*ni]
 		n := 0
 		for range forestDepth {
-			if x[feat[n]] < float64(thresh[n]) {
-				n = 2*n + 1
-			} else {
-				n = 2*n + 2
-			}
+			// Branch-free descent: left child 2n+1 when below the threshold.
+			n = 2*n + 2 - b2i(x[feat[n]] < thresh[n])
 		}
-		z += float64(forestLeaf[t*nl+n-ni])
+		z += forestLeaf[t*nl+n-ni]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return 1 / (1 + math.Exp(-float64(z)))
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -27,6 +27,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK
 		}
+		fmt.Fprintf(stderr, "neardup compare: %v\n", err)
 		return exitError
 	}
 	if fs.NArg() != 2 {

@@ -67,12 +67,13 @@ func (f *indexFlags) register(fs *pflag.FlagSet) {
 }
 
 // parse parses args and reports whether to go on; code is the exit code
-// when not.
+// when not. A parse error is printed (pflag does not with ContinueOnError).
 func parse(fs *pflag.FlagSet, args []string) (ok bool, code int) {
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return false, exitOK
 		}
+		fmt.Fprintf(fs.Output(), "neardup %s: %v (see --help)\n", fs.Name(), err)
 		return false, exitError
 	}
 	return true, exitOK

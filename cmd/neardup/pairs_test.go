@@ -1,0 +1,193 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/neardup/neardup/score"
+)
+
+// seedLines returns the lines of the seed article, 1-based.
+func seedLines(t *testing.T) []string {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/cambodia-article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append([]string{""}, strings.Split(string(data), "\n")...)
+}
+
+// seedPairFile writes a labelled TSV of paragraph pairs of the seed article:
+// the must pairs (label 1) and same-topic list items (label 0).
+func seedPairFile(t *testing.T) (path string, want []string) {
+	t.Helper()
+	l := seedLines(t)
+	rows := []struct {
+		a, b  int
+		label int
+		want  string
+	}{
+		{3, 7, 1, score.Duplicate},
+		{5, 60, 1, score.Paraphrase},
+		{5, 61, 1, score.Paraphrase},
+		{60, 61, 1, score.Paraphrase},
+		{36, 37, 0, score.Different},
+		{21, 23, 0, score.Different},
+		{50, 52, 0, score.Different},
+		{30, 31, 0, score.Different},
+	}
+	var b strings.Builder
+	b.WriteString("label\ta\tb\n")
+	for _, r := range rows {
+		fmt.Fprintf(&b, "%d\t%s\t%s\n", r.label, strings.TrimSpace(l[r.a]), strings.TrimSpace(l[r.b]))
+		want = append(want, r.want)
+	}
+	path = filepath.Join(t.TempDir(), "seed.tsv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, want
+}
+
+func runCmd(t *testing.T, fn func(context.Context, []string, *bytes.Buffer, *bytes.Buffer) int, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := fn(context.Background(), args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func pairsCmd(stdin string) func(context.Context, []string, *bytes.Buffer, *bytes.Buffer) int {
+	return func(ctx context.Context, args []string, o, e *bytes.Buffer) int {
+		return runPairs(ctx, args, strings.NewReader(stdin), o, e)
+	}
+}
+
+type pairsJSON struct {
+	Pairs []struct {
+		Line    int      `json:"line"`
+		Label   *float64 `json:"label"`
+		Score   float64  `json:"score"`
+		Verdict string   `json:"verdict"`
+	} `json:"pairs"`
+	Summary *score.Summary `json:"summary"`
+}
+
+func TestPairsSeedJSON(t *testing.T) {
+	path, want := seedPairFile(t)
+	code, out, errOut := runCmd(t, pairsCmd(""), "--format", "json", path)
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc pairsJSON
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Pairs) != len(want) {
+		t.Fatalf("%d pairs, want %d", len(doc.Pairs), len(want))
+	}
+	correct := 0
+	for i, p := range doc.Pairs {
+		if p.Line != i+2 {
+			t.Errorf("pair %d: line %d, want %d (input order)", i, p.Line, i+2)
+		}
+		if p.Verdict != want[i] {
+			t.Errorf("line %d: verdict %s (score %.3f), want %s", p.Line, p.Verdict, p.Score, want[i])
+		}
+		if (p.Verdict != score.Different) == (*p.Label == 1) {
+			correct++
+		}
+	}
+	s := doc.Summary
+	if s == nil {
+		t.Fatal("no summary for a labelled file")
+	}
+	if s.Pairs != len(want) || s.Positives != 4 || s.At.TP+s.At.FP+s.At.TN+s.At.FN != len(want) {
+		t.Errorf("summary counts = %+v", s)
+	}
+	if got := float64(correct) / float64(len(want)); s.At.Accuracy != got {
+		t.Errorf("summary accuracy %v, want %v from the verdicts", s.At.Accuracy, got)
+	}
+	if s.At.Threshold != score.DefaultThreshold || s.AUC == nil || s.Pearson != nil {
+		t.Errorf("summary threshold %v, AUC %v, Pearson %v", s.At.Threshold, s.AUC, s.Pearson)
+	}
+}
+
+func TestPairsText(t *testing.T) {
+	in := "label\ta\tb\n" +
+		"4.5\tA man is playing a guitar.\tA man plays the guitar.\n" +
+		"0.2\tA woman is slicing an onion.\tA dog runs across the field.\n" +
+		"2.5\tThe cat sat on the mat.\tA cat is sitting.\n"
+	code, out, errOut := runCmd(t, pairsCmd(in), "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"line  label  score", "\n2     4.5    ", "summary: 3 labelled pairs, 2 positive (graded labels", "configured", "best accuracy", "best F1", "ROC-AUC", "Pearson", "Spearman"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestPairsUnlabelledJSONL(t *testing.T) {
+	in := `{"a":"The committee approved the budget.","b":"The budget was approved by the committee."}` + "\n" +
+		`{"a":"Heavy rain fell.","b":"Stocks rose on Monday."}` + "\n"
+	code, out, errOut := runCmd(t, pairsCmd(in), "--format=json", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc pairsJSON
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Summary != nil || len(doc.Pairs) != 2 || doc.Pairs[0].Label != nil {
+		t.Fatalf("got %+v, want two unlabelled pairs and no summary", doc)
+	}
+	if doc.Pairs[0].Verdict != score.Paraphrase || doc.Pairs[1].Verdict != score.Different {
+		t.Errorf("verdicts %s, %s; want paraphrase, different", doc.Pairs[0].Verdict, doc.Pairs[1].Verdict)
+	}
+}
+
+func TestPairsErrors(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "bad.tsv")
+	if err := os.WriteFile(bad, []byte("label\ta\tb\n1\tx\ty\n1\tonly two\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"bad record", []string{bad}, bad + ":3: 2 tab-separated fields, header has 3"},
+		{"missing file", []string{filepath.Join(t.TempDir(), "none.tsv")}, "no such file"},
+		{"no file", nil, "want exactly one FILE"},
+		{"bad format", []string{"--format", "xml", bad}, `--format "xml"`},
+		{"bad threshold", []string{"--threshold", "2", bad}, "threshold 2 not in [0,1]"},
+		{"unknown flag", []string{"--nope", bad}, "unknown flag"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, errOut := runCmd(t, pairsCmd(""), tc.args...)
+			if code != exitError || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, errOut, tc.want)
+			}
+		})
+	}
+}
+
+func TestPairsHelp(t *testing.T) {
+	code, _, errOut := runCmd(t, pairsCmd(""), "--help")
+	if code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"Usage: neardup pairs [flags] FILE", fmt.Sprintf("(default %v)", score.DefaultThreshold), "--format string", "(default \"text\")"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("help lacks %q:\n%s", want, errOut)
+		}
+	}
+}

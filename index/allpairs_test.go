@@ -234,3 +234,26 @@ func TestAllPairsErrors(t *testing.T) {
 }
 
 func nan() float64 { z := 0.0; return z / z }
+
+// TestAllPairsSparseIDs: term ids need not be dense; hashes as ids give
+// the same answer as dense ids, without a table the size of the id space.
+func TestAllPairsSparseIDs(t *testing.T) {
+	vecs := tfidf(mixedParagraphs(t, 300), similarity.Weighting{})
+	hashed := make([]similarity.Vector, len(vecs))
+	for i, v := range vecs {
+		m := map[uint32]float32{}
+		for k, term := range v.Terms {
+			m[uint32(mix(uint64(term))>>32)|1<<31] = v.Weights[k]
+		}
+		hashed[i] = normalise(m)
+	}
+	for _, th := range []float64{0.3, 0.7} {
+		got, err := index.AllPairs(hashed, index.AllPairsOptions{Threshold: th})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := diffPairs(got, bruteForce(hashed, th)); d != "" {
+			t.Errorf("t=%v: %s", th, d)
+		}
+	}
+}

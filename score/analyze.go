@@ -47,6 +47,12 @@ const (
 	gramLen   = 4                // character n-gram length
 )
 
+// size returns the bytes the unit holds, its text not counted.
+func (u *Unit) size() int {
+	return 128 + 4*(cap(u.terms)+cap(u.bg)+cap(u.pre)+cap(u.emb)+cap(u.synOff)+cap(u.syn)+
+		cap(u.grams)+cap(u.numbers)+cap(u.names)+cap(u.seq)) + 2*cap(u.tf) + 8*cap(u.shingles) + cap(u.vec)
+}
+
 // Text returns the text the unit was analysed from.
 func (u *Unit) Text() string { return u.text }
 

@@ -93,3 +93,28 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAnalyzeParagraph analyses the seed article's paragraphs and
+// reports the bytes a Unit keeps per byte of text.
+func BenchmarkAnalyzeParagraph(b *testing.B) {
+	s := newTestScorer(b)
+	var paras []string
+	var n int64
+	for _, l := range articleLines(b) {
+		if len(l) > 100 {
+			paras = append(paras, l)
+			n += int64(len(l))
+		}
+	}
+	var kept int
+	for _, p := range paras {
+		kept += s.Analyze(p).size()
+	}
+	b.SetBytes(n / int64(len(paras)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Analyze(paras[i%len(paras)])
+	}
+	b.ReportMetric(float64(kept)/float64(n), "unit-bytes/text-byte")
+}

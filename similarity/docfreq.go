@@ -4,6 +4,9 @@ package similarity
 // in: DF[t] is the document frequency of term t (terms past the end of DF
 // have frequency 0) and N is the number of documents added.
 //
+// Term ids are meant to be dense, as a Vocabulary gives them: DF holds one
+// counter for every id up to the largest seen.
+//
 // Build one DocFreq per goroutine and Merge them: a DocFreq is not safe for
 // concurrent use. Its counts do not depend on the order documents are added
 // or merged in.

@@ -89,10 +89,10 @@ var (
 	setWeight    = map[string]float64{}
 	featureStats bool
 	randomShare  float64
-	onlySet    string
-	showErrors int
-	learner    string
-	boost   = boostParams{lambda: 1, minHess: 0.002, bins: 64}
+	onlySet      string
+	showErrors   int
+	learner      string
+	boost        = boostParams{lambda: 1, minHess: 0.002, bins: 64}
 )
 
 type predictor interface{ predict(x []float64) float64 }

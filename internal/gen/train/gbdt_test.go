@@ -1,0 +1,62 @@
+package main
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// TestForestLearnsInteraction fits a forest to a label that needs two
+// features together (x0 > 0.5 and x1 > 0.5) with 10% label noise and checks
+// the fitted probabilities against the true ones.
+func TestForestLearnsInteraction(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var xs [][]float64
+	var ys, ws []float64
+	truth := func(x []float64) float64 {
+		if x[0] > 0.5 && x[1] > 0.5 {
+			return 0.9
+		}
+		return 0.1
+	}
+	for range 4000 {
+		x := []float64{r.Float64(), r.Float64(), r.Float64()}
+		y := 0.0
+		if r.Float64() < truth(x) {
+			y = 1
+		}
+		xs, ys, ws = append(xs, x), append(ys, y), append(ws, 1)
+	}
+	f := fitForest(xs, ys, ws, []int{0, 1, 2}, boostParams{trees: 100, depth: 3, rate: 0.1, lambda: 1, minHess: 0.002, bins: 32})
+	for _, x := range [][]float64{{0.9, 0.9, 0.5}, {0.9, 0.1, 0.5}, {0.1, 0.9, 0.5}, {0.2, 0.2, 0.9}} {
+		if got, want := f.predict(x), truth(x); math.Abs(got-want) > 0.08 {
+			t.Errorf("predict(%v) = %.3f, want about %.2f", x, got, want)
+		}
+	}
+}
+
+// TestLogisticRecoversWeights fits a logistic regression to labels drawn
+// from known weights and checks that it recovers them.
+func TestLogisticRecoversWeights(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	st := &set{name: "synthetic"}
+	for range 20000 {
+		x := []float64{r.NormFloat64(), r.NormFloat64()}
+		p := 1 / (1 + math.Exp(-(0.5 + 2*x[0] - 1*x[1])))
+		y := 0.0
+		if r.Float64() < p {
+			y = 1
+		}
+		st.x, st.y, st.label = append(st.x, x), append(st.y, y), append(st.label, y)
+	}
+	m := fitLogistic([]*set{st}, []int{0, 1}, 1e-6, func(int, int) bool { return true })
+	want := []float64{2, -1}
+	for i, w := range want {
+		if math.Abs(m.w[i]-w) > 0.1 {
+			t.Errorf("w[%d] = %.3f, want %.1f", i, m.w[i], w)
+		}
+	}
+	if math.Abs(m.b-0.5) > 0.1 {
+		t.Errorf("bias = %.3f, want 0.5", m.b)
+	}
+}

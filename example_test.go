@@ -3,6 +3,7 @@ package neardup_test
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/neardup/neardup"
 	"github.com/neardup/neardup/corpus"
@@ -28,8 +29,15 @@ func ExampleScan() {
 		fmt.Printf("cluster %d (%s):\n", c.ID, c.Kind)
 		for _, m := range c.Members {
 			u := res.Units[m.Unit]
-			fmt.Printf("  %s:%d %.40s\n", u.Doc, u.Line, u.Text)
+			words := strings.Fields(u.Text)
+			fmt.Printf("  %s:%d %s\n", u.Doc, u.Line, strings.Join(words[:min(len(words), 7)], " "))
 		}
 	}
 	// Output:
+	// cluster 1 (duplicate):
+	//   wire.txt:1 Port strike ends after three weeks
+	//   wire.txt:5 Port strike ends after three weeks
+	// cluster 2 (duplicate):
+	//   wire.txt:3 Dock workers in Antwerp voted on Friday
+	//   local.txt:3 Dock workers in Antwerp voted on Friday
 }

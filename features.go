@@ -4,6 +4,7 @@ import (
 	"slices"
 
 	"github.com/neardup/neardup/cluster"
+	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/index"
 	"github.com/neardup/neardup/score"
 	"github.com/neardup/neardup/similarity"
@@ -17,12 +18,36 @@ const seedMinHash uint64 = 0x6d696e68617368 // "minhash"
 func (s *scanner) analyze() {
 	s.su = make([]*score.Unit, len(s.units))
 	s.content = make([]bool, len(s.units))
+	s.multi = make([]bool, len(s.units))
 	parallel(len(s.units), s.opt.Workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s.su[i] = s.scorer.Analyze(s.units[i].Text)
 			s.content[i] = s.su[i].Words() >= s.opt.MinWords
+			if s.content[i] && s.opt.Unit == corpus.Paragraph {
+				s.multi[i] = len(corpus.SplitText(s.units[i].Text, corpus.Sentence)) > 1
+			}
 		}
 	})
+}
+
+// partialCoverage is the share of its content that at least one unit of a
+// pair of multi-sentence units must find aligned in the other for the pair
+// to be a paraphrase. Two paragraphs that share one sentence of four are a
+// partial overlap, not a rewording of each other: each finds only a quarter
+// to a half of its content in the other, while a rewording (synonyms, a
+// reordered, dropped or added sentence) covers most of at least one side.
+// Sentence mode reports the shared sentence itself.
+const partialCoverage = 0.6
+
+// coverageMax is the larger of the two sides' aligned shares. The scorer
+// reports their harmonic mean h and the smaller one m; the larger follows
+// from h = 2mM/(m+M).
+func coverageMax(f score.Features) float64 {
+	m, h := f.AlignMin, f.Align
+	if d := 2*m - h; d > 0 {
+		return min(m*h/d, 1)
+	}
+	return 1
 }
 
 // boilerplateSet is the outcome of boilerplate detection.
@@ -186,7 +211,11 @@ func (s *scanner) candidates(vecs []similarity.Vector) ([]index.Pair, error) {
 // scorePair scores units a and b with the scorer.
 func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 	r := s.scorer.Score(s.corpus, s.su[a], s.su[b])
-	return Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, Kind(r.Kind)
+	kind := Kind(r.Kind)
+	if kind == Paraphrase && s.multi[a] && s.multi[b] && coverageMax(r.Features) < partialCoverage {
+		kind = Different
+	}
+	return Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, kind
 }
 
 // score scores every candidate in parallel and keeps the pairs at or above

@@ -108,6 +108,7 @@ type scanner struct {
 	udoc    []int32       // document index of each unit
 	su      []*score.Unit // each unit analysed by the scorer
 	content []bool        // unit is compared: enough content words, not boilerplate
+	multi   []bool        // unit has more than one sentence (paragraph mode)
 	corpus  *score.Corpus // document frequencies over the compared units
 
 	profile *[]Stage

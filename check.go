@@ -141,6 +141,7 @@ type checker struct {
 	cands    int
 	heap     []candidate // scratch of probe
 	read     int         // postings read by the probes
+	lastTotal float64
 }
 
 func (ix *Index) newChecker(docs []corpus.Document, opt CheckOptions) (*checker, error) {
@@ -346,6 +347,7 @@ func (c *checker) probe(tx archive.Tx, acc *accumulator, k int, a *analysed, out
 		return cmp.Or(cmp.Compare(x.df, y.df), cmp.Compare(x.id, y.id))
 	})
 	rem, read := total, 0
+	c.lastTotal = total
 	var ids []uint32
 	var err error
 	for i, t := range terms {

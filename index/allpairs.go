@@ -90,8 +90,8 @@ package index
 // content words, sublinear TF-IDF), t = 0.5:
 //
 //	n      scanned   candidates  verified   pairs    time
-//	10k    3.1 M     2.9 M       0.76 M     1,882    0.08 s
-//	100k   313 M     293 M       30 M       46,362   ~10-19 s (busy machine)
+//	10k    3.1 M     2.9 M       0.32 M     1,882    0.08-0.12 s
+//	100k   313 M     293 M       30 M       46,362   ~10-16 s (busy machine)
 //
 // so 1M paragraphs would take about 100 times the 100k figure (and there
 // are 3 million pairs >= 0.5 among them, mostly paragraphs that share one

@@ -30,7 +30,6 @@ type prober struct {
 	dense   []float64 // by rank: the weights of the vector being probed, else 0
 	cum     []float64 // cum[k]: Σ x_i² over the vector's first k entries, k <= len
 	surv    []candidate
-	sink    uint64 // keeps the loads of pass 2
 	touched []int32
 	pairs   []Pair
 	st      AllPairsStats
@@ -148,8 +147,7 @@ func (pr *prober) probe(p int32) {
 		cx = int(entryRank(ent[k]))
 	}
 
-	// Verify, in three passes so that the memory of the vectors met at
-	// random is fetched many at a time rather than one after another.
+	// Verify, in two passes.
 	//
 	// 1. Bounds. The part of x·y that A[y] lacks lies in y⁻ (ranks below
 	// rsplt(y)) and in x's unwalked part U (ranks <= cx) met with y⁺:
@@ -177,7 +175,7 @@ func (pr *prober) probe(p int32) {
 		}
 		yi := &ix.info[y]
 		var u float64 // bound on the part in U(x) ∩ y⁺
-		if yi.rsplt <= uint32(cx) {
+		if cx >= 0 && int64(yi.rsplt) <= int64(cx) {
 			u = rest
 		}
 		if a+float64(yi.ps)+u < tb {
@@ -197,15 +195,7 @@ func (pr *prober) probe(p int32) {
 	pr.surv = surv
 	pr.st.Verified += int64(len(surv))
 
-	// 2. Touch the first entry of every survivor: independent loads the
-	// processor can have in flight together.
-	var sink uint64
-	for _, c := range surv {
-		sink += ix.ent[ix.info[c.y].off]
-	}
-	pr.sink += sink
-
-	// 3. Complete the dot product: A[y] holds the shared dimensions x
+	// 2. Complete the dot product: A[y] holds the shared dimensions x
 	// walked and y indexed; the others are y's prefix and y's dimensions
 	// x did not walk, both at the start of y's rank-ordered entries,
 	// looked up in x spread out by rank. Only pairs that reach the

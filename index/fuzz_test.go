@@ -9,7 +9,8 @@ import (
 )
 
 // FuzzAllPairs: on random vectors AllPairs equals brute force, with any
-// threshold and worker count.
+// threshold and worker count, and a higher PrefixThreshold gives a
+// subset that still holds every pair at or above it.
 func FuzzAllPairs(f *testing.F) {
 	f.Add(uint64(1), uint8(40), uint16(30), uint8(8), uint8(128), uint8(1))
 	f.Add(uint64(2), uint8(200), uint16(5), uint8(3), uint8(250), uint8(3))
@@ -30,6 +31,12 @@ func FuzzAllPairs(f *testing.F) {
 		one, err := index.AllPairs(vecs, index.AllPairsOptions{Threshold: threshold, Workers: 1})
 		if err != nil || !slices.Equal(one, got) {
 			t.Fatalf("Workers 1 differs from %d (%v)", workers%5, err)
+		}
+		// A higher prefix threshold lands between the exact answers.
+		tp := min(1, threshold+0.3)
+		approx, err := index.AllPairs(vecs, index.AllPairsOptions{Threshold: threshold, PrefixThreshold: tp})
+		if err != nil || !subset(approx, got) || !subset(bruteForce(vecs, tp), approx) {
+			t.Fatalf("PrefixThreshold %v: %d pairs not between exact answers (%v)", tp, len(approx), err)
 		}
 	})
 }

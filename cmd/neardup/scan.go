@@ -131,6 +131,7 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK
 		}
+		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
 		return exitError
 	}
 	if fs.NArg() == 0 {

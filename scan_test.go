@@ -285,3 +285,45 @@ func TestOptionsErrors(t *testing.T) {
 		t.Errorf("Scan of no documents: no error")
 	}
 }
+
+// TestScrapedArticles: an HTML page and a Markdown brief written for these
+// tests, each with a repeated headline or a reworded summary and page
+// furniture (navigation, "Skip to content", "Read also", a byline) that must
+// not be reported.
+func TestScrapedArticles(t *testing.T) {
+	html := filepath.Join("testdata", "scraped", "heatwave.html")
+	md := filepath.Join("testdata", "scraped", "drought-brief.md")
+	res := scanFiles(t, neardup.Options{}, html, md)
+	in := clusterOf(res)
+	unit := func(doc string, line int, phrase string) int {
+		u := findUnit(res, doc, line, phrase)
+		if u < 0 {
+			t.Fatalf("no unit of %s at line %d contains %q", doc, line, phrase)
+		}
+		return u
+	}
+	for _, g := range [][2]int{
+		{unit(html, 13, "Heatwave pushes Spain's power demand"), unit(html, 24, "Heatwave pushes Spain's power demand")},
+		{unit(html, 14, "all-time summer peak"), unit(html, 23, "record high for the summer")},
+		{unit(md, 5, "dropped below a fifth"), unit(md, 17, "less than 20 percent")},
+	} {
+		if in[g[0]] == 0 || in[g[0]] != in[g[1]] {
+			t.Errorf("%s:%d and %s:%d are not in one cluster", res.Units[g[0]].Doc, res.Units[g[0]].Line, res.Units[g[1]].Doc, res.Units[g[1]].Line)
+		}
+	}
+	for i, u := range res.Units {
+		for _, furniture := range []string{"Skip to content", "Subscribe", "Read also", "Latest", "All rights reserved", "Updated 14:05", "dataLayer", "font-family"} {
+			if strings.Contains(u.Text, furniture) && in[i] != 0 {
+				t.Errorf("%s:%d %q is in cluster %d", u.Doc, u.Line, u.Text, in[i])
+			}
+		}
+		for _, hidden := range []string{"dataLayer", "font-family"} {
+			if strings.Contains(u.Text, hidden) {
+				t.Errorf("%s:%d: script or style text became a unit: %q", u.Doc, u.Line, u.Text)
+			}
+		}
+	}
+	if len(res.Clusters) != 3 {
+		t.Errorf("%d clusters, want the 3 above", len(res.Clusters))
+	}
+}

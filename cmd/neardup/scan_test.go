@@ -202,3 +202,28 @@ func TestScanStats(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeExample keeps the README's 30-second example true: the report
+// it shows is what scan prints today.
+func TestReadmeExample(t *testing.T) {
+	t.Chdir("../..")
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cmd = "$ go run ./cmd/neardup scan testdata/cambodia-article.txt\n"
+	s := string(readme)
+	i := strings.Index(s, cmd)
+	if i < 0 {
+		t.Fatalf("README.md has no %q", cmd)
+	}
+	s = s[i+len(cmd):]
+	want := s[:strings.Index(s, "```")]
+	code, got, errs := runCLI(t, "", "scan", "testdata/cambodia-article.txt")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if got != want {
+		t.Errorf("README example is stale (python-free fix: paste the output of the command)\n got:\n%s\nwant:\n%s", got, want)
+	}
+}

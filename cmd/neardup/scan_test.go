@@ -224,6 +224,6 @@ func TestReadmeExample(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	if got != want {
-		t.Errorf("README example is stale (python-free fix: paste the output of the command)\n got:\n%s\nwant:\n%s", got, want)
+		t.Errorf("README example is stale: paste the output of the command into README.md\n got:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -71,7 +71,7 @@ type IndexOptions struct {
 
 // Index defaults.
 const (
-	DefaultMaxCandidates = 48
+	DefaultMaxCandidates = 24
 	DefaultMaxMatches    = 3
 	DefaultSeenShare     = 0.5
 	DefaultCacheUnits    = 1 << 14

@@ -202,16 +202,38 @@ func (ix *Index) complete(p *pending, accepted []*pending) bool {
 			}
 		}
 		c.corpus = ix.scorer.CorpusOf(c.n+len(delta), c.df)
+		dup := c.dupOnly()
 		c.each(func(k int, _ *draft, a *analysed) {
 			for _, u := range delta {
-				if shareTerm(a.su.Terms(), u.su.Terms()) {
-					c.cands++
-					c.score(k, a, u.su, u.Unit)
+				if dup && !overlaps(a.su.Terms(), u.su.Terms()) || !dup && !shareTerm(a.su.Terms(), u.su.Terms()) {
+					continue
 				}
+				c.cands++
+				c.score(k, a, u.su, u.Unit)
 			}
 		})
 	}
 	return ix.seen(c)
+}
+
+// overlaps reports whether two sorted term sets share at least half of
+// the smaller one: a necessary condition, with room to spare, for the
+// scorer's duplicate rule (character n-gram Jaccard 0.8).
+func overlaps(a, b []uint32) bool {
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n++
+			i++
+			j++
+		}
+	}
+	return 2*n >= min(len(a), len(b)) && n > 0
 }
 
 // seen applies the SeenKind and SeenShare rule to a finished check of one

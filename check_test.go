@@ -218,3 +218,14 @@ func TestCheckDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckSkipsItself: a draft is not reported against the archive's copy
+// of the same document (its id), only against other documents.
+func TestCheckSkipsItself(t *testing.T) {
+	paras := ixParagraphs(t)
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	must(t, ix.Add(context.Background(), ixDoc("published.md", paras[3], paras[4]), ixDoc("other.md", paras[4])))
+	if got, want := matchedDocs(t, ix, ixDoc("published.md", paras[3], paras[4])), []string{"other.md"}; !slices.Equal(got, want) {
+		t.Errorf("checking published.md again: duplicates of %v, want %v", got, want)
+	}
+}

@@ -31,9 +31,10 @@ type Options struct {
 	// pair is a paraphrase (default DefaultThreshold, chosen on the training
 	// splits of the paraphrase benchmarks: see docs/quality.md).
 	Threshold float64
-	// DuplicateThreshold is the character n-gram Jaccard at or above which
-	// a pair with no differing number counts as a near-identical duplicate
-	// (default DefaultDuplicateThreshold).
+	// DuplicateThreshold is the word-sequence similarity, 2·LCS/(|A|+|B|)
+	// over the token sequences, at or above which a pair with no differing
+	// number or negation counts as a near-identical duplicate (default
+	// DefaultDuplicateThreshold).
 	DuplicateThreshold float64
 	// BoilerplateDocs is the number of distinct documents a unit must repeat
 	// verbatim in before it is boilerplate (default 3).

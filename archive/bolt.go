@@ -253,6 +253,9 @@ func validAdd(d *Doc, units []Unit, terms [][]uint32, next uint32) error {
 }
 
 func (t *boltTx) RemoveDoc(id string, terms func(string) []uint32) (bool, error) {
+	if t.ids.Get([]byte(id)) == nil {
+		return false, nil // without flushing: adds that replace nothing stay batched
+	}
 	if err := t.flush(); err != nil {
 		return false, err
 	}

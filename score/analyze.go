@@ -1,7 +1,6 @@
 package score
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -27,9 +26,6 @@ type Unit struct {
 	syn    []uint32
 	emb    []uint32 // 1 + row of terms[i]'s word vector in the lexicon; 0: none
 
-	vec   []int8  // IDF-weighted mean of the word vectors, quantised; nil when no term has one
-	vnorm float32 // Euclidean norm of vec
-
 	seq      []uint32 // term id of every token, in order (stop words included)
 	shingles []uint64 // sorted unique word bigrams over all tokens, two term ids packed
 	grams    []uint32 // sorted unique character n-gram hashes of the tokens
@@ -50,7 +46,7 @@ const (
 // size returns the bytes the unit holds, its text not counted.
 func (u *Unit) size() int {
 	return 128 + 4*(cap(u.terms)+cap(u.bg)+cap(u.pre)+cap(u.emb)+cap(u.synOff)+cap(u.syn)+
-		cap(u.grams)+cap(u.numbers)+cap(u.names)+cap(u.seq)) + 2*cap(u.tf) + 8*cap(u.shingles) + cap(u.vec)
+		cap(u.grams)+cap(u.numbers)+cap(u.names)+cap(u.seq)) + 2*cap(u.tf) + 8*cap(u.shingles)
 }
 
 // Text returns the text the unit was analysed from.
@@ -85,7 +81,6 @@ type scratch struct {
 	nums  []uint32
 	names []uint32
 	keys  []uint64 // term id << 32 | index into terms, sorted
-	vec   []float32
 }
 
 type termOcc struct {
@@ -218,52 +213,7 @@ func (s *Scorer) collectTerms(u *Unit, sc *scratch, extra int) []uint32 {
 	if len(u.syn) == 0 {
 		u.syn = nil
 	}
-	s.meanVector(u, sc)
 	return arena
-}
-
-// meanVector sets the unit's sentence vector: the sum of its terms' unit
-// word vectors weighted by (1 + ln tf)·idf_b, idf_b from the background
-// table alone (so that the vector does not depend on the corpus), scaled
-// so its largest component is ±127 and rounded to int8.
-func (s *Scorer) meanVector(u *Unit, sc *scratch) {
-	lx := s.lex
-	if lx.dims == 0 {
-		return
-	}
-	if cap(sc.vec) < lx.dims {
-		sc.vec = make([]float32, lx.dims)
-	}
-	acc := sc.vec[:lx.dims]
-	clear(acc)
-	any := false
-	for i, e := range u.emb {
-		if e == 0 || lx.norms[e-1] == 0 {
-			continue
-		}
-		any = true
-		w := float32(sublinear(u.tf[i])*(math.Log(float64(lx.docs+1)/float64(u.bg[i]+1))+1)) / lx.norms[e-1]
-		v := lx.vec(e - 1)
-		v = v[:len(acc)]
-		for k, c := range v {
-			acc[k] += w * float32(c)
-		}
-	}
-	if !any {
-		return
-	}
-	var m float32
-	for _, x := range acc {
-		m = max(m, x, -x)
-	}
-	u.vec = make([]int8, lx.dims)
-	var ss float64
-	for k, x := range acc {
-		q := int8(math.Round(float64(x / m * 127)))
-		u.vec[k] = q
-		ss += float64(q) * float64(q)
-	}
-	u.vnorm = float32(math.Sqrt(ss))
 }
 
 // negations are the words that turn a statement around; contractions

@@ -11,8 +11,8 @@
 // snowball stems, stop words left out) with counts, background document
 // frequencies, WordNet synonym groups and word-vector rows; word bigrams;
 // character 4-grams of the content words; numbers; capitalised names inside
-// sentences; negation count; the token-id sequence; and an IDF-weighted mean
-// word vector quantised to int8. No per-token strings are kept. A Corpus
+// sentences; negation count; and the token-id sequence. No per-token
+// strings are kept. A Corpus
 // counts the document frequency of the units' terms (NewCorpus, Add, or
 // CorpusOf over counts kept elsewhere) and blends it with an embedded
 // background table, so that one article or one pair still gets a useful IDF
@@ -27,9 +27,8 @@
 // vector cosine of at least 0.5 counts its cosine; character 4-gram
 // Jaccard; word-bigram Jaccard and containment; longest common subsequence
 // of the token sequences; word-trigram Dice; the IDF mass left unaligned;
-// mismatch signals (numbers on one side only, names missing from the other
-// side, a negation flip, length ratio and difference); and the cosine of
-// the mean word vectors.
+// and mismatch signals (numbers on one side only, names missing from the
+// other side, a negation flip, length ratio and difference).
 //
 // The combination is a small gradient-boosted forest on the logistic loss,
 // fitted by internal/gen/train on the training splits of MRPC, PAN, Twitter

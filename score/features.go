@@ -51,9 +51,6 @@ type Features struct {
 	UnalignedMin float64 `json:"unaligned_min"`
 	// LenDiff is ln(1 + |#A - #B|) over token counts.
 	LenDiff float64 `json:"len_diff"`
-	// Embed is the cosine of the units' IDF-weighted mean word vectors
-	// (GloVe, Pennington et al. 2014; weighting after Arora et al. 2017).
-	Embed float64 `json:"embed"`
 	// Soft and SoftMin are Align and AlignMin with one more pass: terms
 	// still unaligned are matched to the unaligned term of the other side
 	// with the most similar word vector, credited its cosine when that is at
@@ -159,9 +156,6 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		f.Soft = 2 * ea * eb / (ea + eb)
 	}
 	f.SoftMin = min(ea, eb)
-	if a.vnorm > 0 && b.vnorm > 0 {
-		f.Embed = clamp01(float64(dot8(a.vec, b.vec)) / float64(a.vnorm) / float64(b.vnorm))
-	}
 	ua, ub := unaligned(sc.ia, sc.ma), unaligned(sc.ib, sc.mb)
 	f.Unaligned, f.UnalignedMin = math.Log1p(max(ua, ub)), math.Log1p(min(ua, ub))
 	f.LenDiff = math.Log1p(math.Abs(float64(a.tokens - b.tokens)))

@@ -98,8 +98,8 @@ func textArg(arg string, literal bool, stdin io.Reader) (string, error) {
 func writeExplanation(w io.Writer, e score.Explanation, threshold float64) {
 	f := e.Features
 	fmt.Fprintf(w, "verdict: %s (score %.4f; paraphrase at >= %.4f)\n", e.Kind, e.Score, threshold)
-	fmt.Fprintf(w, "scores:  cosine %.4f  jaccard %.4f  containment %.4f  char %.4f  align %.4f  word-vector %.4f\n",
-		e.Cosine, e.Jaccard, e.Containment, f.Char, f.Soft, f.Embed)
+	fmt.Fprintf(w, "scores:  cosine %.4f  jaccard %.4f  containment %.4f  char %.4f  align %.4f  lcs %.4f\n",
+		e.Cosine, e.Jaccard, e.Containment, f.Char, f.Soft, f.LCS)
 	list := func(name string, words []string) {
 		if len(words) == 0 {
 			fmt.Fprintf(w, "%s: none\n", name)

@@ -87,7 +87,7 @@ type scanFlags struct {
 func (f *scanFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.unit, "unit", "paragraph", "unit of comparison: paragraph (paragraphs and list items) or sentence")
 	fs.Float64Var(&f.threshold, "threshold", neardup.DefaultThreshold, "score at or above which two units are reported as paraphrases")
-	fs.Float64Var(&f.dupThresh, "duplicate-threshold", neardup.DefaultDuplicateThreshold, "word-shingle Jaccard at or above which two units are near-identical duplicates")
+	fs.Float64Var(&f.dupThresh, "duplicate-threshold", neardup.DefaultDuplicateThreshold, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which two units with no differing number or negation are near-identical duplicates")
 	fs.StringVar(&f.scope, "scope", "all", "pairs to report: within (inside one document), across (between documents) or all")
 	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "content words (stop words excluded) a unit needs to be reported")
 	fs.StringVar(&f.lang, "lang", "english", "stemmer and stop-word language: english, spanish, french, russian, swedish, norwegian, hungarian, or none")

@@ -376,7 +376,6 @@ func ablation(w io.Writer, sets []*set, k int, lambda float64) {
 		{"trigram"},
 		{"unaligned", "unaligned_min"},
 		{"len_diff"},
-		{"embed"},
 		{"soft", "soft_min"},
 	}
 	fmt.Fprintf(w, "ablation (%d-fold CV; MRPC acc, PAN acc, Twitter F1 at the chosen threshold; STS-B Pearson):\n", k)

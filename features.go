@@ -30,25 +30,6 @@ func (s *scanner) analyze() {
 	})
 }
 
-// partialCoverage is the share of its content that at least one unit of a
-// pair of multi-sentence units must find aligned in the other for the pair
-// to be a paraphrase. Two paragraphs that share one sentence of four are a
-// partial overlap, not a rewording of each other: each finds only a quarter
-// to a half of its content in the other, while a rewording (synonyms, a
-// reordered, dropped or added sentence) covers most of at least one side.
-// Sentence mode reports the shared sentence itself.
-const partialCoverage = 0.6
-
-// coverageMax is the larger of the two sides' aligned shares. The scorer
-// reports their harmonic mean h and the smaller one m; the larger follows
-// from h = 2mM/(m+M).
-func coverageMax(f score.Features) float64 {
-	m, h := f.AlignMin, f.Align
-	if d := 2*m - h; d > 0 {
-		return min(m*h/d, 1)
-	}
-	return 1
-}
 
 // boilerplateSet is the outcome of boilerplate detection.
 type boilerplateSet struct {
@@ -212,7 +193,7 @@ func (s *scanner) candidates(vecs []similarity.Vector) ([]index.Pair, error) {
 func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 	r := s.scorer.Score(s.corpus, s.su[a], s.su[b])
 	kind := Kind(r.Kind)
-	if kind == Paraphrase && s.multi[a] && s.multi[b] && coverageMax(r.Features) < partialCoverage {
+	if kind == Paraphrase && s.multi[a] && s.multi[b] && s.partialOverlap(a, b) {
 		kind = Different
 	}
 	return Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, kind

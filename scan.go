@@ -99,9 +99,10 @@ func Scan(ctx context.Context, docs []corpus.Document, opt Options) (*Result, er
 
 // scanner holds the state of one scan.
 type scanner struct {
-	opt     Options
-	scorer  *score.Scorer
-	minhash *shingle.MinHasher
+	opt      Options
+	scorer   *score.Scorer
+	analyzer *shingle.Analyzer // for sentence-level overlap checks
+	minhash  *shingle.MinHasher
 
 	docs    []corpus.Document
 	units   []Unit
@@ -130,7 +131,11 @@ func newScanner(opt Options) (*scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &scanner{opt: opt, scorer: sc, minhash: mh}, nil
+	an, err := shingle.NewAnalyzer(shingle.Options{Language: opt.Language})
+	if err != nil {
+		return nil, err
+	}
+	return &scanner{opt: opt, scorer: sc, analyzer: an, minhash: mh}, nil
 }
 
 // split cuts every document into units, in document order.

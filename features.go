@@ -30,7 +30,6 @@ func (s *scanner) analyze() {
 	})
 }
 
-
 // boilerplateSet is the outcome of boilerplate detection.
 type boilerplateSet struct {
 	unit     []bool // unit i is boilerplate

@@ -402,12 +402,20 @@ func TestZZPerfLSH(t *testing.T) {
 		for _, x := range s.su[i].Terms() {
 			sz++
 			if df[x] <= maxdf {
-				set = append(set, uint64(x))
+				set = append(set, uint64(df[x])<<32|uint64(x))
 			}
+		}
+		if rm := zzEnvInt("RAREM", 0); rm > 0 && len(set) > rm {
+			slices.Sort(set)
+			set = set[:rm]
+		}
+		for j := range set {
+			set[j] = uint64(uint32(set[j]))
 		}
 		szf += len(set)
 		mh.Sign(set, sig[:0])
 	}
+	t.Logf("rarem=%d r=%d b=%d maxdf=%d:", zzEnvInt("RAREM", 0), r, b, maxdf)
 	t.Logf("r=%d b=%d maxdf=%d: sketch %v (1 core), avg terms %.1f kept %.1f", r, b, maxdf, time.Since(t0), float64(sz)/float64(n), float64(szf)/float64(n))
 	t0 = time.Now()
 	ps, st, err := index.LSH{Bands: b, Rows: r, MaxBucket: 1 << 30}.Pairs(sigs, n)

@@ -1,7 +1,10 @@
 package score
 
 import (
+	"bufio"
+	"encoding/json"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -117,4 +120,75 @@ func BenchmarkAnalyzeParagraph(b *testing.B) {
 		s.Analyze(paras[i%len(paras)])
 	}
 	b.ReportMetric(float64(kept)/float64(n), "unit-bytes/text-byte")
+}
+
+// corpusParagraphs returns up to n paragraphs of the generated benchmark
+// corpus (../shared/bench/gencorpus.py, 100,000 paragraphs, seed 1), or
+// skips when it is absent.
+func corpusParagraphs(b *testing.B, n int) []string {
+	b.Helper()
+	f, err := os.Open("/tmp/neardup-corpora/n100000-s1/corpus.jsonl")
+	if err != nil {
+		b.Skip("generated corpus absent:", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for len(out) < n && sc.Scan() {
+		var rec struct{ Text string }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, rec.Text)
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// unitBytes analyses every text, keeping the units, and returns the live
+// heap they hold per byte of text (text itself not counted) as measured by
+// the runtime, and as accounted by Unit.size.
+func unitBytes(b *testing.B, s *Scorer, texts []string) (heap, accounted float64) {
+	b.Helper()
+	var n int
+	for _, t := range texts {
+		n += len(t)
+	}
+	units := make([]*Unit, len(texts))
+	var m0, m1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&m0)
+	kept := 0
+	for i, t := range texts {
+		units[i] = s.Analyze(t)
+		kept += units[i].size()
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&m1)
+	runtime.KeepAlive(units)
+	return float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / float64(n), float64(kept) / float64(n)
+}
+
+// BenchmarkAnalyzeCorpus analyses paragraphs of the generated corpus and
+// reports the live heap a Unit keeps per byte of text: what a scan of a
+// million paragraphs holds while it scores.
+func BenchmarkAnalyzeCorpus(b *testing.B) {
+	s := newTestScorer(b)
+	paras := corpusParagraphs(b, 20000)
+	var n int64
+	for _, p := range paras {
+		n += int64(len(p))
+	}
+	heap, accounted := unitBytes(b, s, paras)
+	b.SetBytes(n / int64(len(paras)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		s.Analyze(paras[i%len(paras)])
+	}
+	b.ReportMetric(heap, "heap-bytes/text-byte")
+	b.ReportMetric(accounted, "unit-bytes/text-byte")
 }

@@ -22,7 +22,7 @@ func (s *scanner) analyze() {
 	parallel(len(s.units), s.opt.Workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
 			s.su[i] = s.scorer.Analyze(s.units[i].Text)
-			s.content[i] = s.su[i].Words() >= s.opt.MinWords
+			s.content[i] = s.contentWords(s.units[i].Text) >= s.opt.MinWords
 			if s.content[i] && s.opt.Unit == corpus.Paragraph {
 				s.multi[i] = len(corpus.SplitText(s.units[i].Text, corpus.Sentence)) > 1
 			}
@@ -192,7 +192,11 @@ func (s *scanner) candidates(vecs []similarity.Vector) ([]index.Pair, error) {
 func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 	r := s.scorer.Score(s.corpus, s.su[a], s.su[b])
 	kind := Kind(r.Kind)
-	if kind == Paraphrase && s.multi[a] && s.multi[b] && s.partialOverlap(a, b) {
+	switch {
+	case kind == Different:
+	case r.Features.Numbers > 0 && s.differentFigures(a, b):
+		kind = Different
+	case kind == Paraphrase && s.multi[a] && s.multi[b] && s.partialOverlap(a, b):
 		kind = Different
 	}
 	return Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, kind

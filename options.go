@@ -23,8 +23,9 @@ type Options struct {
 	Language string
 	// Scope selects within-document, cross-document or all pairs (default all).
 	Scope Scope
-	// MinWords is the number of content words (after stop words are dropped)
-	// a unit needs to be reported as a duplicate or paraphrase (default 5).
+	// MinWords is the number of distinct content words (words that are
+	// neither stop words nor numbers) a unit needs to be reported as a
+	// duplicate or paraphrase (default 5).
 	// Verbatim repeats of shorter units still count as boilerplate.
 	MinWords int
 	// Threshold is the scorer's calibrated confidence at or above which a

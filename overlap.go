@@ -82,3 +82,67 @@ func sentenceCoverage(ta []uint64, ends []int, tb []uint64) float64 {
 	}
 	return float64(said) / float64(counted)
 }
+
+// figureShare is the share of a unit's content tokens that are numbers above
+// which the numbers are what the unit says.
+const figureShare = 0.25
+
+// differentFigures reports whether two units state different figures with
+// the same wording: both give numbers, they share none, and numbers make up
+// at least figureShare of the content of one of them. Earnings lines ("Shr
+// 69 cts vs 63 cts" against "Shr 14 cts vs 13 cts"), scores and tables share
+// their wording template, not their facts.
+func (s *scanner) differentFigures(a, b int) bool {
+	na, ca := s.figures(s.units[a].Text)
+	nb, cb := s.figures(s.units[b].Text)
+	if len(na) == 0 || len(nb) == 0 {
+		return false
+	}
+	for _, x := range na {
+		if slices.Contains(nb, x) {
+			return false
+		}
+	}
+	return float64(len(na)) >= figureShare*float64(ca) || float64(len(nb)) >= figureShare*float64(cb)
+}
+
+// figures returns the canonical numbers of text and its count of content
+// tokens (numbers included).
+func (s *scanner) figures(text string) (nums []string, content int) {
+	for _, t := range s.analyzer.Tokens(text, nil) {
+		switch {
+		case t.Number:
+			nums = append(nums, t.Term)
+			content++
+		case !t.Stop:
+			content++
+		}
+	}
+	return nums, content
+}
+
+// contentWords counts the distinct content words of text: stemmed terms
+// that are neither stop words nor numbers. "Shr 69 cts vs 63 cts" has three
+// (shr, ct, vs): a line of a table, too thin to be called a paraphrase of
+// another however alike their wording.
+func (s *scanner) contentWords(text string) int {
+	var seen [64]uint64
+	n := 0
+	for _, t := range s.analyzer.Tokens(text, nil) {
+		if t.Stop || t.Number {
+			continue
+		}
+		h := shingle.Hash64(t.Term, 0)
+		if n < len(seen) && slices.Contains(seen[:n], h) {
+			continue
+		}
+		if n < len(seen) {
+			seen[n] = h
+		}
+		n++
+		if n >= 64 {
+			return n
+		}
+	}
+	return n
+}

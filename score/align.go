@@ -13,21 +13,22 @@ const (
 
 // alignSynonyms credits unaligned terms of a and b that share a WordNet
 // synonym group, greedily in term order, one to one.
-func alignSynonyms(a, b *Unit, sc *pairScratch) {
+func (s *Scorer) alignSynonyms(sc *pairScratch) {
 	ma, mb := sc.ma, sc.mb
-	if len(a.syn) == 0 || len(b.syn) == 0 {
+	a, b, groups := &sc.a, &sc.b, s.lex.groups
+	if !a.syn || !b.syn {
 		return
 	}
-	for i := range a.terms {
-		if ma[i] != 0 || a.synOff[i] == a.synOff[i+1] {
+	for i := range a.ss {
+		if ma[i] != 0 || a.ss[i] == a.se[i] {
 			continue
 		}
-		ga := a.syn[a.synOff[i]:a.synOff[i+1]]
-		for j := range b.terms {
-			if mb[j] != 0 || b.synOff[j] == b.synOff[j+1] {
+		ga := groups[a.ss[i]:a.se[i]]
+		for j := range b.ss {
+			if mb[j] != 0 || b.ss[j] == b.se[j] {
 				continue
 			}
-			if intersect32(ga, b.syn[b.synOff[j]:b.synOff[j+1]]) > 0 {
+			if intersect32(ga, groups[b.ss[j]:b.se[j]]) > 0 {
 				ma[i], mb[j] = synonymCredit, synonymCredit
 				sc.pa[i], sc.how[i] = int32(j), matchSynonym
 				break
@@ -38,8 +39,9 @@ func alignSynonyms(a, b *Unit, sc *pairScratch) {
 
 // alignPrefixes credits unaligned terms whose stems share their first
 // prefixLen bytes ("diplomaci"/"diplomat").
-func alignPrefixes(a, b *Unit, sc *pairScratch) {
+func alignPrefixes(sc *pairScratch) {
 	ma, mb := sc.ma, sc.mb
+	a, b := &sc.a, &sc.b
 	for i, p := range a.pre {
 		if ma[i] != 0 || p == 0 {
 			continue
@@ -115,9 +117,10 @@ const embedMin = 0.5
 
 // alignVectors credits each still unaligned term of a with the cosine of
 // the most similar still unaligned term of b, greedily, one to one.
-func (s *Scorer) alignVectors(a, b *Unit, sc *pairScratch) {
+func (s *Scorer) alignVectors(sc *pairScratch) {
 	lx := s.lex
 	ma, mb := sc.ma, sc.mb
+	a, b := &sc.a, &sc.b
 	for i, ei := range a.emb {
 		if ma[i] != 0 || ei == 0 || lx.norms[ei-1] == 0 {
 			continue

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/neardup/neardup/shingle"
 )
@@ -15,25 +16,29 @@ import (
 // Term ids are 32-bit folds of shingle.Hash64 over the stemmed term with the
 // seed termSeed: two different terms share an id with probability about
 // 2^-32 per pair, which changes a score by one term's weight at most.
+//
+// Everything lives in one backing array, in sections: the sorted unique
+// content-term ids; the sorted unique stop-word term ids; the vocabulary
+// ids (see vocab) of the content words, first one per term in term order,
+// then any other spelling of a term (whose n-grams count too); the
+// number ids; the name ids; and the token sequence as indexes into
+// terms++stops, packed in 1, 2 or 4 bytes an entry. What is per word and not
+// per unit (n-grams, stem prefix, lexicon entry) stays in the Scorer's
+// vocabulary; counts, word bigrams and the decoded sequence are derived
+// at Score time. On prose that is about 1.4 bytes per byte of text.
 type Unit struct {
 	text string
+	voc  *vocab // the vocabulary the norm ids index
+	data []uint32
 
-	terms  []uint32 // sorted unique content-term ids (stop words and punctuation left out)
-	tf     []uint16 // occurrences of terms[i]
-	bg     []uint32 // background document frequency of terms[i] (0: unseen)
-	pre    []uint32 // id of the first prefixLen bytes of terms[i]'s stem; 0 for short stems
-	synOff []uint32 // synonym groups of terms[i] are syn[synOff[i]:synOff[i+1]]
-	syn    []uint32
-	emb    []uint32 // 1 + row of terms[i]'s word vector in the lexicon; 0: none
+	nt      uint32 // terms are data[:nt]; stop-word term ids data[nt:stopEnd]
+	stopEnd uint32 // vocabulary ids of the content words data[stopEnd:normEnd]
+	normEnd uint32 // sorted unique number ids data[normEnd:numEnd]
+	numEnd  uint32 // sorted unique term ids of capitalised words inside a sentence data[numEnd:nameEnd]
+	nameEnd uint32 // the packed token sequence data[nameEnd:]
 
-	seq      []uint32 // term id of every token, in order (stop words included)
-	shingles []uint64 // sorted unique word bigrams over all tokens, two term ids packed
-	grams    []uint32 // sorted unique character n-gram hashes of the tokens
-	numbers  []uint32 // sorted unique ids of number tokens
-	names    []uint32 // sorted unique term ids of capitalised words inside a sentence
-
-	tokens  int    // all word tokens, stop words included
-	negs    int    // negation words
+	tokens  uint32 // all word tokens, stop words included
+	negs    uint32 // negation words
 	seqHash uint64 // hash of the whole token sequence (normalised): equal for identical wording
 }
 
@@ -44,9 +49,92 @@ const (
 )
 
 // size returns the bytes the unit holds, its text not counted.
-func (u *Unit) size() int {
-	return 128 + 4*(cap(u.terms)+cap(u.bg)+cap(u.pre)+cap(u.emb)+cap(u.synOff)+cap(u.syn)+
-		cap(u.grams)+cap(u.numbers)+cap(u.names)+cap(u.seq)) + 2*cap(u.tf) + 8*cap(u.shingles)
+func (u *Unit) size() int { return int(unsafe.Sizeof(*u)) + 4*cap(u.data) }
+
+// terms returns the sorted unique content-term ids.
+func (u *Unit) terms() []uint32 { return u.data[:u.nt:u.nt] }
+
+// norms returns the vocabulary ids of the content words: norms()[i] for
+// i < nt spells terms()[i], the rest are other spellings.
+func (u *Unit) norms() []uint32 { return u.data[u.stopEnd:u.normEnd:u.normEnd] }
+
+// vocabulary returns terms++stops: what the packed sequence indexes.
+func (u *Unit) vocabulary() []uint32 { return u.data[:u.stopEnd:u.stopEnd] }
+
+func (u *Unit) numbers() []uint32 { return u.data[u.normEnd:u.numEnd:u.numEnd] }
+
+func (u *Unit) names() []uint32 { return u.data[u.numEnd:u.nameEnd:u.nameEnd] }
+
+// seqWidth is the bytes of a packed sequence entry for a vocabulary of n.
+func seqWidth(n int) int {
+	switch {
+	case n <= 1<<8:
+		return 1
+	case n <= 1<<16:
+		return 2
+	}
+	return 4
+}
+
+// appendSeq appends the term id of every token, in order, to dst.
+func (u *Unit) appendSeq(dst []uint32) []uint32 {
+	v := u.vocabulary()
+	p := u.data[u.nameEnd:]
+	n := int(u.tokens)
+	switch seqWidth(len(v)) {
+	case 1:
+		for i := range n {
+			dst = append(dst, v[uint8(p[i>>2]>>(8*(i&3)))])
+		}
+	case 2:
+		for i := range n {
+			dst = append(dst, v[uint16(p[i>>1]>>(16*(i&1)))])
+		}
+	default:
+		for _, x := range p[:n] {
+			dst = append(dst, v[x])
+		}
+	}
+	return dst
+}
+
+// appendCounts appends, for every content term, its occurrences (at most
+// 0xffff) to dst.
+func (u *Unit) appendCounts(dst []uint16) []uint16 {
+	n0 := len(dst)
+	for range u.nt {
+		dst = append(dst, 0)
+	}
+	countInto(u, dst[n0:])
+	return dst
+}
+
+// countInto adds to tf[i] the occurrences of term i, saturating at 0xffff
+// (tf holds u.nt zeros).
+func countInto[T uint16 | float32](u *Unit, tf []T) {
+	nt := u.nt
+	p := u.data[u.nameEnd:]
+	tf = tf[:nt]
+	switch seqWidth(int(u.stopEnd)) {
+	case 1:
+		for i := range int(u.tokens) {
+			if x := uint32(uint8(p[i>>2] >> (8 * (i & 3)))); x < nt && tf[x] < 0xffff {
+				tf[x]++
+			}
+		}
+	case 2:
+		for i := range int(u.tokens) {
+			if x := uint32(uint16(p[i>>1] >> (16 * (i & 1)))); x < nt && tf[x] < 0xffff {
+				tf[x]++
+			}
+		}
+	default:
+		for _, x := range p[:u.tokens] {
+			if x < nt && tf[x] < 0xffff {
+				tf[x]++
+			}
+		}
+	}
 }
 
 // Text returns the text the unit was analysed from.
@@ -55,17 +143,45 @@ func (u *Unit) Text() string { return u.text }
 // Terms returns the unit's content terms as sorted unique ids: what a
 // corpus counts for document frequency and what candidate vectors are made
 // of. The slice is shared: do not modify it.
-func (u *Unit) Terms() []uint32 { return u.terms }
+func (u *Unit) Terms() []uint32 { return u.terms() }
 
 // Shingles returns the unit's word bigrams (over all tokens, stop words
-// included) as sorted unique 64-bit ids. The slice is shared.
-func (u *Unit) Shingles() []uint64 { return u.shingles }
+// included) as sorted unique 64-bit ids: two term ids packed, or a lone
+// token's id. The unit derives them from its token sequence: the slice is
+// new at every call (AppendShingles reuses storage).
+func (u *Unit) Shingles() []uint64 {
+	if u.tokens == 0 {
+		return nil
+	}
+	return u.AppendShingles(make([]uint64, 0, max(u.tokens-1, 1)), nil)
+}
+
+// AppendShingles appends the word bigrams of Shingles to dst and returns
+// the extended slice; seq is scratch for the token sequence (may be nil).
+func (u *Unit) AppendShingles(dst []uint64, seq []uint32) []uint64 {
+	seq = u.appendSeq(seq[:0])
+	return appendBigrams(dst, seq)
+}
+
+// appendBigrams appends the sorted unique word bigrams of the term
+// sequence to dst.
+func appendBigrams(dst []uint64, seq []uint32) []uint64 {
+	n0 := len(dst)
+	for i := 0; i+1 < len(seq); i++ {
+		dst = append(dst, uint64(seq[i])<<32|uint64(seq[i+1]))
+	}
+	if len(seq) == 1 {
+		dst = append(dst, uint64(seq[0]))
+	}
+	slices.Sort(dst[n0:])
+	return dst[:n0+len(slices.Compact(dst[n0:]))]
+}
 
 // Words returns the number of content words (tokens that are not stop
 // words) in the unit.
 func (u *Unit) Words() int {
 	n := 0
-	for _, c := range u.tf {
+	for _, c := range u.appendCounts(make([]uint16, 0, 64)) {
 		n += int(c)
 	}
 	return n
@@ -74,22 +190,14 @@ func (u *Unit) Words() int {
 // scratch is per-call working memory for Analyze, pooled in the Scorer.
 type scratch struct {
 	toks  []shingle.Token
-	ids   []uint32 // term id per token
-	terms []termOcc
-	grams []uint32
-	shing []uint64
+	norm  []uint32 // vocabulary id per token
+	keys  []uint64 // stop<<63 | term<<31 | token index, sorted
+	seq   []uint32 // index into terms++stops per token
+	vocab []uint32 // terms, then stops
+	norms []uint32 // vocabulary id of each term's first word
+	extra []uint32 // vocabulary ids of other spellings
 	nums  []uint32
 	names []uint32
-	keys  []uint64 // term id << 32 | index into terms, sorted
-}
-
-type termOcc struct {
-	id  uint32
-	bg  uint32
-	pre uint32
-	ss  uint32 // synonym range in the lexicon
-	se  uint32
-	emb uint32
 }
 
 // termID folds a 64-bit hash of s to 32 bits.
@@ -110,110 +218,91 @@ func (s *Scorer) Analyze(text string) *Unit {
 	}
 	defer s.pool.Put(sc)
 	sc.toks = s.an.Tokens(text, sc.toks[:0])
-	sc.ids, sc.terms, sc.grams = sc.ids[:0], sc.terms[:0], sc.grams[:0]
-	sc.shing, sc.nums, sc.names = sc.shing[:0], sc.nums[:0], sc.names[:0]
+	sc.norm, sc.keys, sc.nums, sc.names = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0]
 
-	u := &Unit{text: text, tokens: len(sc.toks)}
+	u := &Unit{text: text, voc: s.voc, tokens: uint32(len(sc.toks))}
 	seq := uint64(termSeed)
 	prevEnd := 0
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		id := termID(t.Term)
-		sc.ids = append(sc.ids, id)
-		seq = (seq ^ uint64(id)) * 0x100000001b3
+		id, w := s.voc.lookup(t, s.lex)
+		sc.norm = append(sc.norm, id)
+		seq = (seq ^ uint64(w.term)) * 0x100000001b3
 		switch {
-		case t.Number:
-			sc.nums = append(sc.nums, termID(t.Norm))
-		case isNegation(t.Norm):
+		case w.number:
+			sc.nums = append(sc.nums, w.numID)
+		case w.neg:
 			u.negs++
 		}
-		if t.Stop {
+		if w.stop {
+			sc.keys = append(sc.keys, 1<<63|uint64(w.term)<<31|uint64(i))
 			prevEnd = t.End
 			continue
 		}
-		sc.grams = appendGrams(sc.grams, t.Norm)
-		o := termOcc{id: id}
-		if e, ok := s.lex.lookup(id); ok {
-			o.bg, o.ss, o.se, o.emb = e.df, e.synStart, e.synEnd, e.emb
-		}
-		if len(t.Term) >= prefixLen+1 {
-			o.pre = termID(t.Term[:prefixLen])
-		}
-		sc.terms = append(sc.terms, o)
+		sc.keys = append(sc.keys, uint64(w.term)<<31|uint64(i))
 		if !t.Number && i > 0 && isCapitalised(text[t.Start:t.End]) && !sentenceStart(text, prevEnd, t.Start) {
-			sc.names = append(sc.names, id)
+			sc.names = append(sc.names, w.term)
 		}
 		prevEnd = t.End
 	}
 	u.seqHash = seq
-	for i := 0; i+1 < len(sc.ids); i++ {
-		sc.shing = append(sc.shing, uint64(sc.ids[i])<<32|uint64(sc.ids[i+1]))
-	}
-	if len(sc.ids) == 1 {
-		sc.shing = append(sc.shing, uint64(sc.ids[0]))
-	}
-	u.shingles = sortedUnique64(sc.shing)
-	grams, nums, names := sortUnique(sc.grams), sortUnique(sc.nums), sortUnique(sc.names)
-	rest := s.collectTerms(u, sc, len(grams)+len(nums)+len(names)+len(sc.ids))
-	u.grams, rest = rest[:len(grams):len(grams)], rest[len(grams):]
-	copy(u.grams, grams)
-	u.numbers, rest = rest[:len(nums):len(nums)], rest[len(nums):]
-	copy(u.numbers, nums)
-	u.names, rest = rest[:len(names):len(names)], rest[len(names):]
-	copy(u.names, names)
-	u.seq = rest[:len(sc.ids):len(sc.ids)]
-	copy(u.seq, sc.ids)
+	s.group(u, sc)
 	return u
 }
 
-// collectTerms groups the content-term occurrences into the unit's sorted
-// parallel slices. All of the unit's uint32 slices share one allocation:
-// extra is the room left at its end for the n-grams, numbers, names and
-// token sequence, which it returns for Analyze to fill.
-func (s *Scorer) collectTerms(u *Unit, sc *scratch, extra int) []uint32 {
-	sc.keys = sc.keys[:0]
-	for i, o := range sc.terms {
-		sc.keys = append(sc.keys, uint64(o.id)<<32|uint64(i))
-	}
+// group sorts the tokens by (stop word, term), numbers the distinct terms
+// and stop words, and lays the unit's sections out in one allocation.
+func (s *Scorer) group(u *Unit, sc *scratch) {
 	slices.Sort(sc.keys)
-	n := 0
-	nsyn := 0
+	sc.seq = slices.Grow(sc.seq[:0], len(sc.keys))[:len(sc.keys)]
+	sc.vocab, sc.norms, sc.extra = sc.vocab[:0], sc.norms[:0], sc.extra[:0]
+	nt := 0
+	first := 0 // index in sc.extra of the current term's other spellings
 	for i, k := range sc.keys {
-		if i == 0 || k>>32 != sc.keys[i-1]>>32 {
-			n++
-			o := &sc.terms[uint32(k)]
-			nsyn += int(o.se - o.ss)
-		}
-	}
-	arena := make([]uint32, 5*n+1+nsyn+extra)
-	carve := func(k int) []uint32 {
-		p := arena[:0:k]
-		arena = arena[k:]
-		return p
-	}
-	u.terms, u.bg, u.pre, u.emb, u.synOff, u.syn = carve(n), carve(n), carve(n), carve(n), carve(n+1), carve(nsyn)
-	u.tf = make([]uint16, 0, n)
-	for i, k := range sc.keys {
-		o := &sc.terms[uint32(k)]
-		if i > 0 && k>>32 == sc.keys[i-1]>>32 {
-			if c := &u.tf[len(u.tf)-1]; *c < 0xffff {
-				*c++
+		pos := int(k & (1<<31 - 1))
+		if i == 0 || k>>31 != sc.keys[i-1]>>31 {
+			sc.vocab = append(sc.vocab, uint32(k>>31))
+			if k>>63 == 0 {
+				nt++
+				sc.norms = append(sc.norms, sc.norm[pos])
+				first = len(sc.extra)
 			}
-			continue
+		} else if k>>63 == 0 {
+			if id := sc.norm[pos]; id != sc.norms[len(sc.norms)-1] && !slices.Contains(sc.extra[first:], id) {
+				sc.extra = append(sc.extra, id)
+			}
 		}
-		u.terms = append(u.terms, o.id)
-		u.tf = append(u.tf, 1)
-		u.bg = append(u.bg, o.bg)
-		u.pre = append(u.pre, o.pre)
-		u.emb = append(u.emb, o.emb)
-		u.synOff = append(u.synOff, uint32(len(u.syn)))
-		u.syn = append(u.syn, s.lex.groups[o.ss:o.se]...)
+		sc.seq[pos] = uint32(len(sc.vocab) - 1)
 	}
-	u.synOff = append(u.synOff, uint32(len(u.syn)))
-	if len(u.syn) == 0 {
-		u.syn = nil
+	nums, names := sortUnique(sc.nums), sortUnique(sc.names)
+	w := seqWidth(len(sc.vocab))
+	packed := (len(sc.seq)*w + 3) / 4
+	n := len(sc.vocab) + len(sc.norms) + len(sc.extra) + len(nums) + len(names) + packed
+	data := make([]uint32, 0, n)
+	data = append(data, sc.vocab...)
+	u.nt, u.stopEnd = uint32(nt), uint32(len(data))
+	data = append(data, sc.norms...)
+	data = append(data, sc.extra...)
+	u.normEnd = uint32(len(data))
+	data = append(data, nums...)
+	u.numEnd = uint32(len(data))
+	data = append(data, names...)
+	u.nameEnd = uint32(len(data))
+	data = data[:n]
+	p := data[u.nameEnd:]
+	switch w {
+	case 1:
+		for i, x := range sc.seq {
+			p[i>>2] |= x << (8 * (i & 3))
+		}
+	case 2:
+		for i, x := range sc.seq {
+			p[i>>1] |= x << (16 * (i & 1))
+		}
+	default:
+		copy(p, sc.seq)
 	}
-	return arena
+	u.data = data
 }
 
 // negations are the words that turn a statement around; contractions
@@ -261,14 +350,6 @@ func sentenceStart(text string, prevEnd, start int) bool {
 func sortUnique(s []uint32) []uint32 {
 	slices.Sort(s)
 	return slices.Compact(s)
-}
-
-func sortedUnique64(s []uint64) []uint64 {
-	if len(s) == 0 {
-		return nil
-	}
-	slices.Sort(s)
-	return slices.Clone(slices.Compact(s))
 }
 
 // appendGrams appends the hashes (32-bit FNV-1a) of the character n-grams

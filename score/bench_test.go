@@ -109,17 +109,15 @@ func BenchmarkAnalyzeParagraph(b *testing.B) {
 			n += int64(len(l))
 		}
 	}
-	var kept int
-	for _, p := range paras {
-		kept += s.Analyze(p).size()
-	}
+	heap, accounted, _ := unitBytes(b, s, paras)
 	b.SetBytes(n / int64(len(paras)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		s.Analyze(paras[i%len(paras)])
 	}
-	b.ReportMetric(float64(kept)/float64(n), "unit-bytes/text-byte")
+	b.ReportMetric(heap, "heap-bytes/text-byte")
+	b.ReportMetric(accounted, "unit-bytes/text-byte")
 }
 
 // corpusParagraphs returns up to n paragraphs of the generated benchmark
@@ -150,8 +148,9 @@ func corpusParagraphs(b *testing.B, n int) []string {
 
 // unitBytes analyses every text, keeping the units, and returns the live
 // heap they hold per byte of text (text itself not counted) as measured by
-// the runtime, and as accounted by Unit.size.
-func unitBytes(b *testing.B, s *Scorer, texts []string) (heap, accounted float64) {
+// the runtime, and as accounted by Unit.size; and the heap the Scorer's
+// vocabulary of their words (shared by all units) holds per byte of text.
+func unitBytes(b *testing.B, s *Scorer, texts []string) (heap, accounted, vocab float64) {
 	b.Helper()
 	var n int
 	for _, t := range texts {
@@ -161,6 +160,13 @@ func unitBytes(b *testing.B, s *Scorer, texts []string) (heap, accounted float64
 	var m0, m1 runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&m0)
+	for _, t := range texts {
+		s.Analyze(t) // the vocabulary learns the words
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&m1)
+	vocab = float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / float64(n)
+	m0 = m1
 	kept := 0
 	for i, t := range texts {
 		units[i] = s.Analyze(t)
@@ -169,12 +175,13 @@ func unitBytes(b *testing.B, s *Scorer, texts []string) (heap, accounted float64
 	runtime.GC()
 	runtime.ReadMemStats(&m1)
 	runtime.KeepAlive(units)
-	return float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / float64(n), float64(kept) / float64(n)
+	return float64(int64(m1.HeapAlloc)-int64(m0.HeapAlloc)) / float64(n), float64(kept) / float64(n), vocab
 }
 
 // BenchmarkAnalyzeCorpus analyses paragraphs of the generated corpus and
-// reports the live heap a Unit keeps per byte of text: what a scan of a
-// million paragraphs holds while it scores.
+// reports the live heap a Unit keeps per byte of text (what a scan of a
+// million paragraphs holds while it scores), and the heap of the Scorer's
+// shared vocabulary over these paragraphs, which grows sublinearly.
 func BenchmarkAnalyzeCorpus(b *testing.B) {
 	s := newTestScorer(b)
 	paras := corpusParagraphs(b, 20000)
@@ -182,7 +189,7 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 	for _, p := range paras {
 		n += int64(len(p))
 	}
-	heap, accounted := unitBytes(b, s, paras)
+	heap, accounted, vocab := unitBytes(b, s, paras)
 	b.SetBytes(n / int64(len(paras)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -191,4 +198,5 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 	}
 	b.ReportMetric(heap, "heap-bytes/text-byte")
 	b.ReportMetric(accounted, "unit-bytes/text-byte")
+	b.ReportMetric(vocab, "vocab-bytes/text-byte")
 }

@@ -39,7 +39,7 @@ func (s *Scorer) NewCorpus(units []*Unit) *Corpus {
 // not run concurrently with other methods of c.
 func (c *Corpus) Add(u *Unit) {
 	c.docs++
-	for _, t := range u.terms {
+	for _, t := range u.terms() {
 		c.df[t]++
 	}
 }
@@ -64,11 +64,16 @@ func (c *Corpus) idf(term, bg uint32) float64 {
 // units is the dot product of their vectors.
 func (c *Corpus) Vector(u *Unit, dst []float32) (terms []uint32, weights []float32) {
 	dst = dst[:0]
+	for range u.nt {
+		dst = append(dst, 0)
+	}
+	countInto(u, dst)
 	var norm float64
-	for i, t := range u.terms {
-		w := (1 + math.Log(float64(u.tf[i]))) * c.idf(t, u.bg[i])
+	norms := u.norms()
+	for i, t := range u.terms() {
+		w := (1 + math.Log(float64(dst[i]))) * c.idf(t, u.voc.at(norms[i]).lex.df)
 		norm += w * w
-		dst = append(dst, float32(w))
+		dst[i] = float32(w)
 	}
 	if norm > 0 {
 		inv := float32(1 / math.Sqrt(norm))
@@ -76,5 +81,5 @@ func (c *Corpus) Vector(u *Unit, dst []float32) (terms []uint32, weights []float
 			dst[i] *= inv
 		}
 	}
-	return u.terms, dst
+	return u.terms(), dst
 }

@@ -8,11 +8,17 @@
 // # Two phases
 //
 // Analyze turns a text into a Unit once: content-term ids (32-bit hashes of
-// snowball stems, stop words left out) with counts, background document
-// frequencies, WordNet synonym groups and word-vector rows; word bigrams;
-// character 4-grams of the content words; numbers; capitalised names inside
-// sentences; negation count; and the token-id sequence. No per-token
-// strings are kept. A Corpus
+// snowball stems, stop words left out); the ids of its distinct words in
+// the Scorer's vocabulary; numbers; capitalised names inside sentences;
+// negation count; and the token sequence, packed as 1-, 2- or 4-byte
+// indexes into the unit's terms and stop words. What belongs to a word
+// rather than to a unit (its character 4-grams, stem prefix, background
+// document frequency, WordNet synonym groups and word-vector row) is
+// computed once per distinct word and kept in the vocabulary, shared by
+// all the units of a Scorer; counts and word bigrams are derived from the
+// sequence when needed. A unit of prose keeps about 1.4 bytes per byte of
+// text, in one allocation (BenchmarkAnalyzeCorpus). No per-token strings
+// are kept. A Corpus
 // counts the document frequency of the units' terms (NewCorpus, Add, or
 // CorpusOf over counts kept elsewhere) and blends it with an embedded
 // background table, so that one article or one pair still gets a useful IDF
@@ -51,5 +57,5 @@
 // EMBEDDINGS-LICENSE) are written by the commands in internal/gen (go
 // generate ./score) and committed; their formats are documented there.
 // Decoding them costs about 50 ms and 15 MB per Scorer: make one and share
-// it.
+// it (its vocabulary then serves every unit).
 package score

@@ -36,12 +36,12 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 	e := Explanation{Result: s.result(f), Shared: []WordPair{}, Aligned: []WordPair{}}
 	wa, na := s.surfaces(a)
 	wb, nb := s.surfaces(b)
-	for i, t := range a.terms {
+	for i, t := range a.terms() {
 		j := sc.pa[i]
 		if j < 0 {
 			continue
 		}
-		p := WordPair{A: wa[t], B: wb[b.terms[j]], Similarity: sc.ma[i]}
+		p := WordPair{A: wa[t], B: wb[b.terms()[j]], Similarity: sc.ma[i]}
 		switch sc.how[i] {
 		case matchSame:
 			p.How = "same"
@@ -69,8 +69,8 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 	order(a, e.Aligned, func(p WordPair) string { return p.A })
 	e.OnlyA = s.unalignedWords(a, sc.ma)
 	e.OnlyB = s.unalignedWords(b, sc.mb)
-	e.NumbersOnlyA = onlyIn(a.numbers, b.numbers, na)
-	e.NumbersOnlyB = onlyIn(b.numbers, a.numbers, nb)
+	e.NumbersOnlyA = onlyIn(a.numbers(), b.numbers(), na)
+	e.NumbersOnlyB = onlyIn(b.numbers(), a.numbers(), nb)
 	if swapped {
 		e.swap(s, b)
 	}
@@ -119,7 +119,7 @@ func (s *Scorer) unalignedWords(u *Unit, credit []float64) []string {
 			continue
 		}
 		id := termID(t.Term)
-		i, ok := slices.BinarySearch(u.terms, id)
+		i, ok := slices.BinarySearch(u.terms(), id)
 		if !ok || credit[i] != 0 || seen[id] {
 			continue
 		}

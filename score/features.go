@@ -67,12 +67,45 @@ const (
 
 // pairScratch is per-call working memory for Features.
 type pairScratch struct {
+	a, b   side
 	ia, ib []float64 // idf per term
 	ma, mb []float64 // alignment credit per term
 	pa     []int32   // aligned partner in b of each term of a; -1: none
 	how    []uint8   // how each term of a was aligned: a match* constant
 	row    []int32   // LCS row
 	ta, tb []uint64  // trigrams
+	grams  gramSet
+}
+
+// side is one unit of a pair unpacked for scoring: per term its count and
+// what the vocabulary knows of it, and the token sequence and word bigrams.
+type side struct {
+	tf       []uint16
+	bg       []uint32 // background document frequency (0: unseen)
+	pre      []uint32 // stem-prefix id; 0 for short stems
+	ss, se   []uint32 // synonym groups are lexicon.groups[ss:se]
+	emb      []uint32 // 1 + word-vector row; 0: none
+	syn      bool     // some term has synonym groups
+	seq      []uint32 // term id of every token
+	shingles []uint64 // sorted unique word bigrams
+}
+
+// load unpacks u.
+func (sd *side) load(u *Unit) {
+	sd.tf = u.appendCounts(sd.tf[:0])
+	sd.bg, sd.pre, sd.ss, sd.se, sd.emb = sd.bg[:0], sd.pre[:0], sd.ss[:0], sd.se[:0], sd.emb[:0]
+	sd.syn = false
+	for _, id := range u.norms()[:u.nt] {
+		w := u.voc.at(id)
+		sd.bg = append(sd.bg, w.lex.df)
+		sd.pre = append(sd.pre, w.pre)
+		sd.ss = append(sd.ss, w.lex.synStart)
+		sd.se = append(sd.se, w.lex.synEnd)
+		sd.emb = append(sd.emb, w.lex.emb)
+		sd.syn = sd.syn || w.lex.synEnd > w.lex.synStart
+	}
+	sd.seq = u.appendSeq(sd.seq[:0])
+	sd.shingles = appendBigrams(sd.shingles[:0], sd.seq)
 }
 
 // Features computes the pair's features. It is safe for concurrent use and
@@ -109,13 +142,17 @@ func ordered(a, b *Unit) bool {
 // alignment in it.
 func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	var f Features
-	sc.ia = c.idfs(a, sc.ia[:0])
-	sc.ib = c.idfs(b, sc.ib[:0])
-	sc.ma = zeros(sc.ma, len(a.terms))
-	sc.mb = zeros(sc.mb, len(b.terms))
+	sa, sb := &sc.a, &sc.b
+	sa.load(a)
+	sb.load(b)
+	at, bt := a.terms(), b.terms()
+	sc.ia = c.idfs(at, sa.bg, sc.ia[:0])
+	sc.ib = c.idfs(bt, sb.bg, sc.ib[:0])
+	sc.ma = zeros(sc.ma, len(at))
+	sc.mb = zeros(sc.mb, len(bt))
 	sc.pa = sc.pa[:0]
 	sc.how = sc.how[:0]
-	for range a.terms {
+	for range at {
 		sc.pa = append(sc.pa, -1)
 		sc.how = append(sc.how, matchNone)
 	}
@@ -123,21 +160,21 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	// Exact matches and the cosine.
 	var dot, na, nb float64
 	for i, w := range sc.ia {
-		w *= sublinear(a.tf[i])
+		w *= sublinear(sa.tf[i])
 		na += w * w
 	}
 	for j, w := range sc.ib {
-		w *= sublinear(b.tf[j])
+		w *= sublinear(sb.tf[j])
 		nb += w * w
 	}
-	for i, j := 0, 0; i < len(a.terms) && j < len(b.terms); {
+	for i, j := 0, 0; i < len(at) && j < len(bt); {
 		switch {
-		case a.terms[i] < b.terms[j]:
+		case at[i] < bt[j]:
 			i++
-		case a.terms[i] > b.terms[j]:
+		case at[i] > bt[j]:
 			j++
 		default:
-			dot += sc.ia[i] * sublinear(a.tf[i]) * sc.ib[j] * sublinear(b.tf[j])
+			dot += sc.ia[i] * sublinear(sa.tf[i]) * sc.ib[j] * sublinear(sb.tf[j])
 			sc.ma[i], sc.mb[j] = 1, 1
 			sc.pa[i], sc.how[i] = int32(j), matchSame
 			i++
@@ -147,10 +184,10 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	if na > 0 && nb > 0 {
 		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
 	}
-	alignSynonyms(a, b, sc)
-	alignPrefixes(a, b, sc)
-	sa, sb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
-	s.alignVectors(a, b, sc)
+	s.alignSynonyms(sc)
+	alignPrefixes(sc)
+	ra, rb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
+	s.alignVectors(sc)
 	ea, eb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
 	if ea+eb > 0 {
 		f.Soft = 2 * ea * eb / (ea + eb)
@@ -158,27 +195,27 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	f.SoftMin = min(ea, eb)
 	ua, ub := unaligned(sc.ia, sc.ma), unaligned(sc.ib, sc.mb)
 	f.Unaligned, f.UnalignedMin = math.Log1p(max(ua, ub)), math.Log1p(min(ua, ub))
-	f.LenDiff = math.Log1p(math.Abs(float64(a.tokens - b.tokens)))
-	if n := len(a.seq) + len(b.seq); n > 0 {
-		f.LCS = 2 * float64(lcs(a.seq, b.seq, sc)) / float64(n)
+	f.LenDiff = math.Log1p(math.Abs(float64(int(a.tokens) - int(b.tokens))))
+	if n := len(sa.seq) + len(sb.seq); n > 0 {
+		f.LCS = 2 * float64(lcs(sa.seq, sb.seq, sc)) / float64(n)
 	}
-	f.Trigram = trigramDice(a.seq, b.seq, sc)
-	if sa+sb > 0 {
-		f.Align = 2 * sa * sb / (sa + sb)
+	f.Trigram = trigramDice(sa.seq, sb.seq, sc)
+	if ra+rb > 0 {
+		f.Align = 2 * ra * rb / (ra + rb)
 	}
-	f.AlignMin = min(sa, sb)
+	f.AlignMin = min(ra, rb)
 
-	inter := intersect32(a.grams, b.grams)
-	f.Char = jaccard(inter, len(a.grams), len(b.grams))
-	inter = intersect64(a.shingles, b.shingles)
-	f.Jaccard = jaccard(inter, len(a.shingles), len(b.shingles))
-	if m := min(len(a.shingles), len(b.shingles)); m > 0 {
+	f.Char = sc.grams.jaccard(a, b)
+	inter := intersect64(sa.shingles, sb.shingles)
+	f.Jaccard = jaccard(inter, len(sa.shingles), len(sb.shingles))
+	if m := min(len(sa.shingles), len(sb.shingles)); m > 0 {
 		f.Containment = float64(inter) / float64(m)
 	}
-	if inter, union := intersect32(a.numbers, b.numbers), len(a.numbers)+len(b.numbers); union > 0 {
+	an, bn := a.numbers(), b.numbers()
+	if inter, union := intersect32(an, bn), len(an)+len(bn); union > 0 {
 		f.Numbers = float64(union-2*inter) / float64(union-inter)
 	}
-	f.Names = math.Log1p(float64(missing(a.names, b.terms) + missing(b.names, a.terms)))
+	f.Names = math.Log1p(float64(missing(a.names(), bt) + missing(b.names(), at)))
 	if a.negs%2 != b.negs%2 {
 		f.Negation = 1
 	}
@@ -191,10 +228,11 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	return f
 }
 
-// idfs appends the blended IDF of each of the unit's terms to dst.
-func (c *Corpus) idfs(u *Unit, dst []float64) []float64 {
-	for i, t := range u.terms {
-		dst = append(dst, c.idf(t, u.bg[i]))
+// idfs appends the blended IDF of each term to dst, bg holding the terms'
+// background document frequencies.
+func (c *Corpus) idfs(terms, bg []uint32, dst []float64) []float64 {
+	for i, t := range terms {
+		dst = append(dst, c.idf(t, bg[i]))
 	}
 	return dst
 }

@@ -49,12 +49,17 @@ const (
 // ErrOptions reports an invalid option.
 var ErrOptions = errors.New("score: invalid options")
 
-// Scorer analyses units and scores pairs of them. It is immutable and safe
-// for concurrent use.
+// Scorer analyses units and scores pairs of them. It is safe for concurrent
+// use. Apart from its vocabulary, which learns every distinct word Analyze
+// meets (about 100 bytes a word, growing with the vocabulary of the text,
+// not its length) and never changes what a word maps to, it is immutable.
+// A Unit may be scored by any Scorer with the same options: it refers to
+// the vocabulary that made it.
 type Scorer struct {
 	opt   Options
 	an    *shingle.Analyzer
 	lex   *lexicon
+	voc   *vocab    // the words of the units analysed so far
 	pool  sync.Pool // *scratch for Analyze
 	fpool sync.Pool // *pairScratch for Score
 }
@@ -85,7 +90,7 @@ func New(opt Options) (*Scorer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrOptions, err)
 	}
-	s := &Scorer{opt: opt, an: an}
+	s := &Scorer{opt: opt, an: an, voc: newVocab()}
 	if opt.Language == "english" {
 		s.lex, err = decodeLexicon(synonymsBin, backgroundBin, embeddingsBin)
 		if err != nil {

@@ -32,20 +32,46 @@ func (f Features) array() [numFeatures]float64 {
 // left when x[feat] < thresh) and then its leaf values.
 func (f Features) probability() float64 {
 	v := f.array()
-	var x [numFeatures]float32
+	var x [32]float32 // indexed by feature&31: no bounds check
 	for i, y := range v {
 		x[i] = float32(y)
 	}
 	const ni = 1<<forestDepth - 1
 	const nl = 1 << forestDepth
+	const nt = len(forestFeat) / ni
 	z := float32(forestBase)
-	for t := 0; t < len(forestFeat)/ni; t++ {
+	// Four trees at a time: their descents are independent, so the CPU
+	// overlaps them. The leaves are still added in tree order, so the sum
+	// is the same to the bit.
+	t := 0
+	for ; t+4 <= nt; t += 4 {
+		f0 := (*[ni]uint8)(forestFeat[t*ni:])
+		f1 := (*[ni]uint8)(forestFeat[(t+1)*ni:])
+		f2 := (*[ni]uint8)(forestFeat[(t+2)*ni:])
+		f3 := (*[ni]uint8)(forestFeat[(t+3)*ni:])
+		h0 := (*[ni]float32)(forestThresh[t*ni:])
+		h1 := (*[ni]float32)(forestThresh[(t+1)*ni:])
+		h2 := (*[ni]float32)(forestThresh[(t+2)*ni:])
+		h3 := (*[ni]float32)(forestThresh[(t+3)*ni:])
+		n0, n1, n2, n3 := 0, 0, 0, 0
+		for range forestDepth {
+			// Branch-free descent: left child 2n+1 when below the threshold.
+			n0 = 2*n0 + 2 - b2i(x[f0[n0]&31] < h0[n0])
+			n1 = 2*n1 + 2 - b2i(x[f1[n1]&31] < h1[n1])
+			n2 = 2*n2 + 2 - b2i(x[f2[n2]&31] < h2[n2])
+			n3 = 2*n3 + 2 - b2i(x[f3[n3]&31] < h3[n3])
+		}
+		z += forestLeaf[t*nl+n0-ni]
+		z += forestLeaf[(t+1)*nl+n1-ni]
+		z += forestLeaf[(t+2)*nl+n2-ni]
+		z += forestLeaf[(t+3)*nl+n3-ni]
+	}
+	for ; t < nt; t++ {
 		feat := forestFeat[t*ni : (t+1)*ni : (t+1)*ni]
 		thresh := forestThresh[t*ni : (t+1)*ni : (t+1)*ni]
 		n := 0
 		for range forestDepth {
-			// Branch-free descent: left child 2n+1 when below the threshold.
-			n = 2*n + 2 - b2i(x[feat[n]] < thresh[n])
+			n = 2*n + 2 - b2i(x[feat[n]&31] < thresh[n])
 		}
 		z += forestLeaf[t*nl+n-ni]
 	}

@@ -129,6 +129,10 @@ func (s *Scorer) result(f Features) Result {
 		Containment: f.Containment,
 		Features:    f,
 	}
+	if f.Identical == 1 {
+		// The same words in the same order: no model needed to be sure.
+		r.Score = 1
+	}
 	r.Kind = s.kind(f, r.Score)
 	return r
 }

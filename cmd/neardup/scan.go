@@ -206,6 +206,12 @@ func writeReport(out string, stdout, stderr io.Writer, fn func(io.Writer) error)
 		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, err)
 		return exitError
 	}
+	// CreateTemp makes the file private; a report is an ordinary file.
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, err)
+		return exitError
+	}
 	if err := tmp.Close(); err != nil {
 		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, err)
 		return exitError

@@ -3,6 +3,7 @@ package neardup_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -325,5 +326,60 @@ func TestScrapedArticles(t *testing.T) {
 	}
 	if len(res.Clusters) != 3 {
 		t.Errorf("%d clusters, want the 3 above", len(res.Clusters))
+	}
+}
+
+// TestBoilerplate: site furniture repeated verbatim across documents is
+// reported as boilerplate, apart from the content clusters, while a long
+// paragraph re-run by three documents is a duplicate, not boilerplate.
+func TestBoilerplate(t *testing.T) {
+	const (
+		furniture = "Subscribe to our newsletter for the latest regional business updates."
+		wire      = "The central bank raised its benchmark interest rate by half a percentage point on Thursday, the third increase this year, saying inflation was spreading from energy to services and wages."
+	)
+	bodies := []string{
+		"Shipyard orders climbed in the spring as ferry operators replaced ageing vessels on northern routes.",
+		"A new tram line opened in the old town after four years of construction and two changes of contractor.",
+		"Farmers reported an early cherry harvest after a mild winter and a dry, sunny April across the valley.",
+		"The museum will close its east wing for repairs to the roof, which was damaged in the January storms.",
+	}
+	var docs []corpus.Document
+	for i, body := range bodies {
+		text := body + "\n\n" + furniture + "\n"
+		if i < 3 {
+			text = wire + "\n\n" + text
+		}
+		docs = append(docs, corpus.Document{ID: fmt.Sprintf("site/page%d.txt", i+1), Format: corpus.Text, Text: text})
+	}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var boiler, dup *neardup.Cluster
+	for i := range res.Clusters {
+		c := &res.Clusters[i]
+		text := res.Units[c.Rep].Text
+		switch {
+		case text == furniture:
+			boiler = c
+		case text == wire:
+			dup = c
+		default:
+			t.Errorf("unexpected cluster %d (%s) around %q", c.ID, c.Kind, text)
+		}
+	}
+	if boiler == nil || boiler.Kind != neardup.Boilerplate || len(boiler.Members) != 4 {
+		t.Fatalf("furniture cluster = %+v, want boilerplate with 4 members", boiler)
+	}
+	if dup == nil || dup.Kind != neardup.Duplicate || len(dup.Members) != 3 {
+		t.Fatalf("wire cluster = %+v, want a duplicate cluster of 3", dup)
+	}
+	if res.Stats.Boilerplate != 1 || res.Stats.Clusters != 1 {
+		t.Errorf("stats = %+v, want 1 content and 1 boilerplate cluster", res.Stats)
+	}
+	for _, p := range res.Pairs {
+		if res.Units[p.A].Text == furniture || res.Units[p.B].Text == furniture {
+			t.Errorf("boilerplate unit reported in a pair: %+v", p)
+		}
 	}
 }

@@ -43,8 +43,14 @@ func (p Params) mismatch(stored Params) error {
 }
 
 // allocSize is how much the file grows at a time beyond what a commit
-// needs (bbolt's default, 16 MiB, would be most of a small index).
-const allocSize = 1 << 20
+// needs when it is opened (bbolt's default, 16 MiB, would be most of a
+// small index); each write then sets it to a sixteenth of the data, at
+// least minAllocSize, so that growing costs few truncations and wastes at
+// most 6%.
+const (
+	allocSize    = 1 << 20
+	minAllocSize = 64 << 10
+)
 
 // DefaultTimeout is how long Open waits for another process's lock on the
 // file (Options.Timeout zero).
@@ -309,6 +315,7 @@ func (a *Archive) Update(fn func(Tx) error) error {
 	}
 	return a.wrap(a.guard(func() error {
 		return a.db.Update(func(tx *bolt.Tx) error {
+			a.db.AllocSize = max(minAllocSize, int(tx.Size()/16))
 			t, err := newBoltTx(a, tx, true)
 			if err != nil {
 				return err

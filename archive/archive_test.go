@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -392,5 +393,27 @@ func TestConcurrent(t *testing.T) {
 				t.Error(err)
 			}
 		})
+	}
+}
+
+// TestLocked: while one process has the file open for writing, another
+// open waits for the lock, then fails with an error that says so.
+func TestLocked(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.ndx")
+	w, err := Open(path, Options{Params: testParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	for _, ro := range []bool{true, false} {
+		start := time.Now()
+		a, err := Open(path, Options{ReadOnly: ro, Timeout: 200 * time.Millisecond})
+		if err == nil {
+			a.Close()
+			t.Fatalf("Open(read-only %v) while another holds the file for writing succeeded", ro)
+		}
+		if !strings.Contains(err.Error(), "locked by another process") || time.Since(start) < 100*time.Millisecond { // bbolt retries every 50 ms and gives up one retry early
+			t.Errorf("Open(read-only %v) = %v after %v, want a lock error after the timeout", ro, err, time.Since(start))
+		}
 	}
 }

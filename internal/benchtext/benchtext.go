@@ -155,6 +155,12 @@ func letters(p string) bool {
 	return n*10 >= len(p)*8
 }
 
+// New returns a Source over the given paragraphs instead of the corpora:
+// they come first, then text generated from them.
+func New(paragraphs []string) *Source {
+	return &Source{paras: paragraphs, chain: train(paragraphs)}
+}
+
 // Real returns the number of real paragraphs.
 func (s *Source) Real() int { return len(s.paras) }
 
@@ -259,6 +265,9 @@ func train(paras []string) *chain {
 
 // paragraph generates three to five sentences.
 func (c *chain) paragraph(rng *rand.Rand) string {
+	if len(c.starts) == 0 {
+		return ""
+	}
 	var b strings.Builder
 	for s, n := 0, 3+rng.IntN(3); s < n; s++ {
 		if s > 0 {

@@ -8,6 +8,9 @@ import (
 )
 
 func load(t *testing.T) *Source {
+	if testing.Short() {
+		t.Skip("reads the research corpora")
+	}
 	s, err := Load("")
 	if errors.Is(err, ErrNoCorpus) {
 		t.Skip(err)
@@ -48,5 +51,35 @@ func TestParagraphs(t *testing.T) {
 	}
 	if copied < 2 {
 		t.Errorf("draft copies %d archive paragraphs, want a quarter of them", copied)
+	}
+}
+
+// TestNew: a source over a few paragraphs gives them back first, then
+// generated sentences of their words, the same for the same seed.
+func TestNew(t *testing.T) {
+	paras := []string{
+		"A prolonged drought in the southern state of Minas Gerais has cut this year's arabica coffee harvest by nearly a fifth.",
+		"Traders said roasters in Europe and the United States had begun drawing down stocks held in bonded warehouses.",
+	}
+	s := New(paras)
+	got := s.Paragraphs(50, 3)
+	if !slices.Equal(got[:2], paras) || !slices.Equal(got, s.Paragraphs(50, 3)) {
+		t.Fatalf("Paragraphs(50, 3) does not start with the text or is not deterministic")
+	}
+	words := map[string]bool{}
+	for _, p := range paras {
+		for _, w := range strings.Fields(p) {
+			words[strings.TrimRight(w, ".,")] = true
+		}
+	}
+	for _, p := range got[2:] {
+		for _, w := range strings.Fields(p) {
+			if !words[strings.TrimRight(w, ".,")] {
+				t.Fatalf("generated word %q is not in the text", w)
+			}
+		}
+	}
+	if d := s.Draft(200, got, 4); len(strings.Fields(d)) < 200 {
+		t.Errorf("Draft(200) has %d words", len(strings.Fields(d)))
 	}
 }

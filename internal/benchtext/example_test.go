@@ -1,23 +1,23 @@
 package benchtext_test
 
 import (
-	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/neardup/neardup/internal/benchtext"
 )
 
-// An archive of real news paragraphs, more than the corpora hold.
+// An archive of more paragraphs than the text holds: the real paragraphs,
+// then paragraphs generated from their words.
 func Example() {
-	s, err := benchtext.Load("")
-	if errors.Is(err, benchtext.ErrNoCorpus) {
-		fmt.Println(300000) // the research corpora are not here
-		return
-	}
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println(len(s.Paragraphs(300000, 1)))
-	// Output: 300000
+	s := benchtext.New([]string{
+		"Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January.",
+		"The dry period means the temporao will be late this year, traders in the cocoa zone said.",
+	})
+	paras := s.Paragraphs(4, 1)
+	fmt.Println(len(paras), paras[0] == "Showers continued throughout the week in the Bahia cocoa zone, alleviating the drought since early January.")
+	fmt.Println(strings.HasSuffix(paras[3], "."))
+	// Output:
+	// 4 true
+	// true
 }

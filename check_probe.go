@@ -1,0 +1,243 @@
+package neardup
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/neardup/neardup/archive"
+	"github.com/neardup/neardup/score"
+)
+
+// candidate is an archive unit proposed for a draft unit.
+type candidate struct {
+	draft int // flat index of the draft unit
+	id    uint32
+	w     float64 // shared squared weight
+}
+
+// propose reads the candidates of every checked draft unit from the
+// archive, and their records, in one read transaction.
+func (c *checker) propose() ([]candidate, map[uint32]archive.Record, error) {
+	var cands []candidate
+	recs := make(map[uint32]archive.Record)
+	err := c.ix.ar.View(func(tx archive.Tx) error {
+		st := tx.Stats()
+		c.n, c.snap = int(st.Units), st.NextUnit
+		acc := c.ix.accumulator(st.NextUnit)
+		defer c.ix.accs.Put(acc)
+		var err error
+		c.each(func(k int, _ *draft, a *analysed) {
+			if err == nil {
+				cands, err = c.probe(tx, acc, k, a, cands)
+			}
+		})
+		if err != nil {
+			return err
+		}
+		for _, cd := range cands {
+			if _, ok := recs[cd.id]; ok {
+				continue
+			}
+			r, ok, err := tx.Unit(cd.id)
+			if err != nil {
+				return err
+			}
+			if ok {
+				recs[cd.id] = r
+			}
+		}
+		return nil
+	})
+	return cands, recs, err
+}
+
+// probe proposes the candidates of draft unit k (see Check).
+func (c *checker) probe(tx archive.Tx, acc *accumulator, k int, a *analysed, out []candidate) ([]candidate, error) {
+	type term struct {
+		id uint32
+		df int
+		w  float64
+	}
+	terms := make([]term, 0, len(a.su.Terms()))
+	var total float64
+	for _, t := range a.su.Terms() {
+		df, err := c.docFreq(tx, t)
+		if err != nil {
+			return out, err
+		}
+		w := math.Log(float64(c.n+1)/float64(df+1)) + 1
+		total += w * w
+		if df > 0 {
+			terms = append(terms, term{t, df, w})
+		}
+	}
+	slices.SortFunc(terms, func(x, y term) int {
+		return cmp.Or(cmp.Compare(x.df, y.df), cmp.Compare(x.id, y.id))
+	})
+	rem, read := total, 0
+	budget, minTerms := c.ix.budget, 1
+	if c.dupOnly() {
+		// A duplicate holds all the rarest terms: a few of them rank it
+		// first among the units that share them.
+		budget, minTerms = c.ix.budget/dupBudgetShare, dupMinTerms
+	}
+	var ids []uint32
+	var err error
+	for i, t := range terms {
+		if rem < c.floor*total || i >= minTerms && read+t.df > budget {
+			break
+		}
+		if ids, err = tx.Postings(t.id, ids[:0]); err != nil {
+			return out, err
+		}
+		read += len(ids)
+		c.read += len(ids)
+		for _, id := range ids {
+			acc.add(id, t.w*t.w)
+		}
+		rem -= t.w * t.w
+	}
+	// Keep the units whose shared weight, with all the weight not probed,
+	// could still reach the floor; the best MaxCandidates of them, chosen
+	// with a bounded heap (the touched units can be many thousands).
+	limit := c.ix.opt.MaxCandidates
+	if c.dupOnly() {
+		limit = min(limit, dupCandidates)
+	}
+	best := topK{k: limit, c: c.heap[:0]}
+	acc.drain(func(id uint32, w float64) {
+		if w+rem >= c.floor*total {
+			best.offer(candidate{draft: k, id: id, w: w})
+		}
+	})
+	c.heap = best.c
+	mine := best.c
+	slices.SortFunc(mine, func(x, y candidate) int {
+		return cmp.Or(cmp.Compare(y.w, x.w), cmp.Compare(x.id, y.id))
+	})
+	return append(out, mine...), nil
+}
+
+// topK keeps the k best candidates offered (higher weight, then lower id)
+// in a heap whose root is the worst kept.
+type topK struct {
+	k int
+	c []candidate
+}
+
+// worse reports whether x ranks below y.
+func worse(x, y candidate) bool { return x.w < y.w || x.w == y.w && x.id > y.id }
+
+func (h *topK) offer(x candidate) {
+	if len(h.c) < h.k {
+		h.c = append(h.c, x)
+		for i := len(h.c) - 1; i > 0; {
+			p := (i - 1) / 2
+			if !worse(h.c[i], h.c[p]) {
+				break
+			}
+			h.c[i], h.c[p] = h.c[p], h.c[i]
+			i = p
+		}
+		return
+	}
+	if h.k == 0 || !worse(h.c[0], x) {
+		return
+	}
+	h.c[0] = x
+	for i := 0; ; {
+		m, l, r := i, 2*i+1, 2*i+2
+		if l < len(h.c) && worse(h.c[l], h.c[m]) {
+			m = l
+		}
+		if r < len(h.c) && worse(h.c[r], h.c[m]) {
+			m = r
+		}
+		if m == i {
+			return
+		}
+		h.c[i], h.c[m] = h.c[m], h.c[i]
+		i = m
+	}
+}
+
+// docFreq returns a term's archive document frequency, remembered for the
+// scoring corpus.
+func (c *checker) docFreq(tx archive.Tx, t uint32) (int, error) {
+	if df, ok := c.df[t]; ok {
+		return int(df), nil
+	}
+	df, err := tx.DocFreq(t)
+	if err != nil {
+		return 0, err
+	}
+	c.df[t] = uint32(df)
+	return df, nil
+}
+
+// lookupDF fills in the document frequencies of the units' terms that the
+// probe did not look up.
+func (c *checker) lookupDF(units []*score.Unit) error {
+	var missing bool
+	for _, u := range units {
+		for _, t := range u.Terms() {
+			if _, ok := c.df[t]; !ok {
+				missing = true
+				break
+			}
+		}
+	}
+	if !missing {
+		return nil
+	}
+	return c.ix.ar.View(func(tx archive.Tx) error {
+		for _, u := range units {
+			for _, t := range u.Terms() {
+				if _, err := c.docFreq(tx, t); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// accumulator sums weights by unit id over a dense array (ids are dense
+// and below the snapshot's NextUnit), remembering which ids it touched.
+type accumulator struct {
+	w       []float32
+	touched []uint32
+}
+
+// accumulator returns an empty accumulator for ids below next, from the
+// Index's pool; put it back in ix.accs when done.
+func (ix *Index) accumulator(next uint32) *accumulator {
+	a, _ := ix.accs.Get().(*accumulator)
+	if a == nil {
+		a = &accumulator{}
+	}
+	if len(a.w) < int(next) {
+		a.w = make([]float32, next+next/8)
+	}
+	return a
+}
+
+func (a *accumulator) add(id uint32, w float64) {
+	if int(id) >= len(a.w) {
+		return
+	}
+	if a.w[id] == 0 {
+		a.touched = append(a.touched, id)
+	}
+	a.w[id] += float32(w)
+}
+
+// drain calls fn for every touched id and resets the accumulator.
+func (a *accumulator) drain(fn func(id uint32, w float64)) {
+	for _, id := range a.touched {
+		fn(id, float64(a.w[id]))
+		a.w[id] = 0
+	}
+	a.touched = a.touched[:0]
+}

@@ -36,14 +36,16 @@ type IndexOptions struct {
 	// of the process) may lose the index. For throw-away indexes.
 	NoSync bool
 
-	// MinWords is the number of content words (stop words excluded) a unit
-	// needs to be checked or to be matched (default DefaultMinWords).
+	// MinWords is the number of distinct content words (neither stop words
+	// nor numbers) a unit needs to be checked or to be matched (default
+	// DefaultMinWords), as in Options.MinWords.
 	MinWords int
 	// Threshold is the score at or above which a pair is a paraphrase
 	// (default score.DefaultThreshold).
 	Threshold float64
-	// DuplicateThreshold is the character n-gram Jaccard at or above which a
-	// pair is a near-identical duplicate (default score.DefaultDuplicateThreshold).
+	// DuplicateThreshold is the word-sequence similarity at or above which
+	// a pair is a near-identical duplicate, as in Options.DuplicateThreshold
+	// (0: the scorer's default).
 	DuplicateThreshold float64
 	// MaxCandidates is the number of archive units scored for each draft
 	// unit: the ones sharing the most inverse-document-frequency weight with

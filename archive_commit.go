@@ -218,7 +218,7 @@ func (ix *Index) complete(p *pending, accepted []*pending) bool {
 
 // overlaps reports whether two sorted term sets share at least half of
 // the smaller one: a necessary condition, with room to spare, for the
-// scorer's duplicate rule (character n-gram Jaccard 0.8).
+// scorer's duplicate rule (word-sequence similarity 0.8).
 func overlaps(a, b []uint32) bool {
 	n := 0
 	for i, j := 0, 0; i < len(a) && j < len(b); {

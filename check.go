@@ -215,7 +215,7 @@ func (ix *Index) analyze(doc *corpus.Document, quotes bool) []analysed {
 			text = maskQuotes(text)
 		}
 		a.su = ix.scorer.Analyze(text)
-		a.content = a.su.Words() >= ix.opt.MinWords
+		a.content = a.su.ContentWords() >= ix.opt.MinWords
 	}
 	return out
 }
@@ -265,7 +265,7 @@ func (c *checker) archive(ctx context.Context) error {
 	kept := cands[:0]
 	for _, cd := range cands {
 		su := byID[cd.id]
-		if su == nil || su.Words() < c.ix.opt.MinWords || c.dupOnly() && !overlaps(flat[cd.draft].su.Terms(), su.Terms()) ||
+		if su == nil || su.ContentWords() < c.ix.opt.MinWords || c.dupOnly() && !overlaps(flat[cd.draft].su.Terms(), su.Terms()) ||
 			c.notSelf && recs[cd.id].Doc.ID == flat[cd.draft].Doc {
 			continue
 		}

@@ -100,7 +100,7 @@ func TestCandidatesCoverBruteForce(t *testing.T) {
 	want := map[[2]uint32]score.Result{}
 	c.each(func(k int, _ *draft, d *analysed) {
 		for _, a := range all {
-			if a.su.Words() < ix.opt.MinWords {
+			if a.su.ContentWords() < ix.opt.MinWords {
 				continue
 			}
 			if r := ix.scorer.Score(ref, d.su, a.su); r.Kind != score.Different {

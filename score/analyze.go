@@ -38,6 +38,7 @@ type Unit struct {
 	nameEnd uint32 // the packed token sequence data[nameEnd:]
 
 	tokens  uint32 // all word tokens, stop words included
+	words   uint32 // distinct content terms that are not numbers
 	negs    uint32 // negation words
 	seqHash uint64 // hash of the whole token sequence (normalised): equal for identical wording
 }
@@ -198,6 +199,7 @@ type scratch struct {
 	extra []uint32 // vocabulary ids of other spellings
 	nums  []uint32
 	names []uint32
+	numTs []uint32 // term ids of number tokens
 }
 
 // termID folds a 64-bit hash of s to 32 bits.
@@ -218,7 +220,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 	}
 	defer s.pool.Put(sc)
 	sc.toks = s.an.Tokens(text, sc.toks[:0])
-	sc.norm, sc.keys, sc.nums, sc.names = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0]
+	sc.norm, sc.keys, sc.nums, sc.names, sc.numTs = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0], sc.numTs[:0]
 
 	u := &Unit{text: text, voc: s.voc, tokens: uint32(len(sc.toks))}
 	seq := uint64(termSeed)
@@ -231,6 +233,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		switch {
 		case w.number:
 			sc.nums = append(sc.nums, w.numID)
+			sc.numTs = append(sc.numTs, w.term)
 		case w.neg:
 			u.negs++
 		}
@@ -247,6 +250,12 @@ func (s *Scorer) Analyze(text string) *Unit {
 	}
 	u.seqHash = seq
 	s.group(u, sc)
+	u.words = u.nt
+	for _, t := range u.terms() {
+		if slices.Contains(sc.numTs, t) {
+			u.words--
+		}
+	}
 	return u
 }
 

@@ -1,33 +1,45 @@
 package neardup
 
 import (
+	"cmp"
 	"slices"
 
 	"github.com/neardup/neardup/cluster"
-	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/index"
 	"github.com/neardup/neardup/score"
-	"github.com/neardup/neardup/similarity"
 )
 
 // seedMinHash seeds the MinHash permutations behind the near-copy sketch.
 const seedMinHash uint64 = 0x6d696e68617368 // "minhash"
 
-// analyze runs the scorer's analysis over every unit, in parallel, and marks
-// the units with enough content words to be compared.
+// analyze runs the scorer's analysis over every unit, in parallel, marks
+// the units with enough content words to be compared, and profiles their
+// sentences (one tokenisation a unit; see sentenceProfile).
 func (s *scanner) analyze() {
-	s.su = make([]*score.Unit, len(s.units))
-	s.content = make([]bool, len(s.units))
-	s.multi = make([]bool, len(s.units))
-	parallel(len(s.units), s.opt.Workers, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			s.su[i] = s.scorer.Analyze(s.units[i].Text)
-			s.content[i] = s.contentWords(s.units[i].Text) >= s.opt.MinWords
-			if s.content[i] && s.opt.Unit == corpus.Paragraph {
-				s.multi[i] = len(corpus.SplitText(s.units[i].Text, corpus.Sentence)) > 1
+	n := len(s.units)
+	s.su = make([]*score.Unit, n)
+	s.content = make([]bool, n)
+	s.multi = make([]bool, n)
+	s.near = make([]uint64, n*nearBands)
+	chunks := make([]chunkProfile, (n+profileChunk-1)/profileChunk)
+	parallel(len(chunks), s.opt.Workers, func(lo, hi int) {
+		var p profiler
+		for c := lo; c < hi; c++ {
+			// Room for a chunk of paragraphs of ~40 content terms.
+			p.chunk = chunkProfile{terms: make([]uint32, 0, 48*profileChunk), ends: make([]int32, 0, 6*profileChunk), count: make([]int32, 0, profileChunk)}
+			for i := c * profileChunk; i < min((c+1)*profileChunk, n); i++ {
+				s.su[i] = s.scorer.Analyze(s.units[i].Text)
+				s.content[i] = s.su[i].ContentWords() >= s.opt.MinWords
+				if s.content[i] {
+					s.multi[i] = s.profileUnit(&p, i)
+				} else {
+					p.chunk.count = append(p.chunk.count, 0)
+				}
 			}
+			chunks[c] = p.chunk
 		}
 	})
+	s.sent = stitchProfiles(chunks, n)
 }
 
 // boilerplateSet is the outcome of boilerplate detection.
@@ -45,18 +57,38 @@ type boilerplateSet struct {
 // re-run by three sites must be reported as such.
 func (s *scanner) boilerplate() boilerplateSet {
 	b := boilerplateSet{unit: make([]bool, len(s.units))}
-	groups := make(map[uint64][]int32)
+	// Group the units by fingerprint: sort (fingerprint, unit) pairs, so
+	// that each group is a run in unit order.
+	type fp struct {
+		key  uint64
+		unit int32
+	}
+	keys := make([]fp, 0, len(s.su))
 	for i, u := range s.su {
-		if u.Words() == 0 {
+		if u.Words() > 0 {
+			keys = append(keys, fp{u.Fingerprint(), int32(i)})
+		}
+	}
+	slices.SortFunc(keys, func(x, y fp) int {
+		if x.key != y.key {
+			return cmp.Compare(x.key, y.key)
+		}
+		return cmp.Compare(x.unit, y.unit)
+	})
+	var found [][]int32
+	for i := 0; i < len(keys); {
+		j := i + 1
+		for j < len(keys) && keys[j].key == keys[i].key {
+			j++
+		}
+		run := keys[i:j]
+		i = j
+		if len(run) < s.opt.BoilerplateDocs {
 			continue
 		}
-		k := u.Fingerprint()
-		groups[k] = append(groups[k], int32(i))
-	}
-	var found [][]int32
-	for _, g := range groups {
-		if len(g) < s.opt.BoilerplateDocs {
-			continue
+		g := make([]int32, len(run))
+		for k, e := range run {
+			g[k] = e.unit
 		}
 		docs := 1
 		for j := 1; j < len(g); j++ {
@@ -83,109 +115,43 @@ func (s *scanner) boilerplate() boilerplateSet {
 	return b
 }
 
-// weigh counts document frequencies over the content units and returns
-// their TF-IDF vectors over dense term ids (empty for units that are not
-// compared: too short, or boilerplate), for the candidate search.
-func (s *scanner) weigh() []similarity.Vector {
+// weigh counts the document frequencies of the content units' terms for
+// the scorer: what score.NewCorpus counts, in parallel. Worker w counts the
+// terms t with t mod workers = w over every unit, so the counts need no
+// merging, only joining.
+func (s *scanner) weigh() {
 	var content []*score.Unit
 	for i, u := range s.su {
 		if s.content[i] {
 			content = append(content, u)
 		}
 	}
-	s.corpus = s.scorer.NewCorpus(content)
-	vecs := make([]similarity.Vector, len(s.su))
-	parallel(len(s.su), s.opt.Workers, func(lo, hi int) {
-		for i := lo; i < hi; i++ {
-			if s.content[i] {
-				var w []float32
-				vecs[i].Terms, w = s.corpus.Vector(s.su[i], nil)
-				vecs[i].Weights = w
-			}
-		}
-	})
-	// Term ids are hashes; the index wants dense ids. Renumber in unit
-	// order, so the numbering, and so the result, is deterministic.
-	dense := make(map[uint32]uint32)
-	for i := range vecs {
-		if !s.content[i] {
-			continue
-		}
-		ids := make([]uint32, len(vecs[i].Terms))
-		for k, t := range vecs[i].Terms {
-			d, ok := dense[t]
-			if !ok {
-				d = uint32(len(dense))
-				dense[t] = d
-			}
-			ids[k] = d
-		}
-		vecs[i].Terms, vecs[i].Weights = sortByID(ids, vecs[i].Weights)
-	}
-	return vecs
-}
-
-// sortByID sorts the parallel slices ids and ws by id.
-func sortByID(ids []uint32, ws []float32) ([]uint32, []float32) {
-	idx := make([]int, len(ids))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int { return int(ids[a]) - int(ids[b]) })
-	oi, ow := make([]uint32, len(ids)), make([]float32, len(ids))
-	for k, i := range idx {
-		oi[k], ow[k] = ids[i], ws[i]
-	}
-	return oi, ow
-}
-
-// candidates proposes the pairs to score: every pair whose TF-IDF cosine is
-// at least candidateFloor (exact all-pairs search over the inverted index),
-// and every pair sharing a MinHash band over word shingles (near copies),
-// restricted to the scope.
-func (s *scanner) candidates(vecs []similarity.Vector) ([]index.Pair, error) {
-	ap, err := index.AllPairs(vecs, index.AllPairsOptions{Threshold: candidateFloor, Workers: s.opt.Workers})
-	if err != nil {
-		return nil, err
-	}
-	width := lshBands * lshRows
-	var ids []int32
-	for i := range s.su {
-		if s.content[i] {
-			ids = append(ids, int32(i))
-		}
-	}
-	flat := make([]uint64, len(ids)*width)
-	parallel(len(ids), s.opt.Workers, func(lo, hi int) {
+	w := max(1, min(s.opt.Workers, len(content)/4096))
+	shards := make([]map[uint32]uint32, w)
+	parallel(w, w, func(lo, hi int) {
 		for k := lo; k < hi; k++ {
-			s.minhash.Sign(s.su[ids[k]].Shingles(), flat[k*width:k*width:(k+1)*width])
+			m := make(map[uint32]uint32)
+			for _, u := range content {
+				for _, t := range u.Terms() {
+					if int(t%uint32(w)) == k {
+						m[t]++
+					}
+				}
+			}
+			shards[k] = m
 		}
 	})
-	lsh := index.LSH{Bands: lshBands, Rows: lshRows}
-	lp, _, err := lsh.Pairs(flat, len(ids))
-	if err != nil {
-		return nil, err
+	n := 0
+	for _, m := range shards {
+		n += len(m)
 	}
-	for i := range lp {
-		lp[i].A, lp[i].B = ids[lp[i].A], ids[lp[i].B]
-	}
-	all := append(ap, lp...)
-	slices.SortFunc(all, func(x, y index.Pair) int {
-		if x.A != y.A {
-			return int(x.A - y.A)
+	df := make(map[uint32]uint32, n)
+	for _, m := range shards {
+		for t, c := range m {
+			df[t] = c
 		}
-		return int(x.B - y.B)
-	})
-	all = slices.CompactFunc(all, func(x, y index.Pair) bool { return x.A == y.A && x.B == y.B })
-	out := all[:0]
-	for _, p := range all {
-		same := s.udoc[p.A] == s.udoc[p.B]
-		if (s.opt.Scope == ScopeWithin && !same) || (s.opt.Scope == ScopeAcross && same) {
-			continue
-		}
-		out = append(out, p)
 	}
-	return out, nil
+	s.corpus = s.scorer.CorpusOf(len(content), df)
 }
 
 // scorePair scores units a and b with the scorer.
@@ -235,21 +201,38 @@ func (s *scanner) cluster(pairs []Pair) ([]Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]Cluster, 0, len(groups))
-	for _, g := range groups {
-		c := Cluster{Kind: Duplicate, Rep: int(g.Rep)}
-		for _, m := range g.Members {
-			if m == g.Rep {
-				c.Members = append(c.Members, Member{Unit: int(m), Score: 1})
-				continue
+	// Members are scored against the representative in parallel; most
+	// such pairs were kept by scoring already, whose verdicts are reused.
+	out := make([]Cluster, len(groups))
+	parallel(len(groups), s.opt.Workers, func(lo, hi int) {
+		for gi := lo; gi < hi; gi++ {
+			g := groups[gi]
+			c := Cluster{Kind: Duplicate, Rep: int(g.Rep), Members: make([]Member, 0, len(g.Members))}
+			for _, m := range g.Members {
+				if m == g.Rep {
+					c.Members = append(c.Members, Member{Unit: int(m), Score: 1})
+					continue
+				}
+				a, b := int(min(m, g.Rep)), int(max(m, g.Rep))
+				var sc Scores
+				var kind Kind
+				if k, ok := slices.BinarySearchFunc(pairs, [2]int{a, b}, func(p Pair, t [2]int) int {
+					if p.A != t[0] {
+						return p.A - t[0]
+					}
+					return p.B - t[1]
+				}); ok {
+					sc, kind = pairs[k].Scores, pairs[k].Kind
+				} else {
+					sc, kind = s.scorePair(a, b)
+				}
+				if kind != Duplicate {
+					c.Kind = Paraphrase
+				}
+				c.Members = append(c.Members, Member{Unit: int(m), Score: sc.Score})
 			}
-			sc, kind := s.scorePair(int(min(m, g.Rep)), int(max(m, g.Rep)))
-			if kind != Duplicate {
-				c.Kind = Paraphrase
-			}
-			c.Members = append(c.Members, Member{Unit: int(m), Score: sc.Score})
+			out[gi] = c
 		}
-		out = append(out, c)
-	}
+	})
 	return out, nil
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/neardup/neardup/index"
 	"github.com/neardup/neardup/score"
 	"github.com/neardup/neardup/shingle"
-	"github.com/neardup/neardup/similarity"
 )
 
 // ErrNoInput is returned when a scan has no document to read.
@@ -28,13 +27,6 @@ const candidateFloor = 0.3
 // paraphrase threshold: two groups merge only if their mean similarity over
 // all cross pairs is at least this share of the threshold.
 const minLinkShare = 0.6
-
-// minhash banding for near copies: 16 bands of 4 rows find pairs with
-// shingle Jaccard 0.6 with probability 1-(1-0.6^4)^16 = 0.9, 0.8 with 0.99999.
-const (
-	lshBands = 16
-	lshRows  = 4
-)
 
 func (o Options) withDefaults() (Options, error) {
 	if o.Unit == "" {
@@ -106,11 +98,18 @@ type scanner struct {
 
 	docs    []corpus.Document
 	units   []Unit
-	udoc    []int32       // document index of each unit
-	su      []*score.Unit // each unit analysed by the scorer
-	content []bool        // unit is compared: enough content words, not boilerplate
-	multi   []bool        // unit has more than one sentence (paragraph mode)
-	corpus  *score.Corpus // document frequencies over the compared units
+	udoc    []int32         // document index of each unit
+	su      []*score.Unit   // each unit analysed by the scorer
+	content []bool          // unit is compared: enough content words, not boilerplate
+	multi   []bool          // unit has more than one sentence (paragraph mode)
+	sent    sentenceProfile // content terms by sentence of the compared units
+	near    []uint64        // nearBands band keys of each compared unit (see nearKeys)
+	corpus  *score.Corpus   // document frequencies over the compared units
+
+	// exactUnits is the number of compared units up to which all of them
+	// go through the exact cosine search (the constant exactUnits; tests
+	// lower it to run the approximate path on small inputs).
+	exactUnits int
 
 	profile *[]Stage
 }
@@ -127,7 +126,7 @@ func newScanner(opt Options) (*scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	mh, err := shingle.NewMinHasher(lshBands*lshRows, seedMinHash)
+	mh, err := shingle.NewMinHasher(nearBands*nearRows, seedMinHash)
 	if err != nil {
 		return nil, err
 	}
@@ -135,7 +134,7 @@ func newScanner(opt Options) (*scanner, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &scanner{opt: opt, scorer: sc, analyzer: an, minhash: mh}, nil
+	return &scanner{opt: opt, scorer: sc, analyzer: an, minhash: mh, exactUnits: exactUnits}, nil
 }
 
 // split cuts every document into units, in document order.
@@ -179,11 +178,10 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	var vecs []similarity.Vector
-	s.stage("weigh", len(s.units), func() { vecs = s.weigh() })
+	s.stage("weigh", len(s.units), s.weigh)
 	var cands []index.Pair
 	var err error
-	s.stage("candidates", 0, func() { cands, err = s.candidates(vecs) })
+	s.stage("candidates", 0, func() { cands, err = s.candidates() })
 	if err != nil {
 		return nil, err
 	}

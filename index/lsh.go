@@ -1,10 +1,12 @@
 package index
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -106,7 +108,7 @@ func (l LSH) Pairs(sigs []uint64, n int) ([]Pair, LSHStats, error) {
 					return
 				}
 				w.ent = l.band(sigs, n, b, w.ent[:0])
-				sorted := radixSortEntries(w.ent, w.tmp[:len(w.ent)])
+				sorted := sortEntries(w.ent, w.tmp[:len(w.ent)])
 				w.out = emitBuckets(sorted, maxBucket, w.out, &w.st)
 			}
 		})
@@ -199,12 +201,35 @@ func mix64(x uint64) uint64 {
 	return x
 }
 
-// radixSortEntries sorts a by key, keeping the order of equal keys (LSD
-// radix sort, 8 bits a pass, passes where every key has the same digit
-// skipped), using tmp (same length) as scratch. It returns whichever of
-// the two slices holds the result.
-func radixSortEntries(a, tmp []bandEntry) []bandEntry {
-	for shift := 0; shift < 64 && len(a) > 1; shift += 8 {
+// sortEntries sorts a by key, keeping the order of equal keys, using tmp
+// (same length) as scratch, and returns whichever of the two slices holds
+// the result. Keys are uniform hashes, so a radix sort on their high 32
+// bits leaves runs of equal high halves that are nearly always runs of
+// equal keys; the rare run that mixes keys is then sorted by the whole key.
+// That is half the passes of a radix sort on 64 bits.
+func sortEntries(a, tmp []bandEntry) []bandEntry {
+	a = radixSortEntries(a, tmp, 32)
+	for i := 0; i < len(a); {
+		j := i + 1
+		mixed := false
+		for j < len(a) && a[j].key>>32 == a[i].key>>32 {
+			mixed = mixed || a[j].key != a[i].key
+			j++
+		}
+		if mixed {
+			slices.SortStableFunc(a[i:j], func(x, y bandEntry) int { return cmp.Compare(x.key, y.key) })
+		}
+		i = j
+	}
+	return a
+}
+
+// radixSortEntries sorts a by key>>from, keeping the order of equal keys
+// (LSD radix sort, 8 bits a pass, passes where every key has the same
+// digit skipped), using tmp (same length) as scratch. It returns whichever
+// of the two slices holds the result.
+func radixSortEntries(a, tmp []bandEntry, from int) []bandEntry {
+	for shift := from; shift < 64 && len(a) > 1; shift += 8 {
 		var count [256]int
 		for _, e := range a {
 			count[byte(e.key>>shift)]++

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -83,24 +85,18 @@ func (s score) MarshalJSON() ([]byte, error) {
 // member the kind of block its unit came from. Fields are in a fixed order,
 // indented by two spaces, with a trailing newline; scores are rounded to
 // four decimals; "<", ">" and "&" are written as they are.
+//
+// The object is streamed a cluster or a pair at a time, each encoded by
+// encoding/json with the indentation of its depth, so that a report of a
+// million paragraphs never sits whole in memory: the bytes are those that
+// encoding the whole jsonReport at once would give.
 func WriteJSON(w io.Writer, r *neardup.Result) error {
 	if err := check(r); err != nil {
 		return err
 	}
-	rep := jsonReport{
-		Clusters: make([]jsonCluster, len(r.Clusters)),
-		Pairs:    make([]jsonPair, len(r.Pairs)),
-		Stats:    r.Stats,
-		Options: jsonOptions{
-			Unit:               string(r.Options.Unit),
-			Language:           r.Options.Language,
-			Scope:              string(r.Options.Scope),
-			MinWords:           r.Options.MinWords,
-			Threshold:          score(r.Options.Threshold),
-			DuplicateThreshold: score(r.Options.DuplicateThreshold),
-			BoilerplateDocs:    r.Options.BoilerplateDocs,
-		},
-	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	e := newElemEncoder(bw)
+	e.raw("{\n  \"clusters\": [")
 	for i := range r.Clusters {
 		c := &r.Clusters[i]
 		jc := jsonCluster{ID: c.ID, Kind: c.Kind, Representative: repIndex(c), Members: make([]jsonMember, len(c.Members))}
@@ -108,10 +104,12 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 			u := &r.Units[m.Unit]
 			jc.Members[j] = jsonMember{Location: u.Location, Kind: u.Kind.String(), Score: score(m.Score), Text: u.Text}
 		}
-		rep.Clusters[i] = jc
+		e.elem(i, jc)
 	}
+	e.end(len(r.Clusters))
+	e.raw(",\n  \"pairs\": [")
 	for i, p := range r.Pairs {
-		rep.Pairs[i] = jsonPair{
+		e.elem(i, jsonPair{
 			A:           ref(&r.Units[p.A]),
 			B:           ref(&r.Units[p.B]),
 			Kind:        p.Kind,
@@ -119,13 +117,86 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 			Cosine:      score(p.Cosine),
 			Jaccard:     score(p.Jaccard),
 			Containment: score(p.Containment),
-		}
+		})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	e.end(len(r.Pairs))
+	e.raw(",\n  \"stats\": ")
+	e.field(r.Stats)
+	e.raw(",\n  \"options\": ")
+	e.field(jsonOptions{
+		Unit:               string(r.Options.Unit),
+		Language:           r.Options.Language,
+		Scope:              string(r.Options.Scope),
+		MinWords:           r.Options.MinWords,
+		Threshold:          score(r.Options.Threshold),
+		DuplicateThreshold: score(r.Options.DuplicateThreshold),
+		BoilerplateDocs:    r.Options.BoilerplateDocs,
+	})
+	e.raw("\n}\n")
+	if e.err != nil {
+		return e.err
+	}
+	return bw.Flush()
 }
+
+// elemEncoder writes the parts of the JSON report, keeping the first
+// error.
+type elemEncoder struct {
+	w      *bufio.Writer
+	buf    bytes.Buffer
+	elems  *json.Encoder // array elements: depth 2
+	fields *json.Encoder // values of top-level fields: depth 1
+	err    error
+}
+
+func newElemEncoder(w *bufio.Writer) *elemEncoder {
+	e := &elemEncoder{w: w}
+	e.elems = json.NewEncoder(&e.buf)
+	e.elems.SetEscapeHTML(false)
+	e.elems.SetIndent("    ", "  ")
+	e.fields = json.NewEncoder(&e.buf)
+	e.fields.SetEscapeHTML(false)
+	e.fields.SetIndent("  ", "  ")
+	return e
+}
+
+func (e *elemEncoder) raw(s string) {
+	if e.err == nil {
+		_, e.err = e.w.WriteString(s)
+	}
+}
+
+// encode writes v with enc, without the newline Encode ends with.
+func (e *elemEncoder) encode(enc *json.Encoder, v any) {
+	if e.err != nil {
+		return
+	}
+	e.buf.Reset()
+	if e.err = enc.Encode(v); e.err == nil {
+		b := e.buf.Bytes()
+		_, e.err = e.w.Write(b[:len(b)-1])
+	}
+}
+
+// elem writes element i of an array.
+func (e *elemEncoder) elem(i int, v any) {
+	if i > 0 {
+		e.raw(",")
+	}
+	e.raw("\n    ")
+	e.encode(e.elems, v)
+}
+
+// end closes an array of n elements.
+func (e *elemEncoder) end(n int) {
+	if n > 0 {
+		e.raw("\n  ")
+	}
+	e.raw("]")
+}
+
+// field writes the value of a top-level field.
+func (e *elemEncoder) field(v any) { e.encode(e.fields, v) }
 
 func ref(u *neardup.Unit) jsonRef {
 	return jsonRef{Doc: u.Doc, Line: u.Line, Start: u.Start, End: u.End, Text: u.Text}

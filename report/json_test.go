@@ -106,3 +106,65 @@ func TestJSONOptionsCoversOptions(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteJSONStreamsLikeEncode compares the streamed report with the
+// obviously right one: the whole jsonReport encoded at once.
+func TestWriteJSONStreamsLikeEncode(t *testing.T) {
+	full := seedResult(t)
+	empty := *full
+	empty.Clusters, empty.Pairs = nil, nil
+	for _, c := range []struct {
+		name string
+		r    *neardup.Result
+	}{{"seed", full}, {"no clusters or pairs", &empty}} {
+		t.Run(c.name, func(t *testing.T) {
+			var got bytes.Buffer
+			if err := WriteJSON(&got, c.r); err != nil {
+				t.Fatal(err)
+			}
+			want := oneShotJSON(t, c.r)
+			if !bytes.Equal(got.Bytes(), want) {
+				t.Errorf("WriteJSON differs from encoding the whole report:\n%s\nwant\n%s", got.Bytes(), want)
+			}
+		})
+	}
+}
+
+// oneShotJSON encodes r as WriteJSON did before it streamed.
+func oneShotJSON(t *testing.T, r *neardup.Result) []byte {
+	rep := jsonReport{
+		Clusters: make([]jsonCluster, len(r.Clusters)),
+		Pairs:    make([]jsonPair, len(r.Pairs)),
+		Stats:    r.Stats,
+		Options: jsonOptions{
+			Unit:               string(r.Options.Unit),
+			Language:           r.Options.Language,
+			Scope:              string(r.Options.Scope),
+			MinWords:           r.Options.MinWords,
+			Threshold:          score(r.Options.Threshold),
+			DuplicateThreshold: score(r.Options.DuplicateThreshold),
+			BoilerplateDocs:    r.Options.BoilerplateDocs,
+		},
+	}
+	for i := range r.Clusters {
+		c := &r.Clusters[i]
+		jc := jsonCluster{ID: c.ID, Kind: c.Kind, Representative: repIndex(c), Members: make([]jsonMember, len(c.Members))}
+		for j, m := range c.Members {
+			u := &r.Units[m.Unit]
+			jc.Members[j] = jsonMember{Location: u.Location, Kind: u.Kind.String(), Score: score(m.Score), Text: u.Text}
+		}
+		rep.Clusters[i] = jc
+	}
+	for i, p := range r.Pairs {
+		rep.Pairs[i] = jsonPair{A: ref(&r.Units[p.A]), B: ref(&r.Units[p.B]), Kind: p.Kind, Score: score(p.Score),
+			Cosine: score(p.Cosine), Jaccard: score(p.Jaccard), Containment: score(p.Containment)}
+	}
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(rep); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

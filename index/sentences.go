@@ -1,0 +1,619 @@
+package index
+
+// Shared sentences
+// ================
+//
+// SentencePairs proposes the pairs of multi-sentence units (paragraphs)
+// that say at least two of their sentences alike, without meeting the
+// pairs that share only one.
+//
+// Why. A paraphrase of a paragraph keeps most of its sentences, reworded
+// and perhaps reordered, one perhaps dropped or added; a paragraph that
+// merely quotes one sentence of another, or shares a stock phrase with it,
+// is related but is not a rewording of it. On a large corpus the second
+// kind outnumbers the first by far: in the generated benchmark corpus
+// (paragraphs of 3-5 sentences drawn from a pool of 90k), every paragraph
+// shares a sentence with about 4 others at 10^5 paragraphs and 40 at 10^6,
+// 85 million pairs in all, each with a TF-IDF cosine up to 0.7. Any index
+// whose key is one term, one set of terms or one sentence (inverted
+// postings, All-Pairs, MinHash LSH over a paragraph's or a sentence's
+// words) meets those pairs and has to verify them, and that work grows
+// with the square of the corpus. A key made of two sentences is not met by
+// them at all.
+//
+// Signatures of a sentence. The distinct terms of a sentence are ranked by
+// document frequency over the units (rarest first, ties by id) and its Rare
+// rarest (ρ, default 3) give the sentence its signatures: one for each pair
+// of them, C(ρ,2) = 3 values. Two wordings of a sentence share a signature
+// when two of the rarest words of each survive in the other (synonym swaps
+// touch some words, not most). Two unrelated sentences rarely share two
+// rare words.
+//
+// Keys of a unit. For every two different sentences i ≠ j of a unit and
+// every signature a of i and b of j (a ≠ b), the unit gets the key
+// k(a, b) = k(b, a), a 64-bit hash of the unordered pair: C(m,2)·9 keys for
+// m sentences. Two units share a key only if two sentences of one match two
+// different sentences of the other, in any order. Units with more than
+// MaxSentences keyed sentences keep those whose rarest term is rarest, so
+// a long unit costs O(MaxSentences²). A unit with a single keyed sentence
+// (a sentence unit, a one-sentence paragraph) gets instead one key per
+// signature, in a separate key space: single-sentence units meet each
+// other when they share two of their rarest words, and never meet a
+// multi-sentence unit through these keys. Units then share a key as LSH
+// bands do (see LSH), buckets above MaxBucket being paired by a sliding
+// window.
+//
+// What it costs. Keys are generated and bucketed in partitions of the key
+// space, each by one worker (radix sort, then the runs of equal keys), so
+// memory holds one partition's keys per worker, not all of them. The work
+// is linear in the keys, about 50 a paragraph, plus the pairs emitted,
+// which are mostly true pairs (each emitted by many of its keys). Measured
+// on the generated corpus (index/bench_test.go, BenchmarkSentencePairs):
+// see the figures there and in docs/performance.md.
+//
+// What it misses. A pair whose only matching sentences lost two of their
+// three rarest words each (heavy rewording), and paraphrases with a single
+// sentence in common (a paragraph cut down to one sentence). On the
+// generated 10^5 corpus the candidates hold 99.8% of the planted exact
+// copies, 97.8% of the paraphrases (the near copies are better found by
+// LSH over word shingles, which the scan runs too); the exact search
+// (AllPairs) remains for small corpora.
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+)
+
+// Defaults of SentenceOptions.
+const (
+	DefaultRare         = 3
+	DefaultMaxSentences = 8
+)
+
+// partitionKeys is the number of keys a partition should hold at most: the
+// entries of one partition take 16 bytes each, twice (radix sort scratch),
+// 64 MB a worker.
+const partitionKeys = 1 << 21
+
+// Seeds of the two key spaces.
+const (
+	crossSeed  = 0x63726f7373 // "cross"
+	singleSeed = 0x73696e676c // "singl"
+)
+
+// ErrSentences is returned when the flat slices of a Sentences value do not
+// describe units of sentences.
+var ErrSentences = errors.New("index: malformed sentences")
+
+// Sentences is a corpus of units as the term ids of their sentences, in
+// flat slices: sentence k holds Terms[Ends[k-1]:Ends[k]] (from 0 for
+// k = 0), and unit u the sentences Units[u][0] to Units[u][1]-1. Terms may
+// repeat and need not be sorted; units may share sentences or leave some
+// out; a unit without sentences matches nothing.
+type Sentences struct {
+	Terms []uint32
+	Ends  []int32    // end of each sentence in Terms, non-decreasing
+	Units [][2]int32 // each unit's range of sentences
+}
+
+// unit returns the sentence range of unit u.
+func (s *Sentences) unit(u int) (lo, hi int) {
+	return int(s.Units[u][0]), int(s.Units[u][1])
+}
+
+// sentence returns the terms of sentence k.
+func (s *Sentences) sentence(k int) []uint32 {
+	lo := 0
+	if k > 0 {
+		lo = int(s.Ends[k-1])
+	}
+	return s.Terms[lo:s.Ends[k]]
+}
+
+func (s *Sentences) check() error {
+	if len(s.Units) > math.MaxInt32 || len(s.Ends) > math.MaxInt32 || len(s.Terms) > math.MaxInt32 {
+		return fmt.Errorf("%w: more than %d units, sentences or terms", ErrSentences, math.MaxInt32)
+	}
+	prev := int32(0)
+	for k, e := range s.Ends {
+		if e < prev || int(e) > len(s.Terms) {
+			return fmt.Errorf("%w: sentence %d ends at %d (previous %d, %d terms)", ErrSentences, k, e, prev, len(s.Terms))
+		}
+		prev = e
+	}
+	for u, r := range s.Units {
+		if r[0] < 0 || r[0] > r[1] || int(r[1]) > len(s.Ends) {
+			return fmt.Errorf("%w: unit %d has sentences %d to %d of %d", ErrSentences, u, r[0], r[1], len(s.Ends))
+		}
+	}
+	return nil
+}
+
+// SentenceOptions controls SentencePairs. The zero value is valid.
+type SentenceOptions struct {
+	// Rare is the number of rarest distinct terms of a sentence whose
+	// pairs are its signatures (default DefaultRare; at least 2).
+	Rare int
+	// MaxSentences is the number of sentences of a unit that get keys
+	// (default DefaultMaxSentences; at least 2): those whose rarest term
+	// is rarest.
+	MaxSentences int
+	// MaxBucket is the largest bucket paired in full (default
+	// DefaultMaxBucket); larger ones are paired by a sliding window as in
+	// LSH.
+	MaxBucket int
+	// Partitions is the number of parts the key space is bucketed in, one
+	// at a time by each worker (default: at least Workers, and enough
+	// that a part holds about 2 million keys, 64 MB of working memory).
+	// The result does not depend on it.
+	Partitions int
+	// Workers is the number of goroutines (default GOMAXPROCS). The result
+	// does not depend on it.
+	Workers int
+}
+
+// SentenceStats counts the work of SentencePairs.
+type SentenceStats struct {
+	Units      int   // units with at least one keyed sentence
+	Sentences  int64 // keyed sentences
+	Keys       int64 // keys over all units
+	Partitions int   // partitions of the key space
+	Buckets    int64 // buckets with two or more units
+	Oversized  int64 // buckets with more than MaxBucket units
+	Dropped    int64 // pairs of oversized buckets left out by the window
+	Emitted    int64 // pairs emitted, before removing repeats
+	Pairs      int64 // distinct pairs returned
+}
+
+// SentencePairs returns the distinct pairs of units that share a key (see
+// the comment at the top of this file), sorted by (A, B), with Cosine
+// unset.
+func SentencePairs(s Sentences, opt SentenceOptions) ([]Pair, SentenceStats, error) {
+	if err := s.check(); err != nil {
+		return nil, SentenceStats{}, err
+	}
+	if opt.Rare == 0 {
+		opt.Rare = DefaultRare
+	}
+	if opt.MaxSentences == 0 {
+		opt.MaxSentences = DefaultMaxSentences
+	}
+	if opt.MaxBucket == 0 {
+		opt.MaxBucket = DefaultMaxBucket
+	}
+	if opt.Workers == 0 {
+		opt.Workers = runtime.GOMAXPROCS(0)
+	}
+	if opt.Rare < 2 || opt.Rare > 16 || opt.MaxSentences < 2 || opt.MaxSentences > 64 || opt.MaxBucket < 2 || opt.Workers < 0 || opt.Partitions < 0 || opt.Partitions > 1<<16 {
+		return nil, SentenceStats{}, fmt.Errorf("index: SentenceOptions %+v out of range", opt)
+	}
+	n := len(s.Units)
+	df := documentFrequencies(&s, opt.Workers)
+	sigs := signAll(&s, df, opt)
+
+	var st SentenceStats
+	for u := range n {
+		if g := sigs.unit(u); len(g.size) > 0 {
+			st.Units++
+			st.Sentences += int64(len(g.size))
+			st.Keys += int64(g.keys())
+		}
+	}
+	parts := opt.Partitions
+	if parts == 0 {
+		parts = max(opt.Workers, int((st.Keys+partitionKeys-1)/partitionKeys))
+	}
+	st.Partitions = parts
+	sigs.assignParts(parts, opt.Workers)
+	out := make([][]uint64, parts)
+	stats := make([]LSHStats, parts)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(opt.Workers, parts) {
+		wg.Go(func() {
+			var ent, tmp []bandEntry
+			var keys []uint64
+			for {
+				p := int(next.Add(1)) - 1
+				if p >= parts {
+					return
+				}
+				ent = ent[:0]
+				for u := range n {
+					g := sigs.unit(u)
+					keys = g.appendKeys(keys[:0], p)
+					for _, k := range keys {
+						ent = append(ent, bandEntry{key: k, id: int32(u)})
+					}
+				}
+				if cap(tmp) < len(ent) {
+					tmp = make([]bandEntry, len(ent))
+				}
+				// The sort is stable and a unit's entries are consecutive,
+				// so a key repeated by one unit (two of its sentence pairs
+				// give it) is adjacent: drop the repeats.
+				sorted := slices.Compact(sortEntries(ent, tmp[:len(ent)]))
+				pairs := emitBuckets(sorted, opt.MaxBucket, nil, &stats[p])
+				pairs = radixSortUint64(pairs, make([]uint64, len(pairs)))
+				out[p] = slices.Clip(slices.Compact(pairs))
+			}
+		})
+	}
+	wg.Wait()
+	total := 0
+	for p := range parts {
+		total += len(out[p])
+		st.Buckets += stats[p].Buckets
+		st.Oversized += stats[p].Oversized
+		st.Dropped += stats[p].Dropped
+		st.Emitted += stats[p].Emitted
+	}
+	all := make([]uint64, 0, total)
+	for _, o := range out {
+		all = append(all, o...)
+	}
+	all = radixSortUint64(all, make([]uint64, len(all)))
+	all = slices.Compact(all)
+	pairs := make([]Pair, len(all))
+	for i, k := range all {
+		pairs[i] = Pair{A: int32(k >> 32), B: int32(uint32(k))}
+	}
+	st.Pairs = int64(len(pairs))
+	return pairs, st, nil
+}
+
+// signatures holds the signatures of every unit's keyed sentences, in flat
+// slices: unit u has sig[sigEnd[u-1]:sigEnd[u]], sentence after sentence,
+// size[sizeEnd[u-1]:sizeEnd[u]] values each (from 0 for u = 0); part[k] is
+// the partition of the keys whose smaller signature is sig[k] (keyPart).
+type signatures struct {
+	sig     []uint64
+	part    []uint16
+	size    []uint8
+	sigEnd  []int32
+	sizeEnd []int32
+}
+
+// unitSigs is one unit's view of the signatures.
+type unitSigs struct {
+	sig  []uint64
+	part []uint16
+	size []uint8
+}
+
+// unit returns the view of unit u.
+func (g *signatures) unit(u int) unitSigs {
+	a, b := 0, 0
+	if u > 0 {
+		a, b = int(g.sigEnd[u-1]), int(g.sizeEnd[u-1])
+	}
+	v := unitSigs{sig: g.sig[a:g.sigEnd[u]], size: g.size[b:g.sizeEnd[u]]}
+	if g.part != nil {
+		v.part = g.part[a:g.sigEnd[u]]
+	}
+	return v
+}
+
+// keys returns the number of keys of the unit.
+func (g *unitSigs) keys() int {
+	if len(g.size) == 1 {
+		return int(g.size[0])
+	}
+	n, before := 0, 0
+	for _, z := range g.size {
+		n += before * int(z)
+		before += int(z)
+	}
+	return n
+}
+
+// appendKeys appends the unit's keys that fall in partition p. A key of
+// two signatures a < b is in the partition of a, so only a's partition is
+// looked at: a pass costs a byte compare per signature plus the keys it
+// keeps, not every key of the unit.
+func (g *unitSigs) appendKeys(dst []uint64, p int) []uint64 {
+	if len(g.size) == 1 {
+		for k, a := range g.sig {
+			if int(g.part[k]) == p {
+				dst = append(dst, mix64(a^singleSeed))
+			}
+		}
+		return dst
+	}
+	lo := 0
+	for _, z := range g.size {
+		hi := lo + int(z)
+		for k := lo; k < hi; k++ {
+			if int(g.part[k]) != p {
+				continue
+			}
+			a := g.sig[k]
+			for _, others := range [2][]uint64{g.sig[:lo], g.sig[hi:]} {
+				for _, b := range others {
+					if b > a {
+						dst = append(dst, mix64(a^mix64(b^crossSeed)))
+					}
+				}
+			}
+		}
+		lo = hi
+	}
+	return dst
+}
+
+// keyPart returns the partition, of parts, of the keys whose smaller
+// signature is a. Signatures are uniform 64-bit values and the smaller of
+// two has the distribution 1-(1-u)², so a is mapped through it first to
+// give the partitions equal shares of the keys.
+func keyPart(a uint64, single bool, parts int) int {
+	u := float64(a>>11) * 0x1p-53
+	if !single {
+		u = 1 - (1-u)*(1-u)
+	}
+	return min(int(u*float64(parts)), parts-1)
+}
+
+// assignParts sets the partition of every signature, in parallel.
+func (g *signatures) assignParts(parts, workers int) {
+	g.part = make([]uint16, len(g.sig))
+	n := len(g.sigEnd)
+	const chunk = 4096
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(workers, n/chunk)) {
+		wg.Go(func() {
+			for {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				for u := lo; u < min(lo+chunk, n); u++ {
+					v := g.unit(u)
+					for k, a := range v.sig {
+						v.part[k] = uint16(keyPart(a, len(v.size) == 1, parts))
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// signAll computes the signatures of every unit, in parallel: chunks of
+// units are signed into the workers' scratch, then copied in unit order.
+func signAll(s *Sentences, df *termCounts, opt SentenceOptions) *signatures {
+	n := len(s.Units)
+	const chunk = 4096
+	type part struct {
+		sig  []uint64
+		size []uint8
+	}
+	parts := make([]part, (n+chunk-1)/chunk)
+	g := &signatures{sigEnd: make([]int32, n), sizeEnd: make([]int32, n)}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range max(1, min(opt.Workers, len(parts))) {
+		wg.Go(func() {
+			var sc signScratch
+			for {
+				c := int(next.Add(1)) - 1
+				if c >= len(parts) {
+					return
+				}
+				sc.sig, sc.size = sc.sig[:0], sc.size[:0]
+				for u := c * chunk; u < min((c+1)*chunk, n); u++ {
+					sc.sign(s, u, df, opt)
+					// Ends local to the chunk for now.
+					g.sigEnd[u], g.sizeEnd[u] = int32(len(sc.sig)), int32(len(sc.size))
+				}
+				parts[c] = part{sig: slices.Clone(sc.sig), size: slices.Clone(sc.size)}
+			}
+		})
+	}
+	wg.Wait()
+	var ns, nz int
+	for _, p := range parts {
+		ns += len(p.sig)
+		nz += len(p.size)
+	}
+	g.sig, g.size = make([]uint64, 0, ns), make([]uint8, 0, nz)
+	for c, p := range parts {
+		bs, bz := int32(len(g.sig)), int32(len(g.size))
+		for u := c * chunk; u < min((c+1)*chunk, n); u++ {
+			g.sigEnd[u] += bs
+			g.sizeEnd[u] += bz
+		}
+		g.sig = append(g.sig, p.sig...)
+		g.size = append(g.size, p.size...)
+		parts[c] = part{}
+	}
+	return g
+}
+
+// signScratch is a worker's working memory for signing units.
+type signScratch struct {
+	sig  []uint64 // the chunk's signatures so far
+	size []uint8  // and sentence sizes
+	rank []uint64 // df<<32 | term of a sentence's terms
+	sent []sentRank
+	tmp  []uint64
+}
+
+// sentRank is a keyed sentence of the unit being signed: its rarest
+// term's rank key and its signatures in scratch.
+type sentRank struct {
+	rare   uint64
+	lo, hi int
+}
+
+// sign appends the signatures of unit u to sc.sig and their sentence sizes
+// to sc.size.
+func (sc *signScratch) sign(s *Sentences, u int, df *termCounts, opt SentenceOptions) {
+	lo, hi := s.unit(u)
+	sc.sent = sc.sent[:0]
+	sc.tmp = sc.tmp[:0]
+	for k := lo; k < hi; k++ {
+		sc.rank = sc.rank[:0]
+		for _, t := range s.sentence(k) {
+			sc.rank = append(sc.rank, uint64(df.get(t))<<32|uint64(t))
+		}
+		slices.Sort(sc.rank)
+		r := slices.Compact(sc.rank)
+		if len(r) < 2 {
+			continue
+		}
+		r = r[:min(len(r), opt.Rare)]
+		a := len(sc.tmp)
+		for i := range r {
+			for j := i + 1; j < len(r); j++ {
+				x, y := uint32(r[i]), uint32(r[j])
+				sc.tmp = append(sc.tmp, mix64(uint64(min(x, y))<<32|uint64(max(x, y))))
+			}
+		}
+		sc.sent = append(sc.sent, sentRank{rare: r[0], lo: a, hi: len(sc.tmp)})
+	}
+	if len(sc.sent) > opt.MaxSentences {
+		// Keep the sentences whose rarest term is rarest, in their order.
+		keep := slices.Clone(sc.sent)
+		slices.SortStableFunc(keep, func(x, y sentRank) int {
+			switch {
+			case x.rare < y.rare:
+				return -1
+			case x.rare > y.rare:
+				return 1
+			}
+			return 0
+		})
+		keep = keep[:opt.MaxSentences]
+		slices.SortFunc(keep, func(x, y sentRank) int { return x.lo - y.lo })
+		sc.sent = keep
+	}
+	for _, r := range sc.sent {
+		sc.sig = append(sc.sig, sc.tmp[r.lo:r.hi]...)
+		sc.size = append(sc.size, uint8(r.hi-r.lo))
+	}
+}
+
+// documentFrequencies counts, for every term, the units it occurs in, in
+// parallel: each worker counts a share of the units, then the counts are
+// added up.
+func documentFrequencies(s *Sentences, workers int) *termCounts {
+	n := len(s.Units)
+	workers = max(1, min(workers, n/4096))
+	parts := make([]*termCounts, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			c := newTermCounts(1 << 12)
+			c.last = make([]int32, len(c.keys))
+			for u := w * n / workers; u < (w+1)*n/workers; u++ {
+				lo, hi := s.unit(u)
+				for k := lo; k < hi; k++ {
+					for _, t := range s.sentence(k) {
+						c.addOnce(t, int32(u))
+					}
+				}
+			}
+			c.last = nil
+			parts[w] = c
+		})
+	}
+	wg.Wait()
+	all := parts[0]
+	for _, c := range parts[1:] {
+		for i, v := range c.vals {
+			if v > 0 {
+				all.add(c.keys[i], v)
+			}
+		}
+	}
+	return all
+}
+
+// termCounts is an open-addressing hash table (linear probing, load at
+// most 1/2) from term ids to positive counts; a count of 0 marks an empty
+// slot. While document frequencies are counted, last holds the last unit
+// counted for each slot's term (addOnce).
+type termCounts struct {
+	keys  []uint32
+	vals  []uint32
+	last  []int32
+	n     int
+	shift uint
+}
+
+func newTermCounts(size int) *termCounts {
+	c := &termCounts{}
+	c.alloc(size)
+	return c
+}
+
+func (c *termCounts) alloc(size int) {
+	bits := uint(1)
+	for 1<<bits < size {
+		bits++
+	}
+	c.keys = make([]uint32, 1<<bits)
+	c.vals = make([]uint32, 1<<bits)
+	c.shift = 64 - bits
+}
+
+// slot returns the slot of term t: its own or the empty one where it goes.
+func (c *termCounts) slot(t uint32) int {
+	mask := len(c.keys) - 1
+	i := int((uint64(t) * 0x9e3779b97f4a7c15) >> c.shift)
+	for c.vals[i] != 0 && c.keys[i] != t {
+		i = (i + 1) & mask
+	}
+	return i
+}
+
+// add adds v to the count of t.
+func (c *termCounts) add(t, v uint32) {
+	c.vals[c.insert(t)] += v
+}
+
+// addOnce adds 1 to the count of t unless unit u was counted for t last.
+func (c *termCounts) addOnce(t uint32, u int32) {
+	i := c.insert(t)
+	if c.vals[i] == 0 || c.last[i] != u {
+		c.vals[i]++
+		c.last[i] = u
+	}
+}
+
+// insert returns the slot of t, claiming one (count 0) when t is new.
+func (c *termCounts) insert(t uint32) int {
+	i := c.slot(t)
+	if c.vals[i] != 0 {
+		return i
+	}
+	if 2*(c.n+1) > len(c.keys) {
+		keys, vals, last := c.keys, c.vals, c.last
+		c.alloc(2 * len(keys))
+		if last != nil {
+			c.last = make([]int32, len(c.keys))
+		}
+		for j, x := range vals {
+			if x != 0 {
+				k := c.slot(keys[j])
+				c.keys[k], c.vals[k] = keys[j], x
+				if last != nil {
+					c.last[k] = last[j]
+				}
+			}
+		}
+		i = c.slot(t)
+	}
+	c.keys[i] = t
+	c.n++
+	return i
+}
+
+// get returns the count of t (0 if absent).
+func (c *termCounts) get(t uint32) uint32 { return c.vals[c.slot(t)] }

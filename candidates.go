@@ -11,7 +11,7 @@ import (
 // ====================
 //
 // The scorer is far too costly to run on every pair (10^6 units make
-// 5·10^11 pairs; it scores some 10^4-10^5 pairs a second a core), so three
+// 5·10^11 pairs; it scores about 5·10^4 pairs a second a core), so three
 // indexes propose the pairs worth scoring, each for one kind of likeness:
 //
 //   - near copies: MinHash LSH over the word bigrams of each half of each
@@ -23,24 +23,29 @@ import (
 //     two of its rarest content words; one chance shared sentence does not
 //     make a candidate, so the work stays linear in the corpus where the
 //     pairs that share one sentence grow with its square;
-//   - on corpora of at most exactUnits compared units, also every pair
-//     whose TF-IDF cosine over content terms reaches candidateFloor,
-//     exactly (index.AllPairs), which misses nothing a cosine can see but
-//     whose cost grows with the square of the corpus when the vocabulary
-//     stops growing (see index/allpairs.go).
+//   - every pair whose TF-IDF cosine over content terms reaches
+//     candidateFloor, exactly (index.AllPairs), among all the units of a
+//     corpus of at most exactUnits compared units, and among the short
+//     units (shortSentences) of a larger one: the search misses nothing a
+//     cosine can see, but its cost grows with the square of the corpus
+//     when the vocabulary stops growing (see index/allpairs.go), while two
+//     sentences are too few for the shared-sentence keys.
 //
 // On the approximate path, pairs of multi-sentence units that only partly
 // overlap (partialOverlap: neither unit has most of its sentences said in
 // the other) are dropped before scoring: scorePair would turn a paraphrase
 // verdict on them into Different, and a near-identical duplicate always
 // covers its sentences (each sentence's terms are looked up in the whole
-// other unit). On the generated corpus this drops a fifth of the
-// candidates at 10^5 paragraphs and more than half at 10^6 (the pairs that
-// grow with the square of the corpus), and no pair that scoring keeps.
+// other unit). On the generated corpus this drops a third of the
+// candidates at 10^5 paragraphs and four fifths at 10^6 (the pairs that
+// grow with the square of the corpus), and no pair that scoring keeps
+// (none of them gets a duplicate verdict).
 //
-// The approximate path (the first two) on the generated corpus of 10^4
-// paragraphs finds the pairs that the exact path reports: see
-// TestCandidatesRecall and docs/performance.md for the measured recall.
+// TestCandidatesRecall measures the pairs the approximate path reports
+// against those of the exact path on the generated corpus of 10^4
+// paragraphs; TestApproximatePath checks that it finds the clusters of the
+// exact path on the real articles of the scan tests. Figures are in
+// docs/performance.md.
 
 // exactUnits is the number of compared units up to which the exact cosine
 // search adds its candidates: below it the search costs well under a

@@ -24,7 +24,8 @@ package index
 // Signatures of a sentence. The distinct terms of a sentence are ranked by
 // document frequency over the units (rarest first, ties by id) and its Rare
 // rarest (ρ, default 3) give the sentence its signatures: one for each pair
-// of them, C(ρ,2) = 3 values. Two wordings of a sentence share a signature
+// of them, C(ρ,2) = 3 values. Sentences of fewer than three distinct terms
+// get none. Two wordings of a sentence share a signature
 // when two of the rarest words of each survive in the other (synonym swaps
 // touch some words, not most). Two unrelated sentences rarely share two
 // rare words.
@@ -46,18 +47,26 @@ package index
 // What it costs. Keys are generated and bucketed in partitions of the key
 // space, each by one worker (radix sort, then the runs of equal keys), so
 // memory holds one partition's keys per worker, not all of them. The work
-// is linear in the keys, about 50 a paragraph, plus the pairs emitted,
-// which are mostly true pairs (each emitted by many of its keys). Measured
-// on the generated corpus (index/bench_test.go, BenchmarkSentencePairs):
-// see the figures there and in docs/performance.md.
+// is linear in the keys, about 58 a paragraph, plus the pairs emitted.
+// Measured on the generated corpus (BenchmarkSentencePairs, 2 shared
+// cores, its own tokeniser without stemming):
+//
+//	n      keys    emitted  pairs    time
+//	10^4   0.58 M  58 k     1,712    0.06 s
+//	10^5   5.8 M   0.70 M   28,347   0.33 s
+//	10^6   58 M    17.7 M   1.38 M   2.4 s
+//
+// Planted pairs grow with the corpus; the rest of the pairs (most of them
+// at 10^6) are paragraphs that share a pool item of two sentences, or two
+// sentences' rare words, by chance, and grow with its square: the scan
+// drops them with its partial-overlap rule at about a microsecond a pair.
 //
 // What it misses. A pair whose only matching sentences lost two of their
 // three rarest words each (heavy rewording), and paraphrases with a single
 // sentence in common (a paragraph cut down to one sentence). On the
-// generated 10^5 corpus the candidates hold 99.8% of the planted exact
-// copies, 97.8% of the paraphrases (the near copies are better found by
-// LSH over word shingles, which the scan runs too); the exact search
-// (AllPairs) remains for small corpora.
+// generated corpus the pairs hold 100% of the planted exact copies, 98% of
+// the paraphrases and 97-98% of the near copies (which LSH over word
+// shingles, run by the scan too, finds better), at every size above.
 
 import (
 	"errors"
@@ -74,6 +83,12 @@ const (
 	DefaultRare         = 3
 	DefaultMaxSentences = 8
 )
+
+// minSentenceTerms is the number of distinct terms a sentence needs to be
+// keyed: two would give it a single signature, one pair of words, which
+// short unrelated sentences share by chance (on the generated 10^6 corpus
+// keying them adds 40% more pairs that the scan then drops).
+const minSentenceTerms = 3
 
 // partitionKeys is the number of keys a partition should hold at most: the
 // entries of one partition take 16 bytes each, twice (radix sort scratch),
@@ -464,7 +479,7 @@ func (sc *signScratch) sign(s *Sentences, u int, df *termCounts, opt SentenceOpt
 		}
 		slices.Sort(sc.rank)
 		r := slices.Compact(sc.rank)
-		if len(r) < 2 {
+		if len(r) < minSentenceTerms {
 			continue
 		}
 		r = r[:min(len(r), opt.Rare)]

@@ -84,7 +84,7 @@ func referenceSentencePairs(in index.Sentences, rare, maxSentences int) []index.
 			terms := slices.Clone(sentence(int(k)))
 			slices.SortFunc(terms, rank)
 			terms = slices.Compact(terms)
-			if len(terms) < 2 {
+			if len(terms) < 3 {
 				continue
 			}
 			terms = terms[:min(len(terms), rare)]

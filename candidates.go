@@ -31,21 +31,42 @@ import (
 //     when the vocabulary stops growing (see index/allpairs.go), while two
 //     sentences are too few for the shared-sentence keys.
 //
-// On the approximate path, pairs of multi-sentence units that only partly
-// overlap (partialOverlap: neither unit has most of its sentences said in
-// the other) are dropped before scoring: scorePair would turn a paraphrase
-// verdict on them into Different, and a near-identical duplicate always
-// covers its sentences (each sentence's terms are looked up in the whole
-// other unit). On the generated corpus this drops a third of the
-// candidates at 10^5 paragraphs and four fifths at 10^6 (the pairs that
-// grow with the square of the corpus), and no pair that scoring keeps
-// (none of them gets a duplicate verdict).
+// On the approximate path, pairs of multi-sentence units that clearly only
+// partly overlap (fewer than prefilterCoverage of the sentences of either
+// unit said in the other; see partialOverlap) are dropped before scoring,
+// unless the near-copy index found them: scorePair would turn a
+// paraphrase verdict on them into Different, and a near-identical
+// duplicate covers its sentences (each sentence's terms are looked up in
+// the whole other unit). On the generated corpus this drops 30% of the
+// candidates at 10^5 paragraphs and three quarters at 10^6 (the pairs that
+// grow with the square of the corpus), and no pair that scoring keeps.
 //
 // TestCandidatesRecall measures the pairs the approximate path reports
 // against those of the exact path on the generated corpus of 10^4
 // paragraphs; TestApproximatePath checks that it finds the clusters of the
 // exact path on the real articles of the scan tests. Figures are in
 // docs/performance.md.
+
+// prefilterCoverage is the sentence coverage (see partialOverlap) below
+// which a pair of multi-sentence units found by the shared-sentence keys
+// or the exact search is dropped unscored on the approximate path. It is
+// below partialCoverage because a heavily reworded pair can still get a
+// duplicate verdict, which partialOverlap does not overrule: on the
+// generated corpus of 10^6 paragraphs, 87 of the pairs with coverage in
+// [0.6, 0.75) are such duplicates, none below 0.6 once the near-copy
+// candidates are exempt.
+const prefilterCoverage = 0.6
+
+// isNear reports whether p is among the near-copy candidates (sorted).
+func isNear(near []index.Pair, p index.Pair) bool {
+	_, ok := slices.BinarySearchFunc(near, p, func(x, y index.Pair) int {
+		if x.A != y.A {
+			return int(x.A - y.A)
+		}
+		return int(x.B - y.B)
+	})
+	return ok
+}
 
 // exactUnits is the number of compared units up to which the exact cosine
 // search adds its candidates: below it the search costs well under a
@@ -70,7 +91,7 @@ func (s *scanner) candidates() ([]index.Pair, error) {
 	if err != nil {
 		return nil, err
 	}
-	all := append(near, shared...)
+	all := append(slices.Clone(near), shared...)
 	exact := ids
 	if len(ids) > s.exactUnits {
 		exact = s.short(ids)
@@ -96,7 +117,8 @@ func (s *scanner) candidates() ([]index.Pair, error) {
 			a, b := int(all[i].A), int(all[i].B)
 			same := s.udoc[a] == s.udoc[b]
 			drop[i] = (s.opt.Scope == ScopeWithin && !same) || (s.opt.Scope == ScopeAcross && same) ||
-				prefilter && s.multi[a] && s.multi[b] && s.partialOverlap(a, b)
+				prefilter && s.multi[a] && s.multi[b] && !isNear(near, all[i]) &&
+					max(s.sentenceCoverage(a, b), s.sentenceCoverage(b, a)) < prefilterCoverage
 		}
 	})
 	out := all[:0]

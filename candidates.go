@@ -57,6 +57,13 @@ import (
 // candidates are exempt.
 const prefilterCoverage = 0.6
 
+// nearStrong is the number of near-copy bands two units must share for
+// their pair to skip the partial-overlap prefilter: one shared band is
+// often chance (a common phrase in both halves), two rarely are, while
+// halves at Jaccard 0.8 share two or more of the 16 bands with
+// probability 0.998.
+const nearStrong = 2
+
 // isNear reports whether p is among the near-copy candidates (sorted).
 func isNear(near []index.Pair, p index.Pair) bool {
 	_, ok := slices.BinarySearchFunc(near, p, func(x, y index.Pair) int {
@@ -83,7 +90,7 @@ func (s *scanner) candidates() ([]index.Pair, error) {
 			ids = append(ids, int32(i))
 		}
 	}
-	near, err := s.nearCopies(ids)
+	near, strong, err := s.nearCopies(ids)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +98,7 @@ func (s *scanner) candidates() ([]index.Pair, error) {
 	if err != nil {
 		return nil, err
 	}
-	all := append(slices.Clone(near), shared...)
+	all := append(near, shared...)
 	exact := ids
 	if len(ids) > s.exactUnits {
 		exact = s.short(ids)
@@ -117,7 +124,7 @@ func (s *scanner) candidates() ([]index.Pair, error) {
 			a, b := int(all[i].A), int(all[i].B)
 			same := s.udoc[a] == s.udoc[b]
 			drop[i] = (s.opt.Scope == ScopeWithin && !same) || (s.opt.Scope == ScopeAcross && same) ||
-				prefilter && s.multi[a] && s.multi[b] && !isNear(near, all[i]) &&
+				prefilter && s.multi[a] && s.multi[b] && !isNear(strong, all[i]) &&
 					max(s.sentenceCoverage(a, b), s.sentenceCoverage(b, a)) < prefilterCoverage
 		}
 	})
@@ -192,8 +199,9 @@ func mix64(x uint64) uint64 {
 }
 
 // nearCopies returns the pairs of the units in ids (ascending) that share
-// a near-copy band key, as unit indexes. It consumes s.near.
-func (s *scanner) nearCopies(ids []int32) ([]index.Pair, error) {
+// a near-copy band key, as unit indexes, and those of them that share at
+// least nearStrong bands. It consumes s.near.
+func (s *scanner) nearCopies(ids []int32) (pairs, strong []index.Pair, err error) {
 	// Move the compared units' keys to the front, in place: ids[k] >= k.
 	flat := s.near
 	s.near = nil
@@ -204,12 +212,24 @@ func (s *scanner) nearCopies(ids []int32) ([]index.Pair, error) {
 	lsh := index.LSH{Bands: nearBands, Rows: 1, Workers: s.opt.Workers}
 	lp, _, err := lsh.Pairs(flat, len(ids))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	for _, p := range lp {
+		ka, kb := flat[int(p.A)*nearBands:][:nearBands], flat[int(p.B)*nearBands:][:nearBands]
+		n := 0
+		for b := range ka {
+			if ka[b] == kb[b] {
+				n++
+			}
+		}
+		if n >= nearStrong {
+			strong = append(strong, index.Pair{A: ids[p.A], B: ids[p.B]})
+		}
 	}
 	for i := range lp {
 		lp[i].A, lp[i].B = ids[lp[i].A], ids[lp[i].B]
 	}
-	return lp, nil
+	return lp, strong, nil
 }
 
 // shortSentences is the number of sentences with content terms up to which

@@ -198,6 +198,9 @@ func TestCandidatesRecall(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Skipf("no generated corpus: %v", err)
 	}
+	if raceEnabled {
+		t.Skip("a measurement, slow under the race detector (TestApproximatePath covers the concurrency)")
+	}
 	docs := readTestDocs(t, path)
 	exact := scanWith(t, docs, Options{}, exactUnits)
 	approx := scanWith(t, docs, Options{}, 0)

@@ -10,7 +10,7 @@ import (
 
 // bigResult repeats the seed result's clusters and pairs k times over k
 // copies of its units: the report of a large scan, with real text.
-func bigResult(b *testing.B, k int) *neardup.Result {
+func bigResult(b testing.TB, k int) *neardup.Result {
 	seed := seedResult(b)
 	r := &neardup.Result{Stats: seed.Stats, Options: seed.Options}
 	for i := range k {

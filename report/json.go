@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/neardup/neardup"
 )
@@ -86,10 +89,11 @@ func (s score) MarshalJSON() ([]byte, error) {
 // indented by two spaces, with a trailing newline; scores are rounded to
 // four decimals; "<", ">" and "&" are written as they are.
 //
-// The object is streamed a cluster or a pair at a time, each encoded by
-// encoding/json with the indentation of its depth, so that a report of a
-// million paragraphs never sits whole in memory: the bytes are those that
-// encoding the whole jsonReport at once would give.
+// The object is streamed: clusters and pairs are encoded by encoding/json
+// with the indentation of their depth, in parallel batches written in
+// order, so that a report of a million paragraphs never sits whole in
+// memory; the bytes are those that encoding the whole jsonReport at once
+// would give (TestWriteJSONStreamsLikeEncode).
 func WriteJSON(w io.Writer, r *neardup.Result) error {
 	if err := check(r); err != nil {
 		return err
@@ -97,19 +101,19 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	e := newElemEncoder(bw)
 	e.raw("{\n  \"clusters\": [")
-	for i := range r.Clusters {
+	e.array(len(r.Clusters), func(i int) any {
 		c := &r.Clusters[i]
 		jc := jsonCluster{ID: c.ID, Kind: c.Kind, Representative: repIndex(c), Members: make([]jsonMember, len(c.Members))}
 		for j, m := range c.Members {
 			u := &r.Units[m.Unit]
 			jc.Members[j] = jsonMember{Location: u.Location, Kind: u.Kind.String(), Score: score(m.Score), Text: u.Text}
 		}
-		e.elem(i, jc)
-	}
-	e.end(len(r.Clusters))
+		return jc
+	})
 	e.raw(",\n  \"pairs\": [")
-	for i, p := range r.Pairs {
-		e.elem(i, jsonPair{
+	e.array(len(r.Pairs), func(i int) any {
+		p := r.Pairs[i]
+		return jsonPair{
 			A:           ref(&r.Units[p.A]),
 			B:           ref(&r.Units[p.B]),
 			Kind:        p.Kind,
@@ -117,9 +121,8 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 			Cosine:      score(p.Cosine),
 			Jaccard:     score(p.Jaccard),
 			Containment: score(p.Containment),
-		})
-	}
-	e.end(len(r.Pairs))
+		}
+	})
 	e.raw(",\n  \"stats\": ")
 	e.field(r.Stats)
 	e.raw(",\n  \"options\": ")
@@ -142,23 +145,11 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 // elemEncoder writes the parts of the JSON report, keeping the first
 // error.
 type elemEncoder struct {
-	w      *bufio.Writer
-	buf    bytes.Buffer
-	elems  *json.Encoder // array elements: depth 2
-	fields *json.Encoder // values of top-level fields: depth 1
-	err    error
+	w   *bufio.Writer
+	err error
 }
 
-func newElemEncoder(w *bufio.Writer) *elemEncoder {
-	e := &elemEncoder{w: w}
-	e.elems = json.NewEncoder(&e.buf)
-	e.elems.SetEscapeHTML(false)
-	e.elems.SetIndent("    ", "  ")
-	e.fields = json.NewEncoder(&e.buf)
-	e.fields.SetEscapeHTML(false)
-	e.fields.SetIndent("  ", "  ")
-	return e
-}
+func newElemEncoder(w *bufio.Writer) *elemEncoder { return &elemEncoder{w: w} }
 
 func (e *elemEncoder) raw(s string) {
 	if e.err == nil {
@@ -166,29 +157,66 @@ func (e *elemEncoder) raw(s string) {
 	}
 }
 
-// encode writes v with enc, without the newline Encode ends with.
-func (e *elemEncoder) encode(enc *json.Encoder, v any) {
-	if e.err != nil {
-		return
-	}
-	e.buf.Reset()
-	if e.err = enc.Encode(v); e.err == nil {
-		b := e.buf.Bytes()
-		_, e.err = e.w.Write(b[:len(b)-1])
+func (e *elemEncoder) write(b []byte) {
+	if e.err == nil {
+		_, e.err = e.w.Write(b)
 	}
 }
 
-// elem writes element i of an array.
-func (e *elemEncoder) elem(i int, v any) {
-	if i > 0 {
-		e.raw(",")
-	}
-	e.raw("\n    ")
-	e.encode(e.elems, v)
+// encoderAt returns a JSON encoder into buf with the indentation of depth
+// (1: the value of a top-level field, 2: an element of a top-level array).
+func encoderAt(buf *bytes.Buffer, depth int) *json.Encoder {
+	enc := json.NewEncoder(buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(strings.Repeat("  ", depth), "  ")
+	return enc
 }
 
-// end closes an array of n elements.
-func (e *elemEncoder) end(n int) {
+// Array elements are encoded in parallel, arrayChunk at a time by each
+// worker, a batch of chunks at a time, and written in order: memory holds
+// one batch of encoded elements.
+const arrayChunk = 256
+
+// array writes the n elements of a top-level array made by elem, and
+// closes it.
+func (e *elemEncoder) array(n int, elem func(i int) any) {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	chunks := make([]bytes.Buffer, workers)
+	errs := make([]error, workers)
+	for lo := 0; lo < n && e.err == nil; lo += workers * arrayChunk {
+		var wg sync.WaitGroup
+		for w := range workers {
+			a := lo + w*arrayChunk
+			if a >= n {
+				break
+			}
+			wg.Go(func() {
+				buf := &chunks[w]
+				buf.Reset()
+				enc := encoderAt(buf, 2)
+				for i := a; i < min(a+arrayChunk, n); i++ {
+					if i > 0 {
+						buf.WriteByte(',')
+					}
+					buf.WriteString("\n    ")
+					if errs[w] = enc.Encode(elem(i)); errs[w] != nil {
+						return
+					}
+					buf.Truncate(buf.Len() - 1) // Encode's newline
+				}
+			})
+		}
+		wg.Wait()
+		for w := range workers {
+			if lo+w*arrayChunk >= n {
+				break
+			}
+			if errs[w] != nil && e.err == nil {
+				e.err = errs[w]
+			}
+			e.write(chunks[w].Bytes())
+		}
+	}
 	if n > 0 {
 		e.raw("\n  ")
 	}
@@ -196,7 +224,15 @@ func (e *elemEncoder) end(n int) {
 }
 
 // field writes the value of a top-level field.
-func (e *elemEncoder) field(v any) { e.encode(e.fields, v) }
+func (e *elemEncoder) field(v any) {
+	if e.err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	if e.err = encoderAt(&buf, 1).Encode(v); e.err == nil {
+		e.write(buf.Bytes()[:buf.Len()-1])
+	}
+}
 
 func ref(u *neardup.Unit) jsonRef {
 	return jsonRef{Doc: u.Doc, Line: u.Line, Start: u.Start, End: u.End, Text: u.Text}

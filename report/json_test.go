@@ -116,7 +116,7 @@ func TestWriteJSONStreamsLikeEncode(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		r    *neardup.Result
-	}{{"seed", full}, {"no clusters or pairs", &empty}} {
+	}{{"seed", full}, {"no clusters or pairs", &empty}, {"many batches", bigResult(t, 700)}} {
 		t.Run(c.name, func(t *testing.T) {
 			var got bytes.Buffer
 			if err := WriteJSON(&got, c.r); err != nil {

@@ -49,6 +49,7 @@ func (ix *Index) leave(low uint32) {
 	if ix.inflight[low]--; ix.inflight[low] <= 0 {
 		delete(ix.inflight, low)
 	}
+
 	ix.trim()
 }
 
@@ -107,10 +108,16 @@ func (ix *Index) commitBatch(batch []*pending) {
 		accepted = append(accepted, p)
 	}
 	firsts := make([]uint32, len(accepted))
+	replaced := make(map[string]bool)
 	err := ix.ar.Update(func(tx archive.Tx) error {
+		clear(replaced)
 		for i, p := range accepted {
-			if _, err := tx.RemoveDoc(p.doc.ID, ix.terms); err != nil {
+			removed, err := tx.RemoveDoc(p.doc.ID, ix.terms)
+			if err != nil {
 				return err
+			}
+			if removed {
+				replaced[p.doc.ID] = true
 			}
 			units, terms := stored(p.units)
 			first, err := tx.AddDoc(archive.Doc{ID: p.doc.ID, Path: p.doc.Path, URL: p.doc.URL, Title: p.doc.Title}, units, terms)
@@ -122,7 +129,7 @@ func (ix *Index) commitBatch(batch []*pending) {
 		return nil
 	})
 	if err == nil {
-		ix.committed(accepted, firsts)
+		ix.committed(accepted, firsts, replaced)
 	}
 	for _, p := range accepted {
 		p.err = err
@@ -150,20 +157,24 @@ func stored(as []analysed) ([]archive.Unit, [][]uint32) {
 }
 
 // committed records the units just committed in recent, for the
-// CheckAndAdds in progress.
-func (ix *Index) committed(ps []*pending, firsts []uint32) {
+// CheckAndAdds in progress; replaced are the ids of documents that
+// replaced earlier versions, whose units leave recent.
+func (ix *Index) committed(ps []*pending, firsts []uint32, replaced map[string]bool) {
 	ix.rmu.Lock()
 	defer ix.rmu.Unlock()
+	if len(replaced) > 0 {
+		ix.recent = slices.DeleteFunc(ix.recent, func(r recentUnit) bool { return replaced[r.unit.Doc] })
+	}
 	for i, p := range ps {
-		id := p.doc.ID
-		ix.recent = slices.DeleteFunc(ix.recent, func(r recentUnit) bool { return r.unit.Doc == id })
 		next := firsts[i]
 		for j := range p.units {
 			a := &p.units[j]
 			if a.su == nil || len(a.su.Terms()) == 0 {
 				continue
 			}
-			ix.recent = append(ix.recent, recentUnit{id: next, unit: a})
+			if len(ix.inflight) > 0 {
+				ix.recent = append(ix.recent, recentUnit{id: next, unit: a})
+			}
 			next++
 		}
 		ix.next = max(ix.next, next)
@@ -252,16 +263,23 @@ func (ix *Index) seen(c *checker) bool {
 	return content > 0 && float64(matched) >= ix.opt.SeenShare*float64(content)
 }
 
-// unitCache keeps analysed archive units by id: two generations of at
-// most half the capacity each; a hit in the old one moves the unit to the
-// new one, and when the new one is full the old one is dropped. Unit ids
-// are never reused, so an entry never goes stale.
+// unitCache keeps archive units by id, their records and analyses: two
+// generations of at most half the capacity each; a hit in the old one
+// moves the unit to the new one, and when the new one is full the old one
+// is dropped. Unit ids are never reused and a unit never changes, so an
+// entry never goes stale (a removed unit is no longer proposed).
 type unitCache struct {
 	mu       sync.Mutex
 	half     int
-	young    map[uint32]*score.Unit
-	old      map[uint32]*score.Unit
+	young    map[uint32]*cachedUnit
+	old      map[uint32]*cachedUnit
 	disabled bool
+}
+
+// cachedUnit is an archive unit and its analysis.
+type cachedUnit struct {
+	rec archive.Record
+	su  *score.Unit
 }
 
 func newUnitCache(capacity int) *unitCache {
@@ -269,36 +287,39 @@ func newUnitCache(capacity int) *unitCache {
 		return &unitCache{disabled: true}
 	}
 	h := max(1, capacity/2)
-	return &unitCache{half: h, young: make(map[uint32]*score.Unit, h)}
+	return &unitCache{half: h, young: make(map[uint32]*cachedUnit, h)}
 }
 
-// get returns the analysis of unit id with the given text, from the cache
-// or computed.
-func (uc *unitCache) get(id uint32, text string, s *score.Scorer) *score.Unit {
+// lookup returns the cached unit id, or nil.
+func (uc *unitCache) lookup(id uint32) *cachedUnit {
 	if uc.disabled {
-		return s.Analyze(text)
+		return nil
 	}
 	uc.mu.Lock()
+	defer uc.mu.Unlock()
 	u, ok := uc.young[id]
 	if !ok {
 		if u, ok = uc.old[id]; ok {
 			uc.put(id, u)
 		}
 	}
-	uc.mu.Unlock()
-	if ok {
-		return u
-	}
-	u = s.Analyze(text)
-	uc.mu.Lock()
-	uc.put(id, u)
-	uc.mu.Unlock()
 	return u
 }
 
-func (uc *unitCache) put(id uint32, u *score.Unit) {
+// add analyses a unit read from the archive and caches it.
+func (uc *unitCache) add(rec archive.Record, s *score.Scorer) *cachedUnit {
+	u := &cachedUnit{rec: rec, su: s.Analyze(rec.Text)}
+	if !uc.disabled {
+		uc.mu.Lock()
+		uc.put(rec.ID, u)
+		uc.mu.Unlock()
+	}
+	return u
+}
+
+func (uc *unitCache) put(id uint32, u *cachedUnit) {
 	if len(uc.young) >= uc.half {
-		uc.old, uc.young = uc.young, make(map[uint32]*score.Unit, uc.half)
+		uc.old, uc.young = uc.young, make(map[uint32]*cachedUnit, uc.half)
 	}
 	uc.young[id] = u
 }

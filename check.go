@@ -239,34 +239,34 @@ func (c *checker) each(fn func(k int, d *draft, a *analysed)) {
 
 // archive finds the archive units that match the drafts' units.
 func (c *checker) archive(ctx context.Context) error {
-	cands, recs, err := c.propose()
+	cands, byID, recs, err := c.propose()
 	if err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// Analyse the candidates (outside the transaction), keep those worth
-	// scoring, then look up the frequencies of their terms.
+	// Analyse the candidates read from the archive (outside the
+	// transaction), keep those worth scoring, then look up the frequencies
+	// of their terms.
 	ids := make([]uint32, 0, len(recs))
 	for id := range recs {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	units := make([]*score.Unit, len(ids))
+	units := make([]*cachedUnit, len(ids))
 	forEach(len(ids), c.ix.opt.Workers, func(i int) {
-		units[i] = c.ix.cache.get(ids[i], recs[ids[i]].Text, c.ix.scorer)
+		units[i] = c.ix.cache.add(recs[ids[i]], c.ix.scorer)
 	})
-	byID := make(map[uint32]*score.Unit, len(ids))
 	for i, id := range ids {
 		byID[id] = units[i]
 	}
 	flat := c.flat()
 	kept := cands[:0]
 	for _, cd := range cands {
-		su := byID[cd.id]
-		if su == nil || su.ContentWords() < c.ix.opt.MinWords || c.dupOnly() && !overlaps(flat[cd.draft].su.Terms(), su.Terms()) ||
-			c.notSelf && recs[cd.id].Doc.ID == flat[cd.draft].Doc {
+		u := byID[cd.id]
+		if u == nil || u.su.ContentWords() < c.ix.opt.MinWords || c.dupOnly() && !overlaps(flat[cd.draft].su.Terms(), u.su.Terms()) ||
+			c.notSelf && u.rec.Doc.ID == flat[cd.draft].Doc {
 			continue
 		}
 		kept = append(kept, cd)
@@ -274,7 +274,7 @@ func (c *checker) archive(ctx context.Context) error {
 	c.cands = len(kept)
 	scored := make([]*score.Unit, len(kept))
 	for i, cd := range kept {
-		scored[i] = byID[cd.id]
+		scored[i] = byID[cd.id].su
 	}
 	if err := c.lookupDF(scored); err != nil {
 		return err
@@ -282,8 +282,8 @@ func (c *checker) archive(ctx context.Context) error {
 	c.corpus = c.ix.scorer.CorpusOf(c.n, c.df)
 	forEach(len(kept), c.ix.opt.Workers, func(i int) {
 		cd := kept[i]
-		r := recs[cd.id]
-		c.score(cd.draft, flat[cd.draft], byID[cd.id], recordUnit(&r))
+		u := byID[cd.id]
+		c.score(cd.draft, flat[cd.draft], u.su, recordUnit(&u.rec))
 	})
 	return ctx.Err()
 }

@@ -55,7 +55,7 @@ func TestCandidatesCoverBruteForce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, _, err := c.propose()
+	cands, _, _, err := c.propose()
 	if err != nil {
 		t.Fatal(err)
 	}

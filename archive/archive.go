@@ -74,6 +74,17 @@ type Options struct {
 	// just of the process) may lose or corrupt the archive. For tests and
 	// throw-away archives.
 	NoSync bool
+	// PendingLimit is the number of pending postings at which a commit
+	// merges them into the terms' segments (default DefaultPendingLimit;
+	// negative: every commit merges, as version 1 did). A larger limit
+	// makes small commits cheaper and costs readers memory and a longer
+	// first read.
+	PendingLimit int
+
+	// mmapSize is bbolt's initial memory map size: tests that hold a read
+	// transaction while committing set it, as a commit that grows the map
+	// waits for read transactions to end.
+	mmapSize int
 }
 
 // Stats are an archive's counts.
@@ -84,6 +95,9 @@ type Stats struct {
 	Postings  int64  `json:"postings"`   // sum of the document frequencies
 	TextBytes int64  `json:"text_bytes"` // sum of the lengths of the live units' text
 	NextUnit  uint32 `json:"next_unit"`  // id the next unit added will get
+	// Pending is the number of postings written as pending records, not yet
+	// merged into the terms' segments (see Options.PendingLimit).
+	Pending int64 `json:"pending_postings"`
 }
 
 // Tx is a consistent view of the archive inside View or Update; its
@@ -124,6 +138,23 @@ type Archive struct {
 	mu     sync.RWMutex // guards closed against Close
 	closed bool
 	codecs sync.Pool // *codec
+
+	pendLimit int
+	pmu       sync.Mutex // guards pc
+	pc        *pendCache // pending postings of the newest generation read
+	dmu       sync.Mutex // guards dc
+	dc        *dfCache   // segment frequencies of the newest epoch read
+}
+
+// pendingLimit returns the pending postings count at which commits merge.
+func (a *Archive) pendingLimit() int {
+	switch {
+	case a.pendLimit == 0:
+		return DefaultPendingLimit
+	case a.pendLimit < 0:
+		return 0
+	}
+	return a.pendLimit
 }
 
 // Open opens the archive in the file at path, creating it if it does not
@@ -155,16 +186,17 @@ func Open(path string, opt Options) (*Archive, error) {
 		timeout = time.Nanosecond
 	}
 	db, err := openBolt(path, &bolt.Options{
-		Timeout:      timeout,
-		ReadOnly:     opt.ReadOnly,
-		NoSync:       opt.NoSync,
-		FreelistType: bolt.FreelistMapType,
+		Timeout:         timeout,
+		ReadOnly:        opt.ReadOnly,
+		NoSync:          opt.NoSync,
+		FreelistType:    bolt.FreelistMapType,
+		InitialMmapSize: opt.mmapSize,
 	})
 	if err != nil {
 		return nil, err
 	}
 	db.AllocSize = allocSize
-	a := &Archive{path: path, ro: opt.ReadOnly, db: db}
+	a := &Archive{path: path, ro: opt.ReadOnly, db: db, pendLimit: opt.PendingLimit}
 	if err := a.init(opt.Params); err != nil {
 		db.Close()
 		return nil, err
@@ -202,6 +234,7 @@ func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
 func (a *Archive) init(want Params) error {
 	var stored Params
 	var fresh bool
+	var version uint64
 	err := a.guard(func() error {
 		return a.db.View(func(tx *bolt.Tx) error {
 			m := tx.Bucket(bucketMeta)
@@ -216,7 +249,8 @@ func (a *Archive) init(want Params) error {
 			if n <= 0 {
 				return fmt.Errorf("%w: no format version", ErrCorrupt)
 			}
-			if v != Version {
+			version = v
+			if v != Version && v != 1 {
 				return fmt.Errorf("%w: the index has format version %d, this neardup reads version %d (rebuild it with this version's `neardup index add`)", ErrVersion, v, Version)
 			}
 			if err := json.Unmarshal(m.Get(keyParams), &stored); err != nil || !stored.complete() {
@@ -234,7 +268,17 @@ func (a *Archive) init(want Params) error {
 			return a.wrap(err)
 		}
 		a.params = stored
-		return nil
+		if version == Version || a.ro {
+			return nil
+		}
+		// Version 1 is version 2 without pending records: mark the file
+		// version 2 before this process writes any, so that version 1
+		// readers refuse it.
+		return a.wrap(a.guard(func() error {
+			return a.db.Update(func(tx *bolt.Tx) error {
+				return tx.Bucket(bucketMeta).Put(keyVersion, binaryUvarint(Version))
+			})
+		}))
 	}
 	if a.ro || !want.complete() {
 		return a.wrap(ErrNotExist)
@@ -246,7 +290,7 @@ func (a *Archive) init(want Params) error {
 			if err != nil {
 				return err
 			}
-			for _, b := range [][]byte{bucketDocs, bucketIDs, bucketPost} {
+			for _, b := range [][]byte{bucketDocs, bucketIDs, bucketPost, bucketPending} {
 				if _, err := tx.CreateBucket(b); err != nil {
 					return err
 				}

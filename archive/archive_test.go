@@ -2,6 +2,7 @@ package archive
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -230,9 +231,9 @@ func TestOpenErrors(t *testing.T) {
 			_, err := tx.CreateBucket([]byte("stuff"))
 			return err
 		}), Options{}, ErrCorrupt, "no meta bucket"},
-		{"newer version", copyGood("v2.ndx", func(tx *bolt.Tx) error {
+		{"newer version", copyGood("newer.ndx", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketMeta).Put(keyVersion, binaryUvarint(Version+1))
-		}), Options{}, ErrVersion, "format version 2"},
+		}), Options{}, ErrVersion, fmt.Sprintf("format version %d, this neardup reads version %d", Version+1, Version)},
 		{"bad counters", copyGood("counters.ndx", func(tx *bolt.Tx) error {
 			return tx.Bucket(bucketMeta).Put(keyCounters, []byte{0xff})
 		}), Options{}, ErrCorrupt, "counters"},
@@ -266,7 +267,7 @@ func TestOpenErrors(t *testing.T) {
 // the reference before and after compaction.
 func TestSegments(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.ndx")
-	a, err := Open(path, Options{Params: testParams, NoSync: true})
+	a, err := Open(path, Options{Params: testParams, NoSync: true, PendingLimit: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

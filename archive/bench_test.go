@@ -94,3 +94,63 @@ func BenchmarkPostings(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCommitSmall commits one document of six paragraphs at a time
+// into a file holding 2,000 documents, as CheckAndAdd does: with pending
+// records (the default limit) and with every commit merging into the
+// segments (PendingLimit -1, the version 1 way).
+func BenchmarkCommitSmall(b *testing.B) {
+	docs, _ := benchDocs(b, 2000+4096)
+	for _, mode := range []struct {
+		name  string
+		limit int
+	}{{"pending", 0}, {"merge-every-commit", -1}} {
+		b.Run(mode.name, func(b *testing.B) {
+			a, err := Open(filepath.Join(b.TempDir(), "x.ndx"), Options{Params: testParams, NoSync: true, PendingLimit: mode.limit})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer a.Close()
+			for i := 0; i < 2000; i += 100 {
+				addAll(b, a, docs[i:i+100])
+			}
+			n := 0
+			for b.Loop() {
+				d := docs[2000+n%4096]
+				d.doc.ID = fmt.Sprintf("small-%d", n)
+				addAll(b, a, []testDoc{d})
+				n++
+			}
+		})
+	}
+}
+
+// BenchmarkPendingColdRead opens a file whose pending records hold about
+// DefaultPendingLimit postings and reads one term's frequency: the cost a
+// new process (a CLI check) pays to decode them.
+func BenchmarkPendingColdRead(b *testing.B) {
+	docs, _ := benchDocs(b, 4000)
+	path := filepath.Join(b.TempDir(), "x.ndx")
+	a, err := Open(path, Options{Params: testParams, NoSync: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var pending int64
+	for i := 0; pending < DefaultPendingLimit*9/10 && i < len(docs); i++ {
+		addAll(b, a, docs[i:i+1])
+		a.View(func(tx Tx) error { pending = tx.Stats().Pending; return nil })
+	}
+	a.Close()
+	term := docs[0].terms[0][0]
+	for b.Loop() {
+		a, err := Open(path, Options{ReadOnly: true})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := a.View(func(tx Tx) error { _, err := tx.DocFreq(term); return err }); err != nil {
+			b.Fatal(err)
+		}
+		a.Close()
+	}
+	b.ReportMetric(float64(pending), "pending-postings")
+}

@@ -16,11 +16,19 @@ type boltTx struct {
 	z                     *codec // from a.codecs, taken on first use
 	tx                    *bolt.Tx
 	meta, docs, ids, post *bolt.Bucket
+	pendB                 *bolt.Bucket // pending postings; nil in files without any
+	write                 bool
 	c                     counters
+	snap                  counters // the counters as the transaction began
 	dirty                 bool
 
-	// pending postings of the units added in this transaction, written by
-	// flush before anything reads postings or frequencies, and at commit.
+	pc     *pendCache // the snapshot's pending postings, once looked up
+	merged bool       // the pending postings were merged in this transaction
+	edited bool       // segments were changed in this transaction
+
+	// postings of the units added in this transaction: a pending record at
+	// commit, or merged into the segments (flush) before anything in the
+	// transaction reads postings or frequencies.
 	pend  map[uint32][]uint32
 	docsC map[uint32]*docRecord // documents decoded in this transaction, by first id
 	buf   []byte                // scratch for encoding
@@ -30,12 +38,14 @@ type boltTx struct {
 
 func newBoltTx(a *Archive, tx *bolt.Tx, write bool) (*boltTx, error) {
 	t := &boltTx{
-		a:    a,
-		tx:   tx,
-		meta: tx.Bucket(bucketMeta),
-		docs: tx.Bucket(bucketDocs),
-		ids:  tx.Bucket(bucketIDs),
-		post: tx.Bucket(bucketPost),
+		a:     a,
+		tx:    tx,
+		meta:  tx.Bucket(bucketMeta),
+		docs:  tx.Bucket(bucketDocs),
+		ids:   tx.Bucket(bucketIDs),
+		post:  tx.Bucket(bucketPost),
+		pendB: tx.Bucket(bucketPending),
+		write: write,
 	}
 	if t.meta == nil || t.docs == nil || t.ids == nil || t.post == nil {
 		return nil, fmt.Errorf("%w: missing bucket", ErrCorrupt)
@@ -43,6 +53,7 @@ func newBoltTx(a *Archive, tx *bolt.Tx, write bool) (*boltTx, error) {
 	if err := t.c.decode(t.meta.Get(keyCounters)); err != nil {
 		return nil, err
 	}
+	t.snap = t.c
 	if write {
 		// Documents are appended in key order: full pages.
 		t.docs.FillPercent = 1
@@ -72,15 +83,19 @@ func (t *boltTx) release() {
 }
 
 func (c *counters) stats() Stats {
-	return Stats{Docs: int64(c.docs), Units: int64(c.units), Terms: int64(c.terms), Postings: int64(c.postings), TextBytes: int64(c.textBytes), NextUnit: c.nextUnit}
+	return Stats{Docs: int64(c.docs), Units: int64(c.units), Terms: int64(c.terms), Postings: int64(c.postings), TextBytes: int64(c.textBytes), NextUnit: c.nextUnit, Pending: int64(c.pending)}
 }
 
 func (t *boltTx) DocFreq(term uint32) (int, error) {
 	if err := t.flush(); err != nil {
 		return 0, err
 	}
-	df, _, err := t.header(term)
-	return df, err
+	df, err := t.segmentsDF(term)
+	if err != nil {
+		return 0, err
+	}
+	n, err := t.pendingCount(term)
+	return df + n, err
 }
 
 // header returns a term's frequency and first segment.
@@ -120,6 +135,13 @@ func (t *boltTx) Postings(term uint32, dst []uint32) ([]uint32, error) {
 		if n > 0 && len(dst) > n && dst[n] <= dst[n-1] {
 			return dst, fmt.Errorf("%w: postings of term %#x out of order", ErrCorrupt, term)
 		}
+	}
+	n := len(dst)
+	if dst, err = t.pendingIDs(term, dst); err != nil {
+		return dst, err
+	}
+	if n > 0 && len(dst) > n && dst[n] <= dst[n-1] {
+		return dst, fmt.Errorf("%w: pending postings of term %#x overlap its segments", ErrCorrupt, term)
 	}
 	return dst, nil
 }
@@ -266,6 +288,7 @@ func (t *boltTx) RemoveDoc(id string, terms func(string) []uint32) (bool, error)
 	if err := d.decodeUnits(t.codec()); err != nil {
 		return false, err
 	}
+	t.edited = true
 	for i, u := range d.units {
 		uid := d.first + uint32(i)
 		for _, term := range terms(u.Text) {
@@ -349,37 +372,26 @@ func (t *boltTx) unpost(term, id uint32) error {
 	return t.post.Put(postKey(term, 0), t.keep(t.buf))
 }
 
-// flush writes the pending postings, term by term in key order: each
-// term's frequency is raised and its new ids go at the end of its last
-// segment while that is shorter than segmentBytes, else into a new one.
+// flush merges the postings of this transaction's adds and every pending
+// record into the segments, in a write transaction that is about to read
+// postings or frequencies or to remove a document.
 func (t *boltTx) flush() error {
-	if len(t.pend) == 0 {
+	if !t.write || len(t.pend) == 0 && (t.merged || t.c.pending == 0) {
 		return nil
 	}
-	terms := make([]uint32, 0, len(t.pend))
-	for term := range t.pend {
-		terms = append(terms, term)
+	if err := t.count(); err != nil {
+		return err
 	}
-	slices.Sort(terms)
-	for _, term := range terms {
-		if err := t.post1(term, t.pend[term]); err != nil {
-			return err
-		}
-	}
-	clear(t.pend)
-	return nil
+	return t.merge()
 }
 
-// post1 adds new ids (ascending, above every id the term has) to a term.
+// post1 adds new ids (ascending, above every id the term has) to a
+// term's segments and header frequency (the counters are the caller's).
 func (t *boltTx) post1(term uint32, ids []uint32) error {
 	df, head, err := t.header(term)
 	if err != nil {
 		return err
 	}
-	if df == 0 {
-		t.c.terms++
-	}
-	t.c.postings += uint64(len(ids))
 	// The last segment: the header's when the term has no other.
 	k, v := t.lastPost(term)
 	kt, kid, _ := splitPostKey(k)
@@ -451,13 +463,30 @@ func (t *boltTx) keep(b []byte) []byte {
 	return t.slab[n:len(t.slab):len(t.slab)]
 }
 
-// commit flushes and writes the counters.
+// commit writes the postings added as a pending record, or merges them
+// with the pending ones when these pass the limit, and writes the
+// counters.
 func (t *boltTx) commit() error {
-	if err := t.flush(); err != nil {
-		return err
+	if len(t.pend) > 0 {
+		if err := t.count(); err != nil {
+			return err
+		}
+		var err error
+		if t.merged || t.c.pending >= uint64(t.a.pendingLimit()) {
+			err = t.merge()
+		} else {
+			err = t.putPending()
+		}
+		if err != nil {
+			return err
+		}
+		clear(t.pend)
 	}
 	if !t.dirty {
 		return nil
+	}
+	if t.edited {
+		t.c.epoch++
 	}
 	return t.meta.Put(keyCounters, t.c.encode(nil))
 }

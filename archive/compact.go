@@ -33,6 +33,29 @@ func (a *Archive) Compact() error {
 	case a.mem != nil:
 		return nil
 	}
+	// Merge the pending postings first, so that the copy has none.
+	err := a.guard(func() error {
+		return a.db.Update(func(tx *bolt.Tx) error {
+			t, err := newBoltTx(a, tx, true)
+			if err != nil {
+				return err
+			}
+			defer t.release()
+			if err := t.flush(); err != nil {
+				return err
+			}
+			return t.commit()
+		})
+	})
+	if err != nil {
+		return a.wrap(err)
+	}
+	a.pmu.Lock()
+	a.pc = nil
+	a.pmu.Unlock()
+	a.dmu.Lock()
+	a.dc = nil
+	a.dmu.Unlock()
 	tmp := a.path + ".compact"
 	os.Remove(tmp)
 	if err := a.guard(func() error { return a.copyTo(tmp) }); err != nil {

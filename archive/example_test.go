@@ -44,5 +44,5 @@ func Example() {
 	})
 	// Output:
 	// df 1; unit 1 of wire/1 line 1: Drought cuts the coffee harvest
-	// {Docs:1 Units:2 Terms:3 Postings:3 TextBytes:63 NextUnit:3}
+	// {Docs:1 Units:2 Terms:3 Postings:3 TextBytes:63 NextUnit:3 Pending:3}
 }

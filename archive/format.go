@@ -10,9 +10,9 @@
 // file with ACID transactions) or, for path "", in memory with the same
 // behaviour.
 //
-// # File format, version 1
+// # File format, version 2
 //
-// The file is a bbolt database (go.etcd.io/bbolt) with four top-level
+// The file is a bbolt database (go.etcd.io/bbolt) with five top-level
 // buckets. Integers written "u32" are 4-byte big-endian (so that bbolt's
 // byte order is numeric order); "uvarint" is encoding/binary's unsigned
 // varint; a "string" is a uvarint length followed by that many bytes.
@@ -20,7 +20,10 @@
 //	meta  "version"  uvarint: the format version (Version)
 //	      "params"   JSON object of Params: language, unit mode, features
 //	      "counters" uvarints: next unit id, live units, live documents,
-//	                 distinct terms, postings, bytes of unit text
+//	                 distinct terms, postings, bytes of unit text, the next
+//	                 unit id at the last merge of pending postings, the
+//	                 number of pending postings, and the epoch (raised by
+//	                 every commit that changes a segment)
 //	docs  u32 id of the document's first unit -> strings id, path, url,
 //	                 title; uvarint unit count n; a byte saying how the
 //	                 units are stored (0 as they are, 1 compressed with
@@ -29,9 +32,15 @@
 //	                 uvarint line, uvarint start, uvarint length (end-start),
 //	                 string text
 //	ids   document id (bytes as added) -> u32 id of its first unit
-//	post  u32 term | u32 0  -> uvarint document frequency of the term, then
-//	                 the term's first posting segment
+//	post  u32 term | u32 0  -> uvarint document frequency of the term in
+//	                 its segments, then the term's first posting segment
 //	      u32 term | u32 id -> a further posting segment
+//	pend  u32 id of the first unit of a commit -> the postings that commit
+//	                 added, not yet merged into the segments: uvarint
+//	                 number of terms, then for each term in increasing
+//	                 order the uvarint gap from the previous term (the
+//	                 first from 0), uvarint number of ids, and the ids as
+//	                 uvarint gaps, the first from the key's id
 //
 // A posting segment is the ids of live units containing the term,
 // ascending, as uvarint gaps: the first gap from the key's id (0 for the
@@ -60,8 +69,21 @@
 // the file with full pages and merged segments to give back the space
 // bbolt keeps after deletes, page splits and copy-on-write.
 //
+// A commit that adds documents does not extend the segments of each of
+// their terms, which would write a page per distinct term (hundreds for a
+// few paragraphs): it writes one pending record (bucket pend) with all the
+// postings it added, a page or two. Once the pending postings pass
+// Options.PendingLimit, the commit merges every pending record into the
+// segments and deletes the records, so that a page rewritten holds the
+// postings of many commits. A term's postings are its segments' ids
+// followed by its ids in the pending records in key order (all larger);
+// its frequency is the header's plus its pending ids. Removing a document
+// merges first. This is the pending list of PostgreSQL's GIN indexes
+// ("fastupdate"), inside the same transactions.
+//
 // The document frequency of a term, df(t), is the number of live units
-// whose term set contains t. It is stored with the postings (key t|0) and
+// whose term set contains t. It is stored with the postings (key t|0, plus
+// the term's pending ids) and
 // updated in the same transaction as every add and remove, so IDF computed
 // from it (with N = live units, in "counters") is exactly the IDF over the
 // archive as it is now: it stays correct as the archive grows and shrinks,
@@ -83,6 +105,9 @@
 // # Changelog
 //
 //   - Version 1: first version.
+//   - Version 2: pending records (bucket pend) and three more counters.
+//     Version 1 files are read as they are and become version 2 when
+//     opened for writing (version 1 readers refuse them from then on).
 package archive
 
 import (
@@ -91,8 +116,9 @@ import (
 	"fmt"
 )
 
-// Version is the file format version written and read.
-const Version = 1
+// Version is the file format version written. Files of version 1 are read
+// too, and upgraded to version 2 when opened for writing.
+const Version = 2
 
 // segmentBytes is the encoded size below which a term's last posting
 // segment is extended in place; at and above it a new segment starts.
@@ -106,6 +132,8 @@ var (
 	bucketDocs = []byte("docs")
 	bucketIDs  = []byte("ids")
 	bucketPost = []byte("post")
+	// bucketPending holds the pending postings records (version 2).
+	bucketPending = []byte("pend")
 
 	keyVersion  = []byte("version")
 	keyParams   = []byte("params")
@@ -139,6 +167,9 @@ type counters struct {
 	terms     uint64 // distinct terms with df > 0
 	postings  uint64 // sum of df over all terms
 	textBytes uint64 // sum of the lengths of the live units' text
+	merged    uint32 // nextUnit when pending postings were last merged
+	pending   uint64 // postings in pending records
+	epoch     uint64 // raised by every commit that changes a term's segments
 }
 
 func (c *counters) encode(dst []byte) []byte {
@@ -147,17 +178,27 @@ func (c *counters) encode(dst []byte) []byte {
 	dst = binary.AppendUvarint(dst, c.docs)
 	dst = binary.AppendUvarint(dst, c.terms)
 	dst = binary.AppendUvarint(dst, c.postings)
-	return binary.AppendUvarint(dst, c.textBytes)
+	dst = binary.AppendUvarint(dst, c.textBytes)
+	dst = binary.AppendUvarint(dst, uint64(c.merged))
+	dst = binary.AppendUvarint(dst, c.pending)
+	return binary.AppendUvarint(dst, c.epoch)
 }
 
+// decode decodes counters of version 2, or of version 1 (without the
+// last three).
 func (c *counters) decode(b []byte) error {
 	r := reader{b: b}
 	nu := r.uvarint()
 	c.units, c.docs, c.terms, c.postings, c.textBytes = r.uvarint(), r.uvarint(), r.uvarint(), r.uvarint(), r.uvarint()
-	if r.err != nil || len(r.b) != 0 || nu == 0 || nu >= 1<<32 {
+	merged := uint64(0)
+	c.pending, c.epoch = 0, 0
+	if r.err == nil && len(r.b) > 0 {
+		merged, c.pending, c.epoch = r.uvarint(), r.uvarint(), r.uvarint()
+	}
+	if r.err != nil || len(r.b) != 0 || nu == 0 || nu >= 1<<32 || merged > nu || c.pending > c.postings {
 		return fmt.Errorf("%w: counters", ErrCorrupt)
 	}
-	c.nextUnit = uint32(nu)
+	c.nextUnit, c.merged = uint32(nu), uint32(merged)
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"bytes"
 	"errors"
 	"math/rand/v2"
 	"os"
@@ -13,11 +14,17 @@ import (
 // seedFile returns the bytes of a small valid archive file.
 func seedFile(f *testing.F) []byte {
 	path := filepath.Join(f.TempDir(), "seed.ndx")
-	a, err := Open(path, Options{Params: testParams, NoSync: true})
+	// The first document merged into the segments, the others pending.
+	a, err := Open(path, Options{Params: testParams, NoSync: true, PendingLimit: -1})
 	if err != nil {
 		f.Fatal(err)
 	}
-	addAll(f, a, corpusDocs(f)[:3])
+	addAll(f, a, corpusDocs(f)[:1])
+	a.Close()
+	if a, err = Open(path, Options{NoSync: true}); err != nil {
+		f.Fatal(err)
+	}
+	addAll(f, a, corpusDocs(f)[1:3])
 	a.Close()
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -83,6 +90,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add(encodeDoc(nil, &Doc{ID: "a", Path: "a.txt", URL: "u", Title: "t"}, units, &codec{}))
 	f.Add(appendSegment(nil, 10, []uint32{10, 12, 400, 70000}))
 	f.Add(appendSegment(binaryUvarint(3), 0, []uint32{1, 12, 400}))
+	f.Add(encodePending(nil, 5, map[uint32][]uint32{3: {5, 9}, 70000: {6}}))
 	z := &codec{}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		if d, err := decodeDoc(5, b); err == nil && d.decodeUnits(z) == nil {
@@ -102,6 +110,17 @@ func FuzzDecode(f *testing.F) {
 					t.Errorf("decodeSegment(%x) = %v, not increasing", b, ids)
 				}
 			}
+		}
+		post := map[uint32][]uint32{}
+		err := decodePending(5, 1<<20, b, func(term uint32, ids []uint32) error {
+			if _, dup := post[term]; dup || len(ids) == 0 || ids[0] < 5 || !slices.IsSorted(ids) {
+				t.Errorf("decodePending(%x): term %#x ids %v", b, term, ids)
+			}
+			post[term] = slices.Clone(ids)
+			return nil
+		})
+		if err == nil && !bytes.Equal(encodePending(nil, 5, post), b) {
+			t.Errorf("decodePending(%x) = %v, which encodes to other bytes", b, post)
 		}
 		if df, seg, err := splitHeader(b); err == nil && (df < 1 || len(seg) >= len(b)) {
 			t.Errorf("splitHeader(%x) = %d, %x", b, df, seg)

@@ -87,19 +87,30 @@ func corpusDocs(t testing.TB) []testDoc {
 	return docs
 }
 
-// backends opens a fresh archive in memory and one in a file.
+// backends opens fresh archives: in memory; in a file whose commits
+// merge every posting (PendingLimit -1); and in a file that keeps up to
+// 40 postings pending, so that most commits write pending records and
+// some merge them.
 func backends(t *testing.T) map[string]*Archive {
 	t.Helper()
 	mem, err := Open("", Options{Params: testParams})
 	if err != nil {
 		t.Fatal(err)
 	}
-	disk, err := Open(filepath.Join(t.TempDir(), "x.ndx"), Options{Params: testParams, NoSync: true})
-	if err != nil {
-		t.Fatal(err)
+	as := map[string]*Archive{"memory": mem}
+	for name, limit := range map[string]int{"file": -1, "file-pending": 40} {
+		a, err := Open(filepath.Join(t.TempDir(), name+".ndx"), Options{Params: testParams, NoSync: true, PendingLimit: limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		as[name] = a
 	}
-	t.Cleanup(func() { mem.Close(); disk.Close() })
-	return map[string]*Archive{"memory": mem, "file": disk}
+	t.Cleanup(func() {
+		for _, a := range as {
+			a.Close()
+		}
+	})
+	return as
 }
 
 func addAll(t testing.TB, a *Archive, docs []testDoc) []uint32 {

@@ -75,7 +75,35 @@ func (v *verifier) bolt(t *boltTx, terms func(string) []uint32) error {
 	if n := t.ids.Stats().KeyN; n != int(v.c.docs) {
 		return fmt.Errorf("%w: %d id entries for %d documents", ErrCorrupt, n, v.c.docs)
 	}
-	// Postings: a header for every term, then its other segments.
+	// Pending records: keys in order, at or above the last merge, ids
+	// beyond the previous record's.
+	pending := make(map[uint32][]uint32)
+	if t.pendB != nil {
+		err := t.pendB.ForEach(func(k, val []byte) error {
+			if len(k) != 4 {
+				return fmt.Errorf("%w: pending record key %x", ErrCorrupt, k)
+			}
+			first := uint32(k[0])<<24 | uint32(k[1])<<16 | uint32(k[2])<<8 | uint32(k[3])
+			if first < t.c.merged {
+				return fmt.Errorf("%w: pending record %d older than the last merge (%d)", ErrCorrupt, first, t.c.merged)
+			}
+			return decodePending(first, t.c.nextUnit, val, func(term uint32, ids []uint32) error {
+				p := pending[term]
+				if len(p) > 0 && p[len(p)-1] >= ids[0] {
+					return fmt.Errorf("%w: pending postings of term %#x out of order", ErrCorrupt, term)
+				}
+				pending[term] = append(p, ids...)
+				v.c.pending += uint64(len(ids))
+				return nil
+			})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	v.c.merged, v.c.epoch = t.c.merged, t.c.epoch
+	// Postings: a header for every term, then its other segments, then
+	// its pending ids.
 	c := t.post.Cursor()
 	seen := make(map[uint32]int, len(v.units))
 	var ids []uint32
@@ -104,7 +132,17 @@ func (v *verifier) bolt(t *boltTx, terms func(string) []uint32) error {
 				return fmt.Errorf("%w: segment %d of term %#x empty or out of order", ErrCorrupt, kid, term)
 			}
 		}
-		if err := v.postings(term, df, ids, seen); err != nil {
+		p := pending[term]
+		delete(pending, term)
+		if len(p) > 0 && len(ids) > 0 && p[0] <= ids[len(ids)-1] {
+			return fmt.Errorf("%w: pending postings of term %#x overlap its segments", ErrCorrupt, term)
+		}
+		if err := v.postings(term, df+len(p), append(ids, p...), seen); err != nil {
+			return err
+		}
+	}
+	for term, p := range pending {
+		if err := v.postings(term, len(p), p, seen); err != nil {
 			return err
 		}
 	}

@@ -246,7 +246,7 @@ func writeIndexStats(w io.Writer, st *neardup.IndexStats) {
 	fmt.Fprintf(&b, "built with  unit %s, language %s, features %s\n", st.Unit, st.Language, st.Features)
 	fmt.Fprintf(&b, "documents   %d\n", st.Docs)
 	fmt.Fprintf(&b, "units       %d\n", st.Units)
-	fmt.Fprintf(&b, "terms       %d distinct, %d postings\n", st.Terms, st.Postings)
+	fmt.Fprintf(&b, "terms       %d distinct, %d postings (%d pending a merge)\n", st.Terms, st.Postings, st.Pending)
 	fmt.Fprintf(&b, "text        %d bytes\n", st.TextBytes)
 	ratio := ""
 	if st.TextBytes > 0 {

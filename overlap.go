@@ -1,10 +1,6 @@
 package neardup
 
-import (
-	"slices"
-
-	"github.com/neardup/neardup/shingle"
-)
+import "slices"
 
 // partialCoverage is the share of its sentences that at least one unit of
 // a pair of multi-sentence units must find said in the other for the pair
@@ -150,30 +146,4 @@ func (s *scanner) figures(text string) (nums []string, content int) {
 		}
 	}
 	return nums, content
-}
-
-// contentWords counts the distinct content words of text: stemmed terms
-// that are neither stop words nor numbers. "Shr 69 cts vs 63 cts" has three
-// (shr, ct, vs): a line of a table, too thin to be called a paraphrase of
-// another however alike their wording.
-func (s *scanner) contentWords(text string) int {
-	var seen [64]uint64
-	n := 0
-	for _, t := range s.analyzer.Tokens(text, nil) {
-		if t.Stop || t.Number {
-			continue
-		}
-		h := shingle.Hash64(t.Term, 0)
-		if n < len(seen) && slices.Contains(seen[:n], h) {
-			continue
-		}
-		if n < len(seen) {
-			seen[n] = h
-		}
-		n++
-		if n >= 64 {
-			return n
-		}
-	}
-	return n
 }

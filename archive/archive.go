@@ -132,7 +132,8 @@ type Archive struct {
 	path   string
 	params Params
 	ro     bool
-	db     *bolt.DB  // nil in memory
+	db     *bolt.DB // nil in memory
+	bopt   *bolt.Options
 	mem    *memStore // nil on disk
 
 	mu     sync.RWMutex // guards closed against Close
@@ -185,18 +186,23 @@ func Open(path string, opt Options) (*Archive, error) {
 	case timeout < 0:
 		timeout = time.Nanosecond
 	}
-	db, err := openBolt(path, &bolt.Options{
-		Timeout:         timeout,
-		ReadOnly:        opt.ReadOnly,
-		NoSync:          opt.NoSync,
-		FreelistType:    bolt.FreelistMapType,
+	bopt := &bolt.Options{
+		Timeout:      timeout,
+		ReadOnly:     opt.ReadOnly,
+		NoSync:       opt.NoSync,
+		FreelistType: bolt.FreelistMapType,
+		// The free-page list is rebuilt from the tree when a process first
+		// writes (0.1 s for 10^6 paragraphs) rather than written by every
+		// commit: at 10^6 it was a tenth of a CheckAndAdd's CPU time.
+		NoFreelistSync:  true,
 		InitialMmapSize: opt.mmapSize,
-	})
+	}
+	db, err := openBolt(path, bopt)
 	if err != nil {
 		return nil, err
 	}
 	db.AllocSize = allocSize
-	a := &Archive{path: path, ro: opt.ReadOnly, db: db, pendLimit: opt.PendingLimit}
+	a := &Archive{path: path, ro: opt.ReadOnly, db: db, bopt: bopt, pendLimit: opt.PendingLimit}
 	if err := a.init(opt.Params); err != nil {
 		db.Close()
 		return nil, err

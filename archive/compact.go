@@ -78,7 +78,7 @@ func (a *Archive) Compact() error {
 // reopen opens the file again after a compaction; cause is the error that
 // stopped the compaction, if any.
 func (a *Archive) reopen(cause error) error {
-	db, err := openBolt(a.path, &bolt.Options{Timeout: DefaultTimeout, FreelistType: bolt.FreelistMapType})
+	db, err := openBolt(a.path, a.bopt)
 	if err != nil {
 		a.closed = true
 		return a.wrap(fmt.Errorf("reopening after compaction: %w (cause: %v)", err, cause))

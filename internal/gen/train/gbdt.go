@@ -2,6 +2,7 @@ package main
 
 import (
 	"math"
+	"math/rand/v2"
 	"slices"
 )
 
@@ -42,13 +43,14 @@ func (f *forest) predict(x []float64) float64 {
 
 // boostParams are the training settings.
 type boostParams struct {
-	trees    int
-	depth    int
-	rate     float64 // shrinkage
-	lambda   float64 // L2 on leaf values
-	minHess  float64 // least hessian mass in a child, as a share of the total
-	bins     int     // candidate thresholds per feature (quantiles)
-	subLabel string
+	trees     int
+	depth     int
+	rate      float64 // shrinkage
+	lambda    float64 // L2 on leaf values
+	minHess   float64 // least hessian mass in a child, as a share of the total
+	bins      int     // candidate thresholds per feature (quantiles)
+	subLabel  string
+	subsample float64 // share of rows each tree is fitted on (0 or 1: all)
 }
 
 // fitForest fits the features feats (others are ignored: never split on)
@@ -99,14 +101,19 @@ func fitForest(xs [][]float64, ys, ws []float64, feats []int, p boostParams) *fo
 	node := make([]int, n) // current node of each row within the tree being built
 	ni := 1<<p.depth - 1
 	minH := p.minHess
+	rng := rand.New(rand.NewPCG(uint64(n), 11))
 	for t := 0; t < p.trees; t++ {
 		var htot float64
 		for i := range z {
+			node[i] = 0
+			if p.subsample > 0 && p.subsample < 1 && rng.Float64() >= p.subsample {
+				g[i], h[i] = 0, 0
+				continue
+			}
 			pr := 1 / (1 + math.Exp(-z[i]))
 			g[i] = ws[i] * (pr - ys[i])
 			h[i] = ws[i] * pr * (1 - pr)
 			htot += h[i]
-			node[i] = 0
 		}
 		feat := make([]uint8, ni)
 		thresh := make([]float64, ni)

@@ -1,4 +1,4 @@
-// Command train fits the logistic combination of score.Features on the
+// Command train fits the learned combination of score.Features on the
 // labelled training splits in ../shared/eval/pairs and writes its weights to
 // score/model.go. It is deterministic (fixed fold assignment seed) and
 // prints k-fold cross-validated figures per set, and with -ablate the
@@ -9,10 +9,12 @@
 //
 // One model is fitted across all sets: MRPC, PAN, Twitter URL (binary
 // labels) and STS-B train+dev (graded 0-5 labels used as soft targets
-// label/5). Each set carries the same total weight, so the 42,200 Twitter
-// pairs do not drown the 4,076 MRPC ones. Features are standardised and the
-// model is fitted by Newton's method with a small L2 penalty; the weights are
-// written in the raw feature scale.
+// label/5; -graded-power p makes them (label/5)^p). Each set carries the
+// same total weight (-weight changes it), so the 42,200 Twitter pairs do
+// not drown the 4,076 MRPC ones; random pairings of each file's texts are
+// added as a fifth set, of negatives. The default learner is a gradient-boosted forest (gbdt.go);
+// -learner lr fits a logistic regression instead (standardised features,
+// Newton's method, small L2 penalty, weights written in the raw scale).
 //
 // Each file is scored the way `neardup pairs FILE` scores it: the corpus for
 // IDF is every text of the file (blended with the background table).
@@ -64,6 +66,8 @@ func main() {
 	flag.IntVar(&boost.trees, "trees", 300, "gbdt: trees")
 	flag.IntVar(&boost.depth, "depth", 5, "gbdt: tree depth")
 	flag.Float64Var(&boost.rate, "rate", 0.05, "gbdt: shrinkage")
+	flag.Float64Var(&boost.subsample, "subsample", 1, "gbdt: share of rows each tree is fitted on")
+	flag.Float64Var(&boost.minHess, "minhess", 0.002, "gbdt: least hessian mass in a child, as a share of the tree's")
 	flag.Func("weight", "SET=W: total weight of a set (default 1 each; repeatable)", func(v string) error {
 		name, w, ok := strings.Cut(v, "=")
 		f, err := strconv.ParseFloat(w, 64)
@@ -76,6 +80,17 @@ func main() {
 	flag.Float64Var(&randomShare, "random", 0.5, "random pairings added per labelled pair of each file, as negatives (set \"random\")")
 	flag.BoolVar(&featureStats, "feature-stats", false, "print each raw feature's ROC-AUC (binary sets) and Pearson (STS-B), then exit")
 	flag.IntVar(&showErrors, "errors", 0, "print the N most confident out-of-fold errors of each set")
+	flag.Func("without", "features to leave out, by name (comma-separated)", func(v string) error {
+		without = strings.Split(v, ",")
+		for _, n := range without {
+			if !slices.Contains(score.FeatureNames(), n) {
+				return fmt.Errorf("no feature %q", n)
+			}
+		}
+		return nil
+	})
+	flag.Float64Var(&gradedPower, "graded-power", 1, "graded labels become targets (label/5)^p")
+	flag.BoolVar(&showCurve, "curve", false, "print the headline figures over a range of thresholds")
 	flag.Parse()
 	onlySet = *only
 	if err := run(*data, *out, *folds, *seed, *ablate, *lambda, *pairCorpus, *bg, os.Stdout); err != nil {
@@ -92,7 +107,10 @@ var (
 	onlySet      string
 	showErrors   int
 	learner      string
-	boost        = boostParams{lambda: 1, minHess: 0.002, bins: 64}
+	without      []string
+	gradedPower  float64
+	showCurve    bool
+	boost        = boostParams{lambda: 1, bins: 64}
 )
 
 type predictor interface{ predict(x []float64) float64 }
@@ -136,20 +154,30 @@ func run(data, out string, k int, seed uint64, ablate bool, lambda float64, pair
 		printFeatureStats(w, sets)
 		return nil
 	}
-	all := make([]int, len(score.FeatureNames()))
-	for i := range all {
-		all[i] = i
+	var all []int
+	for i, n := range score.FeatureNames() {
+		if !slices.Contains(without, n) {
+			all = append(all, i)
+		}
 	}
 	if ablate {
 		ablation(w, sets, k, lambda)
 	}
 	oof := crossValidate(sets, all, k, lambda)
 	th := chooseThreshold(sets, oof)
-	fmt.Fprintf(w, "%d-fold cross-validated, all features, threshold %.3f:\n", k, th)
+	fmt.Fprintf(w, "%d-fold cross-validated, %d features, threshold %.3f:\n", k, len(all), th)
 	report(w, sets, oof, th)
 	duplicateRule(w, sets)
+	if showCurve {
+		for t := 0.30; t <= 0.70+1e-9; t += 0.025 {
+			fmt.Fprintf(w, "  t=%.3f %s\n", t, figures(headline(sets, oof, t)))
+		}
+	}
 	if showErrors > 0 {
 		printErrors(w, sets, oof, th)
+	}
+	if out == "" && learner == "gbdt" {
+		return nil
 	}
 	m := fit(sets, all, lambda, func(int, int) bool { return true })
 	if lr, ok := m.(*model); ok {
@@ -193,7 +221,7 @@ func load(s *score.Scorer, path string, st, random *set, pairCorpus bool) error 
 	for i, p := range pairs {
 		y := p.Label
 		if st.graded {
-			y /= 5
+			y = math.Pow(y/5, gradedPower)
 		}
 		st.x = append(st.x, x[i])
 		st.label = append(st.label, p.Label)

@@ -194,8 +194,12 @@ func BenchmarkCheck(b *testing.B) {
 				b.Fatal(err)
 			}
 			defer ix.Close()
+			archived := make(map[string]bool, len(paras))
+			for _, p := range paras {
+				archived[strings.TrimSpace(p)] = true
+			}
 			var lat []time.Duration
-			found, cands := 0, 0
+			found, cands, copies, copiesFound := 0, 0, 0, 0
 			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
@@ -209,12 +213,28 @@ func BenchmarkCheck(b *testing.B) {
 				lat = append(lat, time.Since(start))
 				found += len(res.Findings)
 				cands += res.Stats.Candidates
+				// Recall of the paragraphs copied whole from the archive.
+				dup := map[int]bool{}
+				for _, f := range res.Findings {
+					if f.Kind == neardup.Duplicate {
+						dup[f.Draft.Start] = true
+					}
+				}
+				for _, u := range corpus.Split(&d, corpus.Paragraph) {
+					if archived[u.Text] {
+						copies++
+						if dup[u.Start] {
+							copiesFound++
+						}
+					}
+				}
 			}
 			slices.Sort(lat)
 			b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
 			b.ReportMetric(float64(lat[min(len(lat)-1, len(lat)*99/100)].Microseconds())/1000, "p99-ms")
 			b.ReportMetric(float64(cands)/float64(len(lat)), "candidates/op")
 			b.ReportMetric(float64(found)/float64(len(lat)), "findings/op")
+			b.ReportMetric(float64(copiesFound)/float64(max(copies, 1)), "copies-found")
 		})
 	}
 }

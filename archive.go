@@ -35,6 +35,13 @@ type IndexOptions struct {
 	// NoSync skips fsync on commit: faster, but a crash of the machine (not
 	// of the process) may lose the index. For throw-away indexes.
 	NoSync bool
+	// Shared holds the index file's lock only during each read or commit,
+	// so that other processes can check against the index between them (a
+	// batched add that runs for minutes, `neardup index add`). Each
+	// transaction reopens the file, and they run one at a time. Between
+	// this process's transactions another may write: CheckAndAdd is then
+	// atomic among this process's goroutines only.
+	Shared bool
 
 	// MinWords is the number of distinct content words (neither stop words
 	// nor numbers) a unit needs to be checked or to be matched (default
@@ -186,6 +193,7 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 		ReadOnly: opt.ReadOnly,
 		Timeout:  opt.LockTimeout,
 		NoSync:   opt.NoSync,
+		Shared:   opt.Shared,
 	}
 	var ar *archive.Archive
 	if path != "" {

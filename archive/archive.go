@@ -80,6 +80,12 @@ type Options struct {
 	// makes small commits cheaper and costs readers memory and a longer
 	// first read.
 	PendingLimit int
+	// Shared holds the file's lock only during each transaction, opening
+	// the file for it, so that other processes can open the archive
+	// between transactions: checks can run while a long add goes on in
+	// batches. Each transaction pays an open (a millisecond or so), and the
+	// transactions of a shared archive run one at a time.
+	Shared bool
 
 	// mmapSize is bbolt's initial memory map size: tests that hold a read
 	// transaction while committing set it, as a commit that grows the map
@@ -132,9 +138,11 @@ type Archive struct {
 	path   string
 	params Params
 	ro     bool
-	db     *bolt.DB // nil in memory
+	db     *bolt.DB // nil in memory, and between transactions when shared
 	bopt   *bolt.Options
-	mem    *memStore // nil on disk
+	shared bool
+	smu    sync.Mutex // serialises the transactions of a shared archive
+	mem    *memStore  // nil on disk
 
 	mu     sync.RWMutex // guards closed against Close
 	closed bool
@@ -207,7 +215,39 @@ func Open(path string, opt Options) (*Archive, error) {
 		db.Close()
 		return nil, err
 	}
+	if opt.Shared {
+		a.shared = true
+		a.db = nil
+		if err := db.Close(); err != nil {
+			return nil, a.wrap(err)
+		}
+	}
 	return a, nil
+}
+
+// handle returns the database to run a transaction on and a function to
+// call after it: the open database, or for a shared archive one opened
+// for the transaction (read-only for reads) and closed after it.
+func (a *Archive) handle(write bool) (*bolt.DB, func(), error) {
+	if !a.shared {
+		return a.db, func() {}, nil
+	}
+	a.smu.Lock()
+	o := *a.bopt
+	o.ReadOnly = a.ro || !write
+	// Keep the free-page list in the file: a process that opens it for each
+	// write must not rebuild it each time.
+	o.NoFreelistSync = false
+	db, err := openBolt(a.path, &o)
+	if err != nil {
+		a.smu.Unlock()
+		return nil, nil, err
+	}
+	db.AllocSize = allocSize
+	return db, func() {
+		db.Close()
+		a.smu.Unlock()
+	}, nil
 }
 
 // openBolt opens the bbolt file, turning its errors (and any panic on a
@@ -338,8 +378,13 @@ func (a *Archive) View(fn func(Tx) error) error {
 	if a.mem != nil {
 		return a.mem.view(fn)
 	}
+	db, done, err := a.handle(false)
+	if err != nil {
+		return a.wrap(err)
+	}
+	defer done()
 	return a.wrap(a.guard(func() error {
-		return a.db.View(func(tx *bolt.Tx) error {
+		return db.View(func(tx *bolt.Tx) error {
 			t, err := newBoltTx(a, tx, false)
 			if err != nil {
 				return err
@@ -363,9 +408,14 @@ func (a *Archive) Update(fn func(Tx) error) error {
 	case a.mem != nil:
 		return a.mem.update(fn)
 	}
+	db, done, err := a.handle(true)
+	if err != nil {
+		return a.wrap(err)
+	}
+	defer done()
 	return a.wrap(a.guard(func() error {
-		return a.db.Update(func(tx *bolt.Tx) error {
-			a.db.AllocSize = max(minAllocSize, int(tx.Size()/16))
+		return db.Update(func(tx *bolt.Tx) error {
+			db.AllocSize = max(minAllocSize, int(tx.Size()/16))
 			t, err := newBoltTx(a, tx, true)
 			if err != nil {
 				return err

@@ -418,3 +418,50 @@ func TestLocked(t *testing.T) {
 		}
 	}
 }
+
+// TestShared: an archive opened Shared holds the file only during its
+// transactions, so another process (here, another open of the file) can
+// read between them; while the other holds the file, the shared
+// archive's transaction waits for it, then fails with a lock error.
+func TestShared(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.ndx")
+	w, err := Open(path, Options{Params: testParams, Shared: true, NoSync: true, Timeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	docs := corpusDocs(t)
+	var ref reference
+	for i, first := range addAll(t, w, docs[:2]) {
+		ref.add(first, docs[i])
+	}
+
+	r, err := Open(path, Options{ReadOnly: true, Timeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatalf("read-only open between the shared archive's transactions: %v", err)
+	}
+	ref.check(t, r)
+	err = w.Update(func(tx Tx) error {
+		_, err := tx.AddDoc(docs[2].doc, docs[2].units, docs[2].terms)
+		return err
+	})
+	if err == nil || !strings.Contains(err.Error(), "locked by another process") {
+		t.Errorf("write while a reader holds the file = %v, want a lock error", err)
+	}
+	r.Close()
+
+	for i, first := range addAll(t, w, docs[2:4]) {
+		ref.add(first, docs[2+i])
+	}
+	ref.check(t, w)
+	if err := w.Compact(); err != nil {
+		t.Fatal(err)
+	}
+	ref.check(t, w)
+	r, err = Open(path, Options{ReadOnly: true, Timeout: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatalf("read-only open after compaction: %v", err)
+	}
+	ref.check(t, r)
+	r.Close()
+}

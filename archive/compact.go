@@ -33,6 +33,20 @@ func (a *Archive) Compact() error {
 	case a.mem != nil:
 		return nil
 	}
+	if a.shared {
+		db, done, err := a.handle(true)
+		if err != nil {
+			return a.wrap(err)
+		}
+		a.db = db
+		defer func() {
+			if a.db != nil {
+				a.db.Close()
+				a.db = nil
+			}
+			done()
+		}()
+	}
 	// Merge the pending postings first, so that the copy has none.
 	err := a.guard(func() error {
 		return a.db.Update(func(tx *bolt.Tx) error {

@@ -94,7 +94,8 @@
 // new pages, fsyncs, then flips one of two checksummed meta pages). Many
 // read transactions (View) run alongside one write transaction (Update) in
 // one process. bbolt locks the file: one process may open it read-write,
-// or any number read-only, and Options.Timeout bounds the wait.
+// or any number read-only, and Options.Timeout bounds the wait; an archive
+// opened with Options.Shared takes the lock only for each transaction.
 //
 // Opening checks the version and the parameters: an archive of another
 // version, or built with other Params (whose features depend on them), is

@@ -80,7 +80,7 @@ func parse(fs *pflag.FlagSet, args []string) (ok bool, code int) {
 }
 
 func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
-	fs := newFlagSet("index add", "--index PATH ARTICLES...", "Adds the articles under ARTICLES (files, folders, or - for standard input) to the index,\ncreating it if needed. A document whose id is already in the index replaces it.\nDocuments are committed in batches: an interrupted run keeps every batch committed.", stderr)
+	fs := newFlagSet("index add", "--index PATH ARTICLES...", "Adds the articles under ARTICLES (files, folders, or - for standard input) to the index,\ncreating it if needed. A document whose id is already in the index replaces it.\nDocuments are committed in batches: an interrupted run keeps every batch committed.\nThe index is locked only while a batch commits: checks can run between batches.", stderr)
 	var xf indexFlags
 	var lf loadFlags
 	xf.register(fs)
@@ -103,7 +103,9 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
 		return exitError
 	}
-	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{Unit: corpus.Mode(*unit), Language: *lang, LockTimeout: xf.lockTimeout, NoSync: *noSync})
+	// Shared: the file is locked only while a batch commits, so that checks
+	// can run against the index while a long add goes on.
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{Unit: corpus.Mode(*unit), Language: *lang, LockTimeout: xf.lockTimeout, NoSync: *noSync, Shared: true})
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
 		return exitError

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -140,23 +141,8 @@ func TestIndexAddKilled(t *testing.T) {
 		t.Skip("runs a child process")
 	}
 	dir := t.TempDir()
-	b, err := os.ReadFile(seedFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	paras := strings.Split(string(b), "\n\n")
-	var stream strings.Builder
 	const records = 3000
-	for i := 0; i < records; i++ {
-		text := paras[i%len(paras)] + "\n\n" + paras[(i*7+3)%len(paras)] + fmt.Sprintf("\n\nRecord %d closes with a sentence of its own about nothing much.", i)
-		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("r-%d", i), "text": text})
-		stream.Write(line)
-		stream.WriteByte('\n')
-	}
-	input := filepath.Join(dir, "stream.jsonl")
-	if err := os.WriteFile(input, []byte(stream.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	input := writeStream(t, dir, records)
 	path := filepath.Join(dir, "killed.ndx")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexAddChild$")
 	cmd.Env = append(os.Environ(), "NEARDUP_INDEX_ADD_ARGS=index add -v --batch 25 --index "+path+" "+input)
@@ -202,11 +188,97 @@ func TestIndexAddKilled(t *testing.T) {
 	t.Logf("killed after %d committed documents; index holds %d", committed, docs)
 }
 
+// writeStream writes a JSONL stream of n documents made of the seed
+// article's paragraphs, each closing with a sentence naming it, and
+// returns its path.
+func writeStream(t *testing.T, dir string, n int) string {
+	t.Helper()
+	b, err := os.ReadFile(seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(string(b), "\n\n")
+	var stream strings.Builder
+	for i := 0; i < n; i++ {
+		text := paras[i%len(paras)] + "\n\n" + paras[(i*7+3)%len(paras)] + fmt.Sprintf("\n\nRecord %d closes with a sentence of its own about nothing much.", i)
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprintf("r-%d", i), "text": text})
+		stream.Write(line)
+		stream.WriteByte('\n')
+	}
+	input := filepath.Join(dir, "stream.jsonl")
+	if err := os.WriteFile(input, []byte(stream.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return input
+}
+
+// TestCheckDuringIndexAdd: while `neardup index add` runs in a child
+// process, committing in batches and waiting for more input, a check
+// against the same index from this process gets in between two batches
+// and finds a committed record.
+func TestCheckDuringIndexAdd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a child process")
+	}
+	dir := t.TempDir()
+	input, err := os.ReadFile(writeStream(t, dir, 100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "busy.ndx")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexAddChild$")
+	cmd.Env = append(os.Environ(), "NEARDUP_INDEX_ADD_ARGS=index add -v --batch 25 --index "+path+" -")
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	errp, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+	}()
+	// Two batches and a half, then the child waits for the rest of its
+	// input with the index open.
+	lines := strings.SplitAfter(string(input), "\n")
+	io.WriteString(in, strings.Join(lines[:60], ""))
+	sc := bufio.NewScanner(errp)
+	commits := 0
+	for commits < 2 && sc.Scan() {
+		if strings.HasPrefix(sc.Text(), "neardup index add: committed ") {
+			commits++
+		}
+	}
+	if commits < 2 {
+		t.Fatal("the child did not commit two batches")
+	}
+	draft := "Record 3 closes with a sentence of its own about nothing much."
+	code, out, errs := cli(t, draft, "check", "--index", path, "--lock-timeout", "2s", "--format", "jsonl", "--fail-on", "duplicate", "--min-words", "3", "-")
+	if code != exitFindings || !strings.Contains(out, `"doc":"r-3"`) {
+		t.Errorf("check during the add = %d, %q, %q; want record r-3 found", code, out, errs)
+	}
+	// The rest of the input; the add finishes with every record.
+	io.WriteString(in, strings.Join(lines[60:], ""))
+	in.Close()
+	go io.Copy(io.Discard, errp)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("index add: %v", err)
+	}
+	if st := indexStats(t, path); st["documents"].(float64) != 100 {
+		t.Errorf("index holds %v documents, want 100", st["documents"])
+	}
+}
+
 // TestIndexAddChild runs the command line given by TestIndexAddKilled.
 func TestIndexAddChild(t *testing.T) {
 	args := os.Getenv("NEARDUP_INDEX_ADD_ARGS")
 	if args == "" {
 		t.Skip("run by TestIndexAddKilled")
 	}
-	run(context.Background(), strings.Fields(args), strings.NewReader(""), os.Stdout, os.Stderr)
+	run(context.Background(), strings.Fields(args), os.Stdin, os.Stdout, os.Stderr)
 }

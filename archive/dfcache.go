@@ -19,9 +19,10 @@ type dfCache struct {
 
 // segmentsDF returns the frequency in the term's segment header (0 when
 // it has none), from the archive's dfCache when the transaction reads the
-// epoch it holds.
+// epoch it holds (a write transaction, until it changes a segment).
 func (t *boltTx) segmentsDF(term uint32) (int, error) {
-	if t.write {
+	if t.edited {
+		// A write transaction that changed segments reads its own.
 		df, _, err := t.header(term)
 		return df, err
 	}

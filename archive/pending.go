@@ -119,7 +119,7 @@ func (t *boltTx) pendingCount(term uint32) (int, error) {
 // counters, as pending.
 func (t *boltTx) count() error {
 	for term, ids := range t.pend {
-		df, _, err := t.header(term)
+		df, err := t.segmentsDF(term)
 		if err != nil {
 			return err
 		}

@@ -55,6 +55,11 @@ const (
 	// probeBudget, but at least the dupMinTerms rarest terms.
 	dupBudgetShare = 8
 	dupMinTerms    = 3
+	// dupProbed is the share of the probed terms' squared weight a
+	// candidate must hold when only duplicates matter. Near copies (a few
+	// words edited in a paragraph, as the scorer's duplicate rule allows)
+	// keep nearly all of any subset of their terms.
+	dupProbed = 0.5
 )
 
 // Check compares the drafts with the archive (and with themselves, by

@@ -168,3 +168,74 @@ func TestMaskQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestDuplicateProbeUnderBudget: when the probe's budget stops it after the
+// few rarest terms (as on a large archive, where common terms have long
+// postings), CheckAndAdd still finds every near copy of an archive
+// paragraph: a copy with one word in ten dropped, as the duplicate rule
+// allows, is seen, not added.
+func TestDuplicateProbeUnderBudget(t *testing.T) {
+	var paras []string
+	for _, path := range []string{"testdata/cambodia-article.txt", "testdata/coffee/wire-original.txt", "testdata/coffee/markets-rewrite.txt", "testdata/coffee/regional-copy.txt"} {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range strings.Split(string(b), "\n\n") {
+			if p = strings.TrimSpace(p); p != "" && !strings.Contains(p, "\n") {
+				paras = append(paras, p) // one unit each
+			}
+		}
+	}
+	ctx := context.Background()
+	for _, budget := range []int{probeBudget, 8} {
+		ix, err := OpenIndex("", IndexOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix.budget = budget
+		var docs []corpus.Document
+		for i, p := range paras {
+			docs = append(docs, corpus.Document{ID: "p" + itoa(i), Format: corpus.Text, Text: p})
+		}
+		if err := ix.Add(ctx, docs...); err != nil {
+			t.Fatal(err)
+		}
+		tried := 0
+		for i, p := range paras {
+			w := strings.Fields(p)
+			if ix.scorer.Analyze(p).ContentWords() < 8 {
+				continue
+			}
+			var kept []string
+			for j, x := range w {
+				if j%10 != 5 {
+					kept = append(kept, x)
+				}
+			}
+			tried++
+			res, added, err := ix.CheckAndAdd(ctx, corpus.Document{ID: "copy" + itoa(i), Format: corpus.Text, Text: strings.Join(kept, " ")})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if added {
+				t.Errorf("budget %d: a copy of paragraph %d with one word in ten dropped was added, not seen (%d findings)", budget, i, len(res.Findings))
+			}
+		}
+		if tried < 15 {
+			t.Fatalf("only %d paragraphs tried", tried)
+		}
+		ix.Close()
+	}
+}
+
+func itoa(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}

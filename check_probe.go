@@ -120,9 +120,16 @@ func (c *checker) probe(tx archive.Tx, acc *accumulator, k int, a *analysed, out
 	if c.dupOnly() {
 		limit = min(limit, dupCandidates)
 	}
+	// A duplicate also holds most of the terms probed, whichever they were:
+	// when the budget stopped the probe early, the weight not probed says
+	// little, and a unit sharing a rare term or two is not worth analysing.
+	need := c.floor*total - rem
+	if c.dupOnly() {
+		need = max(need, dupProbed*(total-rem))
+	}
 	best := topK{k: limit, c: c.heap[:0]}
 	acc.drain(func(id uint32, w float64) {
-		if w+rem >= c.floor*total {
+		if w >= need {
 			best.offer(candidate{draft: k, id: id, w: w})
 		}
 	})

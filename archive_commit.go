@@ -7,6 +7,7 @@ import (
 	"github.com/neardup/neardup/archive"
 	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/score"
+	"github.com/neardup/neardup/similarity"
 )
 
 // pending is a document waiting to be committed.
@@ -231,19 +232,7 @@ func (ix *Index) complete(p *pending, accepted []*pending) bool {
 // the smaller one: a necessary condition, with room to spare, for the
 // scorer's duplicate rule (word-sequence similarity 0.8).
 func overlaps(a, b []uint32) bool {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
+	n := similarity.Intersect(a, b)
 	return 2*n >= min(len(a), len(b)) && n > 0
 }
 

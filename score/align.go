@@ -1,6 +1,10 @@
 package score
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/neardup/neardup/similarity"
+)
 
 // How a term was aligned with a term of the other side.
 const (
@@ -28,7 +32,7 @@ func (s *Scorer) alignSynonyms(sc *pairScratch) {
 			if mb[j] != 0 || b.ss[j] == b.se[j] {
 				continue
 			}
-			if intersect32(ga, groups[b.ss[j]:b.se[j]]) > 0 {
+			if similarity.Intersect(ga, groups[b.ss[j]:b.se[j]]) > 0 {
 				ma[i], mb[j] = synonymCredit, synonymCredit
 				sc.pa[i], sc.how[i] = int32(j), matchSynonym
 				break
@@ -102,7 +106,7 @@ func trigramDice(a, b []uint32, sc *pairScratch) float64 {
 	}
 	slices.Sort(ta)
 	slices.Sort(tb)
-	return 2 * float64(intersect64(ta, tb)) / float64(len(ta)+len(tb))
+	return 2 * float64(similarity.Intersect(ta, tb)) / float64(len(ta)+len(tb))
 }
 
 func appendTrigrams(dst []uint64, s []uint32) []uint64 {

@@ -1,6 +1,10 @@
 package score
 
-import "math"
+import (
+	"math"
+
+	"github.com/neardup/neardup/similarity"
+)
 
 // Features are the measures the learned combination weighs. Every value is
 // in [0,1] unless stated.
@@ -206,13 +210,13 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	f.AlignMin = min(ra, rb)
 
 	f.Char = sc.grams.jaccard(a, b)
-	inter := intersect64(sa.shingles, sb.shingles)
+	inter := similarity.Intersect(sa.shingles, sb.shingles)
 	f.Jaccard = jaccard(inter, len(sa.shingles), len(sb.shingles))
 	if m := min(len(sa.shingles), len(sb.shingles)); m > 0 {
 		f.Containment = float64(inter) / float64(m)
 	}
 	an, bn := a.numbers(), b.numbers()
-	if inter, union := intersect32(an, bn), len(an)+len(bn); union > 0 {
+	if inter, union := similarity.Intersect(an, bn), len(an)+len(bn); union > 0 {
 		f.Numbers = float64(union-2*inter) / float64(union-inter)
 	}
 	f.Names = math.Log1p(float64(missing(a.names(), bt) + missing(b.names(), at)))
@@ -285,41 +289,7 @@ func jaccard(inter, na, nb int) float64 {
 	return 0
 }
 
-func intersect32(a, b []uint32) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
-
-func intersect64(a, b []uint64) int {
-	n := 0
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
-
 // missing counts the ids of want not in have (both sorted).
 func missing(want, have []uint32) int {
-	return len(want) - intersect32(want, have)
+	return len(want) - similarity.Intersect(want, have)
 }

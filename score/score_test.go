@@ -5,6 +5,8 @@ import (
 	"math"
 	"sync"
 	"testing"
+
+	"github.com/neardup/neardup/similarity"
 )
 
 func TestNewOptions(t *testing.T) {
@@ -119,7 +121,7 @@ func TestLexicon(t *testing.T) {
 	}
 	syn := func(a, b string) bool {
 		ea, eb := lx.entry(term(a)), lx.entry(term(b))
-		return intersect32(lx.groups[ea.synStart:ea.synEnd], lx.groups[eb.synStart:eb.synEnd]) > 0
+		return similarity.Intersect(lx.groups[ea.synStart:ea.synEnd], lx.groups[eb.synStart:eb.synEnd]) > 0
 	}
 	for _, p := range [][2]string{{"prosperity", "wealth"}, {"big", "large"}, {"buy", "purchase"}, {"diplomacy", "diplomatic"}} {
 		if !syn(p[0], p[1]) {

@@ -1,8 +1,10 @@
 package similarity
 
+import "cmp"
+
 // Intersect returns |a ∩ b| for two sets given as sorted slices of unique
-// hashes, by a merge join (O(|a|+|b|), no allocation).
-func Intersect(a, b []uint64) int {
+// values (hashes, term ids), by a merge join (O(|a|+|b|), no allocation).
+func Intersect[T cmp.Ordered](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]

@@ -3,13 +3,10 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"strings"
-
-	"github.com/spf13/pflag"
 
 	"github.com/neardup/neardup/score"
 )
@@ -23,12 +20,8 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	sf.register(fs)
 	format := fs.String("format", "text", "output format: text or json")
 	literal := fs.Bool("text", false, "take A and B as texts even when files of those names exist")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		fmt.Fprintf(stderr, "neardup compare: %v\n", err)
-		return exitError
+	if ok, code := parse(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() != 2 {
 		fmt.Fprintln(stderr, "neardup compare: want two arguments A and B (texts or files)")

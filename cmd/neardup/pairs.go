@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -51,12 +50,8 @@ func runPairs(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	format := fs.String("format", "text", "output format: text or json")
 	out := fs.StringP("output", "o", "", "write the output to this file instead of standard output")
 	summaryOnly := fs.Bool("summary", false, "print only the summary, not every pair")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, pflag.ErrHelp) {
-			return exitOK
-		}
-		fmt.Fprintf(stderr, "neardup pairs: %v\n", err)
-		return exitError
+	if ok, code := parse(fs, args); !ok {
+		return code
 	}
 	if fs.NArg() != 1 {
 		fmt.Fprintln(stderr, "neardup pairs: want exactly one FILE (or - for standard input)")

@@ -53,22 +53,48 @@ type set struct {
 }
 
 func main() {
-	data := flag.String("data", "../shared/eval/pairs", "directory with the training TSV files")
-	out := flag.String("o", "", "write the model to this Go file (e.g. score/model.go)")
-	folds := flag.Int("folds", 5, "cross-validation folds")
-	seed := flag.Uint64("seed", 1, "fold assignment seed")
-	ablate := flag.Bool("ablate", false, "print cross-validated figures for feature subsets")
-	lambda := flag.Float64("l2", 1e-3, "L2 penalty on standardised weights")
-	pairCorpus := flag.Bool("pair-corpus", false, "IDF from each pair alone (plus background) instead of the whole file")
-	bg := flag.Float64("background", 0, "background weight m (0: default)")
-	only := flag.String("only", "", "diagnostic: train and test on this set alone")
-	flag.StringVar(&learner, "learner", "gbdt", "gbdt (boosted trees) or lr (logistic regression)")
-	flag.IntVar(&boost.trees, "trees", 300, "gbdt: trees")
-	flag.IntVar(&boost.depth, "depth", 5, "gbdt: tree depth")
-	flag.Float64Var(&boost.rate, "rate", 0.05, "gbdt: shrinkage")
-	flag.Float64Var(&boost.subsample, "subsample", 1, "gbdt: share of rows each tree is fitted on")
-	flag.Float64Var(&boost.minHess, "minhess", 0.002, "gbdt: least hessian mass in a child, as a share of the tree's")
-	flag.Func("weight", "SET=W: total weight of a set (default 1 each; repeatable)", func(v string) error {
+	c, err := parseFlags(flag.CommandLine, os.Args[1:])
+	if err != nil {
+		os.Exit(2) // the flag package has said why
+	}
+	if err := run(c.data, c.out, c.folds, c.seed, c.ablate, c.lambda, c.pairCorpus, c.bg, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "train:", err)
+		os.Exit(1)
+	}
+}
+
+// command are the flags that run takes as arguments; the others set the
+// training settings below.
+type command struct {
+	data, out  string
+	folds      int
+	seed       uint64
+	ablate     bool
+	lambda     float64
+	pairCorpus bool
+	bg         float64
+}
+
+// parseFlags defines the command's flags on fs and parses args, setting
+// the training settings (their defaults when args is empty).
+func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
+	var c command
+	fs.StringVar(&c.data, "data", "../shared/eval/pairs", "directory with the training TSV files")
+	fs.StringVar(&c.out, "o", "", "write the model to this Go file (e.g. score/model.go)")
+	fs.IntVar(&c.folds, "folds", 5, "cross-validation folds")
+	fs.Uint64Var(&c.seed, "seed", 1, "fold assignment seed")
+	fs.BoolVar(&c.ablate, "ablate", false, "print cross-validated figures for feature subsets")
+	fs.Float64Var(&c.lambda, "l2", 1e-3, "L2 penalty on standardised weights")
+	fs.BoolVar(&c.pairCorpus, "pair-corpus", false, "IDF from each pair alone (plus background) instead of the whole file")
+	fs.Float64Var(&c.bg, "background", 0, "background weight m (0: default)")
+	fs.StringVar(&onlySet, "only", "", "diagnostic: train and test on this set alone")
+	fs.StringVar(&learner, "learner", "gbdt", "gbdt (boosted trees) or lr (logistic regression)")
+	fs.IntVar(&boost.trees, "trees", 300, "gbdt: trees")
+	fs.IntVar(&boost.depth, "depth", 5, "gbdt: tree depth")
+	fs.Float64Var(&boost.rate, "rate", 0.05, "gbdt: shrinkage")
+	fs.Float64Var(&boost.subsample, "subsample", 1, "gbdt: share of rows each tree is fitted on")
+	fs.Float64Var(&boost.minHess, "minhess", 0.002, "gbdt: least hessian mass in a child, as a share of the tree's")
+	fs.Func("weight", "SET=W: total weight of a set (default 1 each; repeatable)", func(v string) error {
 		name, w, ok := strings.Cut(v, "=")
 		f, err := strconv.ParseFloat(w, 64)
 		if !ok || err != nil {
@@ -77,10 +103,10 @@ func main() {
 		setWeight[name] = f
 		return nil
 	})
-	flag.Float64Var(&randomShare, "random", 0.5, "random pairings added per labelled pair of each file, as negatives (set \"random\")")
-	flag.BoolVar(&featureStats, "feature-stats", false, "print each raw feature's ROC-AUC (binary sets) and Pearson (STS-B), then exit")
-	flag.IntVar(&showErrors, "errors", 0, "print the N most confident out-of-fold errors of each set")
-	flag.Func("without", "features to leave out, by name (comma-separated)", func(v string) error {
+	fs.Float64Var(&randomShare, "random", 0.5, "random pairings added per labelled pair of each file, as negatives (set \"random\")")
+	fs.BoolVar(&featureStats, "feature-stats", false, "print each raw feature's ROC-AUC (binary sets) and Pearson (STS-B), then exit")
+	fs.IntVar(&showErrors, "errors", 0, "print the N most confident out-of-fold errors of each set")
+	fs.Func("without", "features to leave out, by name (comma-separated)", func(v string) error {
 		without = strings.Split(v, ",")
 		for _, n := range without {
 			if !slices.Contains(score.FeatureNames(), n) {
@@ -89,14 +115,9 @@ func main() {
 		}
 		return nil
 	})
-	flag.Float64Var(&gradedPower, "graded-power", 1, "graded labels become targets (label/5)^p")
-	flag.BoolVar(&showCurve, "curve", false, "print the headline figures over a range of thresholds")
-	flag.Parse()
-	onlySet = *only
-	if err := run(*data, *out, *folds, *seed, *ablate, *lambda, *pairCorpus, *bg, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "train:", err)
-		os.Exit(1)
-	}
+	fs.Float64Var(&gradedPower, "graded-power", 1, "graded labels become targets (label/5)^p")
+	fs.BoolVar(&showCurve, "curve", false, "print the headline figures over a range of thresholds")
+	return c, fs.Parse(args)
 }
 
 // Training settings (flags).

@@ -5,7 +5,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 )
 
 // The embedded tables are written by the generators in internal/gen (see
@@ -185,13 +187,18 @@ func (lx *lexicon) index() {
 	}
 	lx.keys = make([]uint32, size)
 	lx.vals = make([]lexEntry, size)
-	for term, e := range lx.entries {
+	// In the terms' order, and the first of two terms whose ids collide
+	// keeps the slot: the table must not depend on map iteration order,
+	// which changes from run to run.
+	for _, term := range slices.Sorted(maps.Keys(lx.entries)) {
 		id := termID(term)
 		i := lx.slot(id)
 		for lx.keys[i] != 0 && lx.keys[i] != id {
 			i = (i + 1) & (len(lx.keys) - 1)
 		}
-		lx.keys[i], lx.vals[i] = id, e
+		if lx.keys[i] == 0 {
+			lx.keys[i], lx.vals[i] = id, lx.entries[term]
+		}
 	}
 	lx.entries = nil
 }

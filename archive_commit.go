@@ -50,7 +50,6 @@ func (ix *Index) leave(low uint32) {
 	if ix.inflight[low]--; ix.inflight[low] <= 0 {
 		delete(ix.inflight, low)
 	}
-
 	ix.trim()
 }
 

@@ -1,8 +1,8 @@
 package archive
 
 import (
-	"bytes"
 	"errors"
+	"maps"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -119,8 +119,17 @@ func FuzzDecode(f *testing.F) {
 			post[term] = slices.Clone(ids)
 			return nil
 		})
-		if err == nil && !bytes.Equal(encodePending(nil, 5, post), b) {
-			t.Errorf("decodePending(%x) = %v, which encodes to other bytes", b, post)
+		if err == nil {
+			// Varints may be written longer than needed, so compare the
+			// postings decoded from the re-encoding, not the bytes.
+			again := map[uint32][]uint32{}
+			err := decodePending(5, 1<<20, encodePending(nil, 5, post), func(term uint32, ids []uint32) error {
+				again[term] = slices.Clone(ids)
+				return nil
+			})
+			if err != nil || !maps.EqualFunc(again, post, slices.Equal) {
+				t.Errorf("decodePending(%x) = %v; its re-encoding decodes to %v, %v", b, post, again, err)
+			}
 		}
 		if df, seg, err := splitHeader(b); err == nil && (df < 1 || len(seg) >= len(b)) {
 			t.Errorf("splitHeader(%x) = %d, %x", b, df, seg)

@@ -5,9 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"maps"
 	"math"
-	"slices"
 )
 
 // The embedded tables are written by the generators in internal/gen (see
@@ -187,17 +185,18 @@ func (lx *lexicon) index() {
 	}
 	lx.keys = make([]uint32, size)
 	lx.vals = make([]lexEntry, size)
-	// In the terms' order, and the first of two terms whose ids collide
-	// keeps the slot: the table must not depend on map iteration order,
-	// which changes from run to run.
-	for _, term := range slices.Sorted(maps.Keys(lx.entries)) {
+	// Of two terms whose ids collide, the one first in byte order keeps
+	// the slot, whatever the order the map yields them in (which changes
+	// from run to run).
+	owner := make([]string, size)
+	for term, e := range lx.entries {
 		id := termID(term)
 		i := lx.slot(id)
 		for lx.keys[i] != 0 && lx.keys[i] != id {
 			i = (i + 1) & (len(lx.keys) - 1)
 		}
-		if lx.keys[i] == 0 {
-			lx.keys[i], lx.vals[i] = id, lx.entries[term]
+		if lx.keys[i] == 0 || term < owner[i] {
+			lx.keys[i], lx.vals[i], owner[i] = id, e, term
 		}
 	}
 	lx.entries = nil

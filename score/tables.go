@@ -40,12 +40,11 @@ type lexEntry struct {
 // ~60,000 terms) borrows that term's background frequency, synonyms and
 // vector.
 type lexicon struct {
-	entries map[string]lexEntry // while decoding only
-	keys    []uint32            // open-addressing table of term ids; 0: empty slot
-	vals    []lexEntry
-	shift   uint
-	groups  []uint32
-	docs    int // N of the background collection
+	keys   []uint32 // open-addressing table of term ids; 0: empty slot
+	vals   []lexEntry
+	shift  uint
+	groups []uint32
+	docs   int // N of the background collection
 
 	dims  int       // word-vector dimensions
 	vecs  []int8    // word vectors, row-major, dims a row
@@ -57,80 +56,121 @@ func (lx *lexicon) vec(r uint32) []int8 { return lx.vecs[int(r)*lx.dims : int(r+
 
 var errTable = errors.New("score: corrupt embedded table")
 
-// decodeLexicon decodes the synonym and background tables.
+// decodeLexicon decodes the synonym, background and embedding tables into
+// the id-keyed table, directly: the three are read side by side, their
+// sizes first, so that the table can be sized before any entry is put.
 func decodeLexicon(syn, bg, emb []byte) (*lexicon, error) {
-	lx := &lexicon{entries: make(map[string]lexEntry, 50000)}
-	r := tableReader{b: bg}
-	if !r.magic("NDBKG1\n") {
+	lx := &lexicon{}
+	rb, rs, re := tableReader{b: bg}, tableReader{b: syn}, tableReader{b: emb}
+	if !rb.magic("NDBKG1\n") {
 		return nil, fmt.Errorf("%w: background magic", errTable)
 	}
-	lx.docs = int(r.uvarint())
-	n := int(r.uvarint())
-	var prev []byte
-	for i := 0; i < n && r.err == nil; i++ {
-		prev = r.frontCoded(prev)
-		df := r.uvarint()
-		lx.entries[string(prev)] = lexEntry{df: uint32(df)}
-	}
-	if r.err != nil || lx.docs <= 0 {
-		return nil, fmt.Errorf("%w: background table", errTable)
-	}
-	r = tableReader{b: syn}
-	if !r.magic("NDSYN1\n") {
+	if !rs.magic("NDSYN1\n") {
 		return nil, fmt.Errorf("%w: synonym magic", errTable)
 	}
-	n = int(r.uvarint())
-	prev = prev[:0]
-	for i := 0; i < n && r.err == nil; i++ {
-		prev = r.frontCoded(prev)
-		k := int(r.uvarint())
-		e := lx.entries[string(prev)]
-		e.synStart = uint32(len(lx.groups))
-		id := uint32(0)
-		for j := 0; j < k && r.err == nil; j++ {
-			id += uint32(r.uvarint())
-			lx.groups = append(lx.groups, id)
-		}
-		e.synEnd = uint32(len(lx.groups))
-		lx.entries[string(prev)] = e
-	}
-	if r.err != nil {
-		return nil, fmt.Errorf("%w: synonym table", errTable)
-	}
-	r = tableReader{b: emb}
-	if !r.magic("NDEMB1\n") {
+	if !re.magic("NDEMB1\n") {
 		return nil, fmt.Errorf("%w: embedding magic", errTable)
 	}
-	lx.dims = int(r.uvarint())
-	n = int(r.uvarint())
-	if r.err != nil || lx.dims <= 0 || lx.dims > 1024 || n > len(r.b)/lx.dims {
-		return nil, fmt.Errorf("%w: embedding table header", errTable)
+	lx.docs = int(rb.uvarint())
+	nb, ns := int(rb.uvarint()), int(rs.uvarint())
+	lx.dims = int(re.uvarint())
+	ne := int(re.uvarint())
+	if rb.err != nil || rs.err != nil || re.err != nil || lx.docs <= 0 || nb < 0 || ns < 0 ||
+		nb > len(rb.b) || ns > len(rs.b) || lx.dims <= 0 || lx.dims > 1024 || ne < 0 || ne > len(re.b)/lx.dims {
+		return nil, fmt.Errorf("%w: table headers", errTable)
 	}
-	lx.vecs = make([]int8, 0, n*lx.dims)
-	lx.norms = make([]float32, 0, n)
+	t := lx.newTable(nb + ns + ne)
+
+	var prev []byte
+	for i := 0; i < nb && rb.err == nil; i++ {
+		prev = rb.frontCoded(prev)
+		df := rb.uvarint()
+		t.at(prev).df = uint32(df)
+	}
+	if rb.err != nil {
+		return nil, fmt.Errorf("%w: background table", errTable)
+	}
 	prev = prev[:0]
-	for i := 0; i < n && r.err == nil; i++ {
-		prev = r.frontCoded(prev)
-		if len(r.b) < lx.dims {
-			r.err = errTable
+	for i := 0; i < ns && rs.err == nil; i++ {
+		prev = rs.frontCoded(prev)
+		k := int(rs.uvarint())
+		start := uint32(len(lx.groups))
+		id := uint32(0)
+		for j := 0; j < k && rs.err == nil; j++ {
+			id += uint32(rs.uvarint())
+			lx.groups = append(lx.groups, id)
+		}
+		e := t.at(prev)
+		e.synStart, e.synEnd = start, uint32(len(lx.groups))
+	}
+	if rs.err != nil {
+		return nil, fmt.Errorf("%w: synonym table", errTable)
+	}
+	lx.vecs = make([]int8, 0, ne*lx.dims)
+	lx.norms = make([]float32, 0, ne)
+	prev = prev[:0]
+	for i := 0; i < ne && re.err == nil; i++ {
+		prev = re.frontCoded(prev)
+		if len(re.b) < lx.dims {
+			re.err = errTable
 			break
 		}
 		var ss float64
-		for _, c := range r.b[:lx.dims] {
+		for _, c := range re.b[:lx.dims] {
 			lx.vecs = append(lx.vecs, int8(c))
 			ss += float64(int8(c)) * float64(int8(c))
 		}
-		r.b = r.b[lx.dims:]
+		re.b = re.b[lx.dims:]
 		lx.norms = append(lx.norms, float32(math.Sqrt(ss)))
-		e := lx.entries[string(prev)]
-		e.emb = uint32(i + 1)
-		lx.entries[string(prev)] = e
+		t.at(prev).emb = uint32(i + 1)
 	}
-	if r.err != nil {
+	if re.err != nil {
 		return nil, fmt.Errorf("%w: embedding table", errTable)
 	}
-	lx.index()
 	return lx, nil
+}
+
+// filling is the lexicon's id-keyed table while the tables are decoded:
+// each slot remembers the term that owns it.
+type filling struct {
+	lx    *lexicon
+	owner []string
+}
+
+// newTable sizes the id-keyed table for at most n terms.
+func (lx *lexicon) newTable(n int) *filling {
+	size := 1
+	lx.shift = 32
+	for size < 2*n {
+		size *= 2
+		lx.shift--
+	}
+	lx.keys = make([]uint32, size)
+	lx.vals = make([]lexEntry, size)
+	return &filling{lx: lx, owner: make([]string, size)}
+}
+
+// at returns the entry of a term, taking a slot for it if it has none. Of
+// two terms whose 32-bit ids collide, the one first in byte order keeps
+// the slot (and the other's fields are dropped), whatever order the tables
+// give them in.
+func (f *filling) at(term []byte) *lexEntry {
+	lx := f.lx
+	id := termID(string(term))
+	i := lx.slot(id)
+	for lx.keys[i] != 0 && lx.keys[i] != id {
+		i = (i + 1) & (len(lx.keys) - 1)
+	}
+	switch {
+	case lx.keys[i] == 0:
+		lx.keys[i], f.owner[i] = id, string(term)
+	case f.owner[i] == string(term):
+	case string(term) < f.owner[i]:
+		lx.vals[i], f.owner[i] = lexEntry{}, string(term)
+	default:
+		return &lexEntry{} // a collision lost: written and dropped
+	}
+	return &lx.vals[i]
 }
 
 // tableReader reads varints and front-coded strings, remembering the first
@@ -173,33 +213,6 @@ func (r *tableReader) frontCoded(prev []byte) []byte {
 	prev = append(prev[:p], r.b[:s]...)
 	r.b = r.b[s:]
 	return prev
-}
-
-// index moves the decoded entries into the id-keyed hash table.
-func (lx *lexicon) index() {
-	size := 1
-	lx.shift = 32
-	for size < 2*len(lx.entries) {
-		size *= 2
-		lx.shift--
-	}
-	lx.keys = make([]uint32, size)
-	lx.vals = make([]lexEntry, size)
-	// Of two terms whose ids collide, the one first in byte order keeps
-	// the slot, whatever the order the map yields them in (which changes
-	// from run to run).
-	owner := make([]string, size)
-	for term, e := range lx.entries {
-		id := termID(term)
-		i := lx.slot(id)
-		for lx.keys[i] != 0 && lx.keys[i] != id {
-			i = (i + 1) & (len(lx.keys) - 1)
-		}
-		if lx.keys[i] == 0 || term < owner[i] {
-			lx.keys[i], lx.vals[i], owner[i] = id, e, term
-		}
-	}
-	lx.entries = nil
 }
 
 func (lx *lexicon) slot(id uint32) int { return int((id * 0x9e3779b1) >> lx.shift) }

@@ -3,6 +3,7 @@ package neardup
 import (
 	"context"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -196,7 +197,7 @@ func TestDuplicateProbeUnderBudget(t *testing.T) {
 		ix.budget = budget
 		var docs []corpus.Document
 		for i, p := range paras {
-			docs = append(docs, corpus.Document{ID: "p" + itoa(i), Format: corpus.Text, Text: p})
+			docs = append(docs, corpus.Document{ID: "p" + strconv.Itoa(i), Format: corpus.Text, Text: p})
 		}
 		if err := ix.Add(ctx, docs...); err != nil {
 			t.Fatal(err)
@@ -214,7 +215,7 @@ func TestDuplicateProbeUnderBudget(t *testing.T) {
 				}
 			}
 			tried++
-			res, added, err := ix.CheckAndAdd(ctx, corpus.Document{ID: "copy" + itoa(i), Format: corpus.Text, Text: strings.Join(kept, " ")})
+			res, added, err := ix.CheckAndAdd(ctx, corpus.Document{ID: "copy" + strconv.Itoa(i), Format: corpus.Text, Text: strings.Join(kept, " ")})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -227,15 +228,4 @@ func TestDuplicateProbeUnderBudget(t *testing.T) {
 		}
 		ix.Close()
 	}
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b []byte
-	for ; i > 0; i /= 10 {
-		b = append([]byte{byte('0' + i%10)}, b...)
-	}
-	return string(b)
 }

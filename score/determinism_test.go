@@ -14,26 +14,13 @@ func TestLexiconDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []uint32
-	for _, k := range first.keys {
-		if k != 0 {
-			ids = append(ids, k)
-		}
-	}
-	slices.Sort(ids)
+	ids := termIDs(first)
 	for range 8 {
 		lx, err := decodeLexicon(synonymsBin, backgroundBin, embeddingsBin)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []uint32
-		for _, k := range lx.keys {
-			if k != 0 {
-				got = append(got, k)
-			}
-		}
-		slices.Sort(got)
-		if !slices.Equal(got, ids) {
+		if !slices.Equal(termIDs(lx), ids) {
 			t.Fatal("two decodings of the embedded tables hold different term ids")
 		}
 		for _, id := range ids {
@@ -44,4 +31,16 @@ func TestLexiconDeterministic(t *testing.T) {
 			}
 		}
 	}
+}
+
+// termIDs returns the sorted term ids a lexicon holds.
+func termIDs(lx *lexicon) []uint32 {
+	var ids []uint32
+	for _, k := range lx.keys {
+		if k != 0 {
+			ids = append(ids, k)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }

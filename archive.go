@@ -42,6 +42,21 @@ type IndexOptions struct {
 	// this process's transactions another may write: CheckAndAdd is then
 	// atomic among this process's goroutines only.
 	Shared bool
+	// AsyncCommit makes CheckAndAdd return as soon as its document is
+	// decided: an added document is staged in memory, where the checks and
+	// CheckAndAdds of this Index see it at once, and a goroutine of the
+	// Index commits the staged documents in groups, as many at a time as
+	// have gathered while the previous commit ran. Flush waits until what
+	// is staged is committed, and Close flushes. A crash loses the documents
+	// staged and not yet committed (those of the last commit's duration,
+	// typically a few milliseconds; a crawler adds them again when it sees
+	// them again). Add, Remove and Compact still wait for their own commits,
+	// and commit what is staged before them. If a commit fails, its
+	// documents are dropped and CheckAndAdd returns the error, adding
+	// nothing, until Flush has returned it. Without AsyncCommit every
+	// CheckAndAdd that adds waits for its commit, shared with the
+	// CheckAndAdds running alongside (group commit).
+	AsyncCommit bool
 
 	// MinWords is the number of distinct content words (neither stop words
 	// nor numbers) a unit needs to be checked or to be matched (default
@@ -145,14 +160,22 @@ type Index struct {
 	accs   sync.Pool // *accumulator
 	budget int       // postings a probe may read (probeBudget; tests change it)
 
-	wmu   sync.Mutex // held while committing
-	qmu   sync.Mutex // guards queue
-	queue []*pending // adds waiting to be committed
+	// See archive_commit.go for how writes are staged and committed.
+	wmu sync.Mutex // held while committing
+	dmu sync.Mutex // held while deciding and staging
+
+	kicks   chan struct{} // documents staged (AsyncCommit)
+	stop    chan struct{} // closed by Close: the committer returns
+	stopped chan struct{} // closed by the committer on return
 
 	rmu      sync.Mutex     // guards the fields below
+	staged   []*pending     // decided and not yet committed, in order
+	seq      uint64         // documents staged so far
 	recent   []recentUnit   // units committed by this Index, ascending ids
-	inflight map[uint32]int // lower bounds of the snapshots of CheckAndAdds in progress
+	inflight map[uint32]int // lower bounds of the snapshots of checks in progress
 	next     uint32         // NextUnit after this Index's last commit
+	failed   error          // a failed asynchronous commit, until Flush
+	closed   bool
 }
 
 // ErrIndexClosed is returned by the methods of a closed Index.
@@ -238,6 +261,10 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 		ar.Close()
 		return nil, err
 	}
+	if opt.AsyncCommit && !opt.ReadOnly {
+		ix.kicks, ix.stop, ix.stopped = make(chan struct{}, 1), make(chan struct{}), make(chan struct{})
+		go ix.committer()
+	}
 	return ix, nil
 }
 
@@ -245,11 +272,53 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 // and language the index was built with.
 func (ix *Index) Options() IndexOptions { return ix.opt }
 
-// Close closes the index, waiting for calls in progress.
+// Close commits what is staged and closes the index, waiting for the
+// commit in progress. Calls that would add after Close return
+// ErrIndexClosed; the error of a failed commit not yet returned by Flush
+// is returned (joined with that of closing).
 func (ix *Index) Close() error {
+	ix.rmu.Lock()
+	was := ix.closed
+	ix.closed = true
+	ix.rmu.Unlock()
+	if was {
+		return ix.ar.Close()
+	}
+	if ix.stop != nil {
+		close(ix.stop)
+		<-ix.stopped
+	}
+	ix.dmu.Lock() // no decision in progress: nothing is staged after this flush
+	defer ix.dmu.Unlock()
 	ix.wmu.Lock()
 	defer ix.wmu.Unlock()
-	return ix.ar.Close()
+	ix.flush()
+	ix.rmu.Lock()
+	failed := ix.failed
+	ix.failed = nil
+	ix.rmu.Unlock()
+	return errors.Join(failed, ix.ar.Close())
+}
+
+// Flush waits until every document staged by CheckAndAdd (see
+// IndexOptions.AsyncCommit) when it is called is committed. It returns
+// the error of a failed commit since the last Flush, which CheckAndAdd
+// returns until then. Without AsyncCommit there is nothing to wait for.
+func (ix *Index) Flush(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	ix.wmu.Lock()
+	ix.flush()
+	ix.wmu.Unlock()
+	ix.rmu.Lock()
+	defer ix.rmu.Unlock()
+	failed := ix.failed
+	ix.failed = nil
+	if failed == nil && ix.closed {
+		return ErrIndexClosed
+	}
+	return failed
 }
 
 // IndexStats are an index's counts.
@@ -299,6 +368,7 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	ix.flush()
 	return ix.ar.Compact()
 }
 
@@ -310,6 +380,11 @@ func (ix *Index) Add(ctx context.Context, docs ...corpus.Document) error {
 	if len(docs) == 0 {
 		return nil
 	}
+	for i := range docs {
+		if err := checkID(&docs[i]); err != nil {
+			return err
+		}
+	}
 	ps := make([]*pending, len(docs))
 	forEach(len(docs), ix.opt.Workers, func(i int) {
 		ps[i] = &pending{doc: &docs[i], units: ix.analyze(&docs[i], false), done: make(chan struct{})}
@@ -317,8 +392,22 @@ func (ix *Index) Add(ctx context.Context, docs ...corpus.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	ix.commit(ps...)
-	return ps[0].err
+	if err := ix.stageAdds(ps); err != nil {
+		return err
+	}
+	return ix.wait(ps[len(ps)-1])
+}
+
+// checkID refuses a document the archive would refuse at commit time,
+// before it can fail a group commit shared with other documents.
+func checkID(d *corpus.Document) error {
+	switch {
+	case d.ID == "":
+		return fmt.Errorf("document without an id (path %q)", d.Path)
+	case len(d.ID) > archive.MaxIDLen:
+		return fmt.Errorf("document id of %d bytes (path %q): the index takes ids up to %d bytes", len(d.ID), d.Path, archive.MaxIDLen)
+	}
+	return nil
 }
 
 // Remove removes the document added under id and reports whether there
@@ -329,6 +418,7 @@ func (ix *Index) Remove(ctx context.Context, id string) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
+	ix.flush()
 	var removed bool
 	err := ix.ar.Update(func(tx archive.Tx) (err error) {
 		removed, err = tx.RemoveDoc(id, ix.terms)
@@ -343,6 +433,14 @@ func (ix *Index) Remove(ctx context.Context, id string) (bool, error) {
 // Contains reports whether a document was added under id (and not
 // removed): for a crawler, whether a URL was stored already.
 func (ix *Index) Contains(id string) (bool, error) {
+	ix.rmu.Lock()
+	for _, p := range ix.staged {
+		if p.doc.ID == id {
+			ix.rmu.Unlock()
+			return true, nil
+		}
+	}
+	ix.rmu.Unlock()
 	var ok bool
 	err := ix.ar.View(func(tx archive.Tx) (err error) {
 		_, _, ok, err = tx.Doc(id)

@@ -1,39 +1,57 @@
 package neardup
 
 import (
+	"fmt"
 	"slices"
 	"sync"
 
 	"github.com/neardup/neardup/archive"
 	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/score"
-	"github.com/neardup/neardup/similarity"
 )
 
-// pending is a document waiting to be committed.
+// Writes go through three steps. A document is decided and staged (under
+// dmu, so that decisions are serialised): an Add's documents are staged as
+// they are, a CheckAndAdd's only if its check, completed against every
+// unit staged or committed since its snapshot, does not find it seen.
+// Staged documents are committed in order, as many as are staged, in one
+// transaction (under wmu: group commit), and then leave the staged list
+// for the recent one in the same critical section of rmu, so that a check
+// always finds a unit in its snapshot, among the recent units, or among the
+// staged ones. With AsyncCommit a background goroutine commits; otherwise
+// the caller waits for the commit of its documents (and commits them
+// itself, with whatever else is staged, unless another caller's group
+// took them).
+
+// pending is a document staged or about to be.
 type pending struct {
 	doc   *corpus.Document
 	units []analysed
 
 	// For CheckAndAdd: the check so far, against the snapshot whose
-	// NextUnit was snap; completed at commit time.
-	check   bool
+	// NextUnit was snap; completed when staged.
 	checker *checker
 	snap    uint32
 
-	added bool
-	err   error
-	done  chan struct{}
+	seq  uint64        // order of staging, from 1
+	err  error         // set before done is closed
+	done chan struct{} // closed when committed or failed
 }
 
-// recentUnit is a unit committed by this Index, kept while a CheckAndAdd
-// in progress may not have seen it.
+// recentUnit is a unit committed by this Index, kept while a check in
+// progress may not have seen it.
 type recentUnit struct {
 	id   uint32
+	seq  uint64 // of its pending
 	unit *analysed
 }
 
-// enter registers a CheckAndAdd about to take its snapshot and returns the
+// maxStaged is the number of staged documents at which an asynchronous
+// CheckAndAdd waits for a commit instead of returning at once, so that
+// callers faster than the disk do not fill memory.
+const maxStaged = 1 << 12
+
+// enter registers a check about to take its snapshot and returns the
 // lower bound of the ids it may miss: units committed from now on stay in
 // recent until leave.
 func (ix *Index) enter() uint32 {
@@ -53,7 +71,8 @@ func (ix *Index) leave(low uint32) {
 	ix.trim()
 }
 
-// trim drops the recent units that no CheckAndAdd in progress can need.
+// trim drops the recent units that no check in progress can need. It runs
+// under rmu.
 func (ix *Index) trim() {
 	low := ix.next
 	for l := range ix.inflight {
@@ -74,44 +93,138 @@ func (ix *Index) forget(doc string) {
 	ix.recent = slices.DeleteFunc(ix.recent, func(r recentUnit) bool { return r.unit.Doc == doc })
 }
 
-// commit queues the documents and waits until they are committed. The
-// first caller to get the commit lock commits everything queued in one
-// transaction (group commit), so that concurrent adds share the cost of a
-// commit.
-func (ix *Index) commit(ps ...*pending) {
-	ix.qmu.Lock()
-	ix.queue = append(ix.queue, ps...)
-	ix.qmu.Unlock()
+// stageAdds stages documents to be added as they are, in one group: they
+// are committed in the same transaction.
+func (ix *Index) stageAdds(ps []*pending) error {
+	ix.dmu.Lock()
+	defer ix.dmu.Unlock()
+	ix.rmu.Lock()
+	defer ix.rmu.Unlock()
+	if ix.closed {
+		return ErrIndexClosed
+	}
+	for _, p := range ps {
+		ix.seq++
+		p.seq = ix.seq
+	}
+	ix.staged = append(ix.staged, ps...)
+	return nil
+}
+
+// stageCheck completes the check of a CheckAndAdd and stages its document
+// unless it was seen. It reports whether the document was staged.
+//
+// Most of the units to compare are there before the decision lock is
+// taken: they are compared first, outside it, and under it only those
+// staged since.
+func (ix *Index) stageCheck(p *pending) (bool, error) {
+	c := p.checker
+	ix.rmu.Lock()
+	delta, upto := ix.delta(p.snap, 0)
+	ix.rmu.Unlock()
+	c.compare(delta)
+
+	ix.dmu.Lock()
+	defer ix.dmu.Unlock()
+	ix.rmu.Lock()
+	err := ix.failed
+	if ix.closed {
+		err = ErrIndexClosed
+	}
+	delta, _ = ix.delta(p.snap, upto)
+	ix.rmu.Unlock()
+	if err != nil {
+		return false, err
+	}
+	c.compare(delta)
+	if ix.seen(c) {
+		return false, nil
+	}
+	ix.rmu.Lock()
+	ix.seq++
+	p.seq = ix.seq
+	ix.staged = append(ix.staged, p)
+	ix.rmu.Unlock()
+	return true, nil
+}
+
+// delta returns the checked units a check whose snapshot had NextUnit
+// snap may have missed (those committed since, and those staged) among
+// those staged after the after'th, and the number staged so far. It runs
+// under rmu.
+func (ix *Index) delta(snap uint32, after uint64) ([]*analysed, uint64) {
+	var delta []*analysed
+	for _, r := range ix.recent {
+		if r.id >= snap && r.seq > after && r.unit.checked() {
+			delta = append(delta, r.unit)
+		}
+	}
+	for _, p := range ix.staged {
+		if p.seq <= after {
+			continue
+		}
+		for j := range p.units {
+			if p.units[j].checked() {
+				delta = append(delta, &p.units[j])
+			}
+		}
+	}
+	return delta, ix.seq
+}
+
+// kick tells the background committer that documents are staged.
+func (ix *Index) kick() {
+	select {
+	case ix.kicks <- struct{}{}:
+	default:
+	}
+}
+
+// wait returns once p is committed (or its commit failed), committing
+// what is staged if no other caller's group took p.
+func (ix *Index) wait(p *pending) error {
 	ix.wmu.Lock()
 	defer ix.wmu.Unlock()
 	select {
-	case <-ps[len(ps)-1].done: // committed by another caller's group
-		return
+	case <-p.done:
 	default:
+		ix.flush()
 	}
-	ix.qmu.Lock()
-	batch := ix.queue
-	ix.queue = nil
-	ix.qmu.Unlock()
-	ix.commitBatch(batch)
+	return p.err
 }
 
-// commitBatch completes the checks of the batch's CheckAndAdds, adds the
-// documents that are to be added in one transaction, and signals every
-// waiter. It runs under wmu.
-func (ix *Index) commitBatch(batch []*pending) {
-	var accepted []*pending
-	for _, p := range batch {
-		if p.check && ix.complete(p, accepted) {
-			continue
+// committer commits staged documents, as many as are staged each time,
+// until Close.
+func (ix *Index) committer() {
+	defer close(ix.stopped)
+	for {
+		select {
+		case <-ix.kicks:
+		case <-ix.stop:
+			return
 		}
-		accepted = append(accepted, p)
+		ix.wmu.Lock()
+		ix.flush()
+		ix.wmu.Unlock()
 	}
-	firsts := make([]uint32, len(accepted))
+}
+
+// flush commits every staged document in one transaction, moves their
+// units to recent and signals their waiters. It runs under wmu. If the
+// commit fails, the documents are dropped, each waiter gets the error,
+// and with AsyncCommit so do the next calls (see IndexOptions.AsyncCommit).
+func (ix *Index) flush() {
+	ix.rmu.Lock()
+	batch := slices.Clone(ix.staged)
+	ix.rmu.Unlock()
+	if len(batch) == 0 {
+		return
+	}
+	firsts := make([]uint32, len(batch))
 	replaced := make(map[string]bool)
 	err := ix.ar.Update(func(tx archive.Tx) error {
 		clear(replaced)
-		for i, p := range accepted {
+		for i, p := range batch {
 			removed, err := tx.RemoveDoc(p.doc.ID, ix.terms)
 			if err != nil {
 				return err
@@ -128,14 +241,16 @@ func (ix *Index) commitBatch(batch []*pending) {
 		}
 		return nil
 	})
+	ix.rmu.Lock()
+	ix.staged = slices.Delete(ix.staged, 0, len(batch))
 	if err == nil {
-		ix.committed(accepted, firsts, replaced)
+		ix.committed(batch, firsts, replaced)
+	} else if ix.opt.AsyncCommit && ix.failed == nil {
+		ix.failed = fmt.Errorf("commit of %d staged documents failed, they were not added: %w", len(batch), err)
 	}
-	for _, p := range accepted {
-		p.err = err
-		p.added = err == nil
-	}
+	ix.rmu.Unlock()
 	for _, p := range batch {
+		p.err = err
 		close(p.done)
 	}
 }
@@ -156,12 +271,10 @@ func stored(as []analysed) ([]archive.Unit, [][]uint32) {
 	return units, terms
 }
 
-// committed records the units just committed in recent, for the
-// CheckAndAdds in progress; replaced are the ids of documents that
-// replaced earlier versions, whose units leave recent.
+// committed records the units just committed in recent, for the checks in
+// progress; replaced are the ids of documents that replaced earlier
+// versions, whose units leave recent. It runs under rmu.
 func (ix *Index) committed(ps []*pending, firsts []uint32, replaced map[string]bool) {
-	ix.rmu.Lock()
-	defer ix.rmu.Unlock()
 	if len(replaced) > 0 {
 		ix.recent = slices.DeleteFunc(ix.recent, func(r recentUnit) bool { return replaced[r.unit.Doc] })
 	}
@@ -173,7 +286,7 @@ func (ix *Index) committed(ps []*pending, firsts []uint32, replaced map[string]b
 				continue
 			}
 			if len(ix.inflight) > 0 {
-				ix.recent = append(ix.recent, recentUnit{id: next, unit: a})
+				ix.recent = append(ix.recent, recentUnit{id: next, seq: p.seq, unit: a})
 			}
 			next++
 		}
@@ -182,57 +295,69 @@ func (ix *Index) committed(ps []*pending, firsts []uint32, replaced map[string]b
 	ix.trim()
 }
 
-// complete finishes the check of a CheckAndAdd under the commit lock: its
-// units are compared with the units committed since its snapshot and with
-// the documents accepted before it in this batch. It reports whether the
-// document was seen.
-func (ix *Index) complete(p *pending, accepted []*pending) bool {
-	var delta []*analysed
-	ix.rmu.Lock()
-	for _, r := range ix.recent {
-		if r.id >= p.snap && r.unit.checked() {
-			delta = append(delta, r.unit)
-		}
+// compare scores the checked draft units against units the check's
+// snapshot did not hold (see delta).
+func (c *checker) compare(delta []*analysed) {
+	if len(delta) == 0 {
+		return
 	}
-	ix.rmu.Unlock()
-	for _, q := range accepted {
-		for j := range q.units {
-			if q.units[j].checked() {
-				delta = append(delta, &q.units[j])
-			}
-		}
+	c.extra += len(delta)
+	type pair struct {
+		k    int
+		a, u *analysed
 	}
-	c := p.checker
-	if len(delta) > 0 {
-		// Terms new to the snapshot count as seen once.
+	var pairs []pair
+	dup := c.dupOnly()
+	c.each(func(k int, _ *draft, a *analysed) {
 		for _, u := range delta {
-			for _, t := range u.su.Terms() {
-				if c.df[t] == 0 {
-					c.df[t] = 1
-				}
+			if c.notSelf && u.Doc == a.Doc || dup && !overlaps(a.su.Terms(), u.su.Terms()) || !dup && !shareTerm(a.su.Terms(), u.su.Terms()) {
+				continue
+			}
+			pairs = append(pairs, pair{k, a, u})
+		}
+	})
+	if len(pairs) == 0 {
+		return
+	}
+	// Terms new to the snapshot count as seen once.
+	for _, p := range pairs {
+		for _, t := range p.u.su.Terms() {
+			if c.df[t] == 0 {
+				c.df[t] = 1
 			}
 		}
-		c.corpus = ix.scorer.CorpusOf(c.n+len(delta), c.df)
-		dup := c.dupOnly()
-		c.each(func(k int, _ *draft, a *analysed) {
-			for _, u := range delta {
-				if dup && !overlaps(a.su.Terms(), u.su.Terms()) || !dup && !shareTerm(a.su.Terms(), u.su.Terms()) {
-					continue
-				}
-				c.cands++
-				c.score(k, a, u.su, u.Unit)
-			}
-		})
 	}
-	return ix.seen(c)
+	c.corpus = c.ix.scorer.CorpusOf(c.n+c.extra, c.df)
+	c.cands += len(pairs)
+	for _, p := range pairs {
+		c.score(p.k, p.a, p.u.su, p.u.Unit)
+	}
 }
 
 // overlaps reports whether two sorted term sets share at least half of
 // the smaller one: a necessary condition, with room to spare, for the
 // scorer's duplicate rule (word-sequence similarity 0.8).
 func overlaps(a, b []uint32) bool {
-	n := similarity.Intersect(a, b)
-	return 2*n >= min(len(a), len(b)) && n > 0
+	need := max(1, (min(len(a), len(b))+1)/2)
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if n+min(len(a)-i, len(b)-j) < need {
+			return false // too few terms left
+		}
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			if n++; n >= need {
+				return true
+			}
+			i++
+			j++
+		}
+	}
+	return false
 }
 
 // seen applies the SeenKind and SeenShare rule to a finished check of one

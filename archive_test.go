@@ -214,7 +214,14 @@ func TestCheckAndAddConcurrent(t *testing.T) {
 		groups = append(groups, g)
 	}
 	const workers, variants = 8, 3
+	indexes := map[string]*neardup.Index{}
 	for name, ix := range ixBoth(t, neardup.IndexOptions{}) {
+		indexes[name] = ix
+	}
+	for name, ix := range ixBoth(t, neardup.IndexOptions{AsyncCommit: true}) {
+		indexes[name+"-async"] = ix
+	}
+	for name, ix := range indexes {
 		t.Run(name, func(t *testing.T) {
 			type job struct{ group, variant int }
 			var jobs []job
@@ -255,6 +262,7 @@ func TestCheckAndAddConcurrent(t *testing.T) {
 					t.Errorf("group %d: added %v, want exactly one first seen", g, ids)
 				}
 			}
+			must(t, ix.Flush(context.Background()))
 			st, err := ix.Stats()
 			must(t, err)
 			if st.Docs != int64(len(groups)) {
@@ -372,5 +380,89 @@ func TestKilledAddChild(t *testing.T) {
 		}
 		must(t, ix.Add(context.Background(), batch...))
 		fmt.Printf("committed %d\n", n)
+	}
+}
+
+// TestAsyncCommitFailure makes a background commit fail (another process
+// holds a read lock on the index file while this one, opened Shared,
+// needs its write lock) and checks that the failure is not lost: the
+// staged page is dropped, CheckAndAdd refuses with the error until Flush
+// returns it, and once the lock is free the same page is added.
+func TestAsyncCommitFailure(t *testing.T) {
+	paras := ixParagraphs(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "a.ndx")
+	ix := ixOpen(t, path, neardup.IndexOptions{AsyncCommit: true, Shared: true, LockTimeout: 100 * time.Millisecond})
+	must(t, ix.Add(ctx, ixDoc("base", paras[0])))
+	reader, err := neardup.OpenIndex(path, neardup.IndexOptions{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, added, err := ix.CheckAndAdd(ctx, ixDoc("page", paras[5], paras[6]))
+	if err != nil || !added {
+		t.Fatalf("CheckAndAdd(page) = %v, %v; want added (staged)", added, err)
+	}
+	// The failed commit drops the page from the staged documents.
+	deadline := time.Now().Add(10 * time.Second)
+	for ok := true; ok; {
+		if ok, err = ix.Contains("page"); err != nil {
+			t.Fatal(err)
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the commit under another process's read lock did not fail")
+		}
+	}
+	_, _, err = ix.CheckAndAdd(ctx, ixDoc("next", paras[7]))
+	if err == nil || !strings.Contains(err.Error(), "locked by another process") || !strings.Contains(err.Error(), "not added") {
+		t.Errorf("CheckAndAdd after a failed commit: %v, want the commit's lock error", err)
+	}
+	if err := ix.Flush(ctx); err == nil || !strings.Contains(err.Error(), "locked by another process") {
+		t.Errorf("Flush after a failed commit: %v, want the commit's lock error", err)
+	}
+	if err := ix.Flush(ctx); err != nil {
+		t.Errorf("second Flush: %v, want nil (the error was returned once)", err)
+	}
+	must(t, reader.Close())
+	_, added, err = ix.CheckAndAdd(ctx, ixDoc("page", paras[5], paras[6]))
+	if err != nil || !added {
+		t.Fatalf("CheckAndAdd(page) again = %v, %v; want added", added, err)
+	}
+	must(t, ix.Flush(ctx))
+	for _, id := range []string{"base", "page"} {
+		if ok, err := ix.Contains(id); !ok || err != nil {
+			t.Errorf("Contains(%s) = %v, %v; want true", id, ok, err)
+		}
+	}
+	if ok, _ := ix.Contains("next"); ok {
+		t.Errorf("the page refused after the failure was added")
+	}
+}
+
+// TestAddRefusesBadID: a document the archive would refuse is refused
+// before it is staged, so it cannot fail the group commit of others.
+func TestAddRefusesBadID(t *testing.T) {
+	paras := ixParagraphs(t)
+	ctx := context.Background()
+	for name, ix := range ixBoth(t, neardup.IndexOptions{AsyncCommit: true}) {
+		t.Run(name, func(t *testing.T) {
+			if _, _, err := ix.CheckAndAdd(ctx, ixDoc("", paras[0])); err == nil || !strings.Contains(err.Error(), "without an id") {
+				t.Errorf("CheckAndAdd without an id: %v", err)
+			}
+			long := ixDoc(strings.Repeat("x", archive.MaxIDLen+1), paras[0])
+			if err := ix.Add(ctx, ixDoc("ok", paras[1]), long); err == nil || !strings.Contains(err.Error(), "id of") {
+				t.Errorf("Add with a too long id: %v", err)
+			}
+			_, added, err := ix.CheckAndAdd(ctx, ixDoc("good", paras[0]))
+			if err != nil || !added {
+				t.Fatalf("CheckAndAdd(good) = %v, %v; want added", added, err)
+			}
+			must(t, ix.Flush(ctx))
+			if ok, _ := ix.Contains("good"); !ok {
+				t.Errorf("good page not added")
+			}
+			if ok, _ := ix.Contains("ok"); ok {
+				t.Errorf("Add is all or none, but one of its documents was added")
+			}
+		})
 	}
 }

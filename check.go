@@ -95,9 +95,17 @@ func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckO
 	}
 	c.notSelf = true
 	if opt.Scope != ScopeWithin {
+		// Documents staged but not committed (AsyncCommit) are not in the
+		// snapshot: they are compared after it, with those committed since.
+		low := ix.enter()
+		defer ix.leave(low)
 		if err := c.archive(ctx); err != nil {
 			return nil, err
 		}
+		ix.rmu.Lock()
+		delta, _ := ix.delta(c.snap, 0)
+		ix.rmu.Unlock()
+		c.compare(delta)
 	}
 	if opt.Scope != ScopeAcross {
 		if err := c.within(); err != nil {
@@ -120,12 +128,16 @@ func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckO
 // time, exactly one adds. It returns the findings and whether doc was
 // added; a doc whose id is in the archive already replaces it when added.
 //
-// Checks run in parallel; the adds are committed in groups, each
-// candidate's check completed under the commit lock against the units
-// committed since its snapshot of the archive.
+// Checks run in parallel; each is completed, under a lock that
+// serialises the decisions, against the units committed or staged since
+// its snapshot of the archive. The adds are committed in groups; with
+// IndexOptions.AsyncCommit, CheckAndAdd does not wait for the commit.
 func (ix *Index) CheckAndAdd(ctx context.Context, doc corpus.Document) (*CheckResult, bool, error) {
 	if ix.ar.ReadOnly() {
 		return nil, false, archive.ErrReadOnly
+	}
+	if err := checkID(&doc); err != nil {
+		return nil, false, err
 	}
 	low := ix.enter()
 	defer ix.leave(low)
@@ -139,9 +151,26 @@ func (ix *Index) CheckAndAdd(ctx context.Context, doc corpus.Document) (*CheckRe
 	if err := c.archive(ctx); err != nil {
 		return nil, false, err
 	}
-	p := &pending{doc: &doc, units: c.drafts[0].units, check: true, checker: c, snap: c.snap, done: make(chan struct{})}
-	ix.commit(p)
-	return c.result(), p.added, p.err
+	p := &pending{doc: &doc, units: c.drafts[0].units, checker: c, snap: c.snap, done: make(chan struct{})}
+	staged, err := ix.stageCheck(p)
+	switch {
+	case err != nil:
+		return nil, false, err
+	case !staged:
+		return c.result(), false, nil
+	case ix.opt.AsyncCommit:
+		ix.rmu.Lock()
+		full := len(ix.staged) >= maxStaged
+		ix.rmu.Unlock()
+		if !full {
+			ix.kick()
+			return c.result(), true, nil
+		}
+	}
+	if err := ix.wait(p); err != nil {
+		return nil, false, err
+	}
+	return c.result(), true, nil
 }
 
 // draft is a document being checked.
@@ -167,6 +196,7 @@ type checker struct {
 
 	mu       sync.Mutex
 	n        int               // archive units (N)
+	extra    int               // units compared after the snapshot (compare)
 	df       map[uint32]uint32 // document frequencies of every term scored
 	corpus   *score.Corpus
 	findings [][]Finding // by draft unit, in order of drafts then units

@@ -2,7 +2,9 @@ package neardup
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,6 +12,7 @@ import (
 	"github.com/neardup/neardup/archive"
 	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/score"
+	"github.com/neardup/neardup/similarity"
 )
 
 // TestCandidatesCoverBruteForce builds a small archive of real text and
@@ -227,5 +230,32 @@ func TestDuplicateProbeUnderBudget(t *testing.T) {
 			t.Fatalf("only %d paragraphs tried", tried)
 		}
 		ix.Close()
+	}
+}
+
+// TestOverlaps compares overlaps, which stops as soon as the answer is
+// known, with its definition on random sets of term ids.
+func TestOverlaps(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	set := func() []uint32 {
+		n := r.IntN(12)
+		m := map[uint32]bool{}
+		for len(m) < n {
+			m[uint32(r.IntN(24))] = true
+		}
+		var s []uint32
+		for x := range m {
+			s = append(s, x)
+		}
+		slices.Sort(s)
+		return s
+	}
+	for range 20000 {
+		a, b := set(), set()
+		n := similarity.Intersect(a, b)
+		want := n > 0 && 2*n >= min(len(a), len(b))
+		if got := overlaps(a, b); got != want {
+			t.Fatalf("overlaps(%v, %v) = %v, want %v (%d shared)", a, b, got, want, n)
+		}
 	}
 }

@@ -3,7 +3,11 @@ package neardup_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/neardup/neardup"
 	"github.com/neardup/neardup/corpus"
@@ -110,4 +114,56 @@ func ExampleIndex_CheckAndAdd_paragraphs() {
 	// a#0: Rain is expected across the north of the country f
 	// a#1: Schools in three districts will open late on Wedne
 	// b#1: The national football team lost its qualifying mat
+}
+
+// Crawling goroutines share one index on disk. With AsyncCommit a
+// CheckAndAdd returns once its page is decided and the index commits in
+// the background; Flush waits for what is staged (Close does too).
+func ExampleIndex_Flush() {
+	dir, err := os.MkdirTemp("", "neardup-example")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer os.RemoveAll(dir)
+	ix, err := neardup.OpenIndex(filepath.Join(dir, "seen.ndx"), neardup.IndexOptions{AsyncCommit: true})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer ix.Close()
+	stories := []string{
+		"The city council approved a budget on Monday that doubles spending on bus lanes and repairs two bridges over the river.",
+		"A late frost damaged most of the apricot blossom in the valley, and growers expect the smallest harvest in twenty years.",
+	}
+	var kept atomic.Int32
+	var wg sync.WaitGroup
+	for crawler := range 4 { // every crawler meets every story, on a site of its own
+		wg.Go(func() {
+			for i, s := range stories {
+				url := fmt.Sprintf("https://site%d.example/story-%d", crawler, i)
+				_, added, err := ix.CheckAndAdd(context.Background(), corpus.Document{ID: url, URL: url, Format: corpus.Text, Text: s})
+				if err != nil {
+					fmt.Println(err)
+					return
+				}
+				if added {
+					kept.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := ix.Flush(context.Background()); err != nil {
+		fmt.Println(err)
+		return
+	}
+	st, err := ix.Stats()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("pages kept:", kept.Load(), "documents committed:", st.Docs)
+	// Output:
+	// pages kept: 2 documents committed: 2
 }

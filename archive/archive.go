@@ -52,6 +52,9 @@ const (
 	minAllocSize = 64 << 10
 )
 
+// MaxIDLen is the longest document id an archive takes, in bytes.
+const MaxIDLen = 1 << 15
+
 // DefaultTimeout is how long Open waits for another process's lock on the
 // file (Options.Timeout zero).
 const DefaultTimeout = 10 * time.Second

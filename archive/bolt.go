@@ -259,7 +259,7 @@ func validAdd(d *Doc, units []Unit, terms [][]uint32, next uint32) error {
 	if len(terms) != len(units) {
 		return fmt.Errorf("archive: document %q: %d term lists for %d units", d.ID, len(terms), len(units))
 	}
-	if uint64(next)+uint64(len(units)) >= 1<<32-2 || len(d.ID) > 1<<15 {
+	if uint64(next)+uint64(len(units)) >= 1<<32-2 || len(d.ID) > MaxIDLen {
 		return fmt.Errorf("archive: document %q: index full or id too long", d.ID)
 	}
 	for i := range units {

@@ -59,13 +59,27 @@ func (t *boltTx) pendingView() (*pendCache, error) {
 		a.pc = pc
 	}
 	a.pmu.Unlock()
+	pc.mu.RLock()
+	fresh := pc.upto >= t.snap.nextUnit
+	pc.mu.RUnlock()
+	if !fresh {
+		if err := t.extend(pc); err != nil {
+			return nil, err
+		}
+	}
+	t.pc = pc
+	return pc, nil
+}
+
+// extend decodes into pc the pending records of the snapshot it lacks.
+func (t *boltTx) extend(pc *pendCache) error {
 	pc.mu.Lock()
 	defer pc.mu.Unlock()
 	if pc.upto < t.snap.nextUnit {
 		c := t.pendB.Cursor()
 		for k, v := c.Seek(u32Key(pc.upto)); k != nil; k, v = c.Next() {
 			if len(k) != 4 {
-				return nil, fmt.Errorf("%w: pending record key %x", ErrCorrupt, k)
+				return fmt.Errorf("%w: pending record key %x", ErrCorrupt, k)
 			}
 			first := binary.BigEndian.Uint32(k)
 			if first >= t.snap.nextUnit {
@@ -80,13 +94,12 @@ func (t *boltTx) pendingView() (*pendCache, error) {
 				return nil
 			})
 			if err != nil {
-				return nil, err
+				return err
 			}
 		}
 		pc.upto = t.snap.nextUnit
 	}
-	t.pc = pc
-	return pc, nil
+	return nil
 }
 
 // pendingIDs appends the term's pending ids in the snapshot to dst.

@@ -303,16 +303,26 @@ func TestCheckAndAddSeen(t *testing.T) {
 // batches, several times over at random moments (mostly inside a batch's
 // analysis or commit), and checks each time that the index opens, is
 // consistent, and holds every batch the process reported committed: a
-// prefix of the documents, in order.
+// prefix of the documents, in order. In the async mode the child offers
+// the documents one by one to CheckAndAdd with AsyncCommit and reports
+// after each Flush: what it flushed must be there, and what the background
+// commits added besides must still be a prefix (documents are committed
+// in the order they are staged).
 func TestKilledAdd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs child processes")
 	}
+	for _, mode := range []string{"add", "async"} {
+		t.Run(mode, func(t *testing.T) { testKilledAdd(t, mode) })
+	}
+}
+
+func testKilledAdd(t *testing.T, mode string) {
 	path := filepath.Join(t.TempDir(), "killed.ndx")
 	rng := rand.New(rand.NewPCG(5, 5))
 	for round := 0; round < 4; round++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestKilledAddChild$")
-		cmd.Env = append(os.Environ(), "NEARDUP_KILLED_ADD="+path)
+		cmd.Env = append(os.Environ(), "NEARDUP_KILLED_ADD="+path, "NEARDUP_KILLED_MODE="+mode)
 		out, err := cmd.StdoutPipe()
 		must(t, err)
 		must(t, cmd.Start())
@@ -342,14 +352,14 @@ func TestKilledAdd(t *testing.T) {
 		must(t, ix.Verify(context.Background()))
 		st, err := ix.Stats()
 		must(t, err)
-		if st.Docs < int64(committed) || st.Docs%killedBatch != 0 {
+		if st.Docs < int64(committed) || mode == "add" && st.Docs%killedBatch != 0 {
 			t.Errorf("round %d: index holds %d documents; the child had committed %d, in batches of %d", round, st.Docs, committed, killedBatch)
 		}
 		for i := 0; i < int(st.Docs)+killedBatch; i++ {
 			ok, err := ix.Contains(fmt.Sprintf("doc-%d", i))
 			must(t, err)
 			if want := i < int(st.Docs); ok != want {
-				t.Errorf("round %d: Contains(doc-%d) = %v, want %v (batches are added in order)", round, i, ok, want)
+				t.Errorf("round %d: Contains(doc-%d) = %v, want %v (documents are committed in order)", round, i, ok, want)
 			}
 		}
 		t.Logf("round %d: killed after %d committed documents; index holds %d", round, committed, st.Docs)
@@ -359,26 +369,42 @@ func TestKilledAdd(t *testing.T) {
 
 const killedBatch = 20
 
-// TestKilledAddChild is the child of TestKilledAdd: it adds documents in
-// batches, after those the index holds, until killed, printing the count
-// after every commit.
+// TestKilledAddChild is the child of TestKilledAdd: it adds documents
+// after those the index holds, until killed, printing the count after
+// every commit (add mode: a batch by Add; async mode: killedBatch
+// CheckAndAdds, then Flush).
 func TestKilledAddChild(t *testing.T) {
 	path := os.Getenv("NEARDUP_KILLED_ADD")
 	if path == "" {
 		t.Skip("run by TestKilledAdd")
 	}
-	ix, err := neardup.OpenIndex(path, neardup.IndexOptions{})
+	async := os.Getenv("NEARDUP_KILLED_MODE") == "async"
+	// SeenShare 1: each document ends with a sentence of its own, so
+	// CheckAndAdd adds every one.
+	ix, err := neardup.OpenIndex(path, neardup.IndexOptions{AsyncCommit: async, SeenShare: 1})
 	must(t, err)
 	st, err := ix.Stats()
 	must(t, err)
 	paras := ixParagraphs(t)
+	ctx := context.Background()
 	for n := int(st.Docs); ; {
 		var batch []corpus.Document
 		for range killedBatch {
 			batch = append(batch, ixDoc(fmt.Sprintf("doc-%d", n), paras[n%len(paras)], paras[(n*7+3)%len(paras)], fmt.Sprintf("Document %d has its own closing sentence about nothing in particular at all.", n)))
 			n++
 		}
-		must(t, ix.Add(context.Background(), batch...))
+		if !async {
+			must(t, ix.Add(ctx, batch...))
+		} else {
+			for _, d := range batch {
+				_, added, err := ix.CheckAndAdd(ctx, d)
+				must(t, err)
+				if !added {
+					t.Fatalf("%s was not added", d.ID)
+				}
+			}
+			must(t, ix.Flush(ctx))
+		}
 		fmt.Printf("committed %d\n", n)
 	}
 }

@@ -159,6 +159,8 @@ type Index struct {
 	cache  *unitCache
 	accs   sync.Pool // *accumulator
 	budget int       // postings a probe may read (probeBudget; tests change it)
+	// maxStaged is maxStaged (tests change it).
+	maxStaged int
 
 	// See archive_commit.go for how writes are staged and committed.
 	wmu sync.Mutex // held while committing
@@ -252,7 +254,7 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 		ar.Close()
 		return nil, &archive.PathError{Path: path, Err: fmt.Errorf("%w: built with features %q, this neardup computes %q: rebuild the index", archive.ErrMismatch, have, feat)}
 	}
-	ix := &Index{opt: opt, scorer: s, ar: ar, cache: newUnitCache(opt.CacheUnits), inflight: make(map[uint32]int), budget: probeBudget}
+	ix := &Index{opt: opt, scorer: s, ar: ar, cache: newUnitCache(opt.CacheUnits), inflight: make(map[uint32]int), budget: probeBudget, maxStaged: maxStaged}
 	err = ar.View(func(tx archive.Tx) error {
 		ix.next = tx.Stats().NextUnit
 		return nil
@@ -321,7 +323,8 @@ func (ix *Index) Flush(ctx context.Context) error {
 	return failed
 }
 
-// IndexStats are an index's counts.
+// IndexStats are an index's counts: of what is committed (documents staged
+// by an asynchronous CheckAndAdd count once committed; see Flush).
 type IndexStats struct {
 	archive.Stats
 	Path      string `json:"path,omitempty"`

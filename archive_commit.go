@@ -33,9 +33,10 @@ type pending struct {
 	checker *checker
 	snap    uint32
 
-	seq  uint64        // order of staging, from 1
-	err  error         // set before done is closed
-	done chan struct{} // closed when committed or failed
+	async bool          // staged by CheckAndAdd with AsyncCommit: nobody waits
+	seq   uint64        // order of staging, from 1
+	err   error         // set before done is closed
+	done  chan struct{} // closed when committed or failed
 }
 
 // recentUnit is a unit committed by this Index, kept while a check in
@@ -140,7 +141,11 @@ func (ix *Index) stageCheck(p *pending) (bool, error) {
 	if ix.seen(c) {
 		return false, nil
 	}
+	p.checker = nil // not kept while staged
 	ix.rmu.Lock()
+	// With AsyncCommit the caller does not wait, unless so much is staged
+	// that it must (callers faster than the disk).
+	p.async = ix.opt.AsyncCommit && len(ix.staged) < ix.maxStaged
 	ix.seq++
 	p.seq = ix.seq
 	ix.staged = append(ix.staged, p)
@@ -212,7 +217,8 @@ func (ix *Index) committer() {
 // flush commits every staged document in one transaction, moves their
 // units to recent and signals their waiters. It runs under wmu. If the
 // commit fails, the documents are dropped, each waiter gets the error,
-// and with AsyncCommit so do the next calls (see IndexOptions.AsyncCommit).
+// and if some were staged by a CheckAndAdd that did not wait, so do the
+// next calls (see IndexOptions.AsyncCommit).
 func (ix *Index) flush() {
 	ix.rmu.Lock()
 	batch := slices.Clone(ix.staged)
@@ -245,14 +251,26 @@ func (ix *Index) flush() {
 	ix.staged = slices.Delete(ix.staged, 0, len(batch))
 	if err == nil {
 		ix.committed(batch, firsts, replaced)
-	} else if ix.opt.AsyncCommit && ix.failed == nil {
-		ix.failed = fmt.Errorf("commit of %d staged documents failed, they were not added: %w", len(batch), err)
+	} else if n := countAsync(batch); n > 0 && ix.failed == nil {
+		ix.failed = fmt.Errorf("commit of %d documents staged by CheckAndAdd failed, they were not added: %w", n, err)
 	}
 	ix.rmu.Unlock()
 	for _, p := range batch {
 		p.err = err
 		close(p.done)
 	}
+}
+
+// countAsync counts the documents of batch whose CheckAndAdd returned
+// without waiting for the commit.
+func countAsync(batch []*pending) int {
+	n := 0
+	for _, p := range batch {
+		if p.async {
+			n++
+		}
+	}
+	return n
 }
 
 // stored returns the units of a document that go into the archive (those

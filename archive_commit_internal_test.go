@@ -4,8 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/neardup/neardup/corpus"
 )
@@ -92,5 +94,46 @@ func TestAsyncCommitStaged(t *testing.T) {
 	}
 	if ok, _ := ro.Contains("mirror"); ok {
 		t.Errorf("reopened: the mirror, seen as a duplicate, was added")
+	}
+}
+
+// TestAsyncCommitBackpressure: once maxStaged documents wait for a commit,
+// CheckAndAdd waits for one too.
+func TestAsyncCommitBackpressure(t *testing.T) {
+	ix, err := OpenIndex("", IndexOptions{AsyncCommit: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ix.maxStaged = 2
+	ctx := context.Background()
+	texts := []string{
+		"The council approved a budget that doubles spending on bus lanes and repairs two bridges.",
+		"A late frost damaged the apricot blossom in the valley and growers expect a small harvest.",
+		"Engineers finished testing the new signalling system on the northern railway line this week.",
+	}
+	ix.wmu.Lock() // nothing is committed
+	for i, text := range texts[:2] {
+		if _, added, err := ix.CheckAndAdd(ctx, corpus.Document{ID: strconv.Itoa(i), Format: corpus.Text, Text: text}); err != nil || !added {
+			t.Fatalf("CheckAndAdd(%d) = %v, %v", i, added, err)
+		}
+	}
+	done := make(chan error)
+	go func() {
+		_, _, err := ix.CheckAndAdd(ctx, corpus.Document{ID: "2", Format: corpus.Text, Text: texts[2]})
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		t.Fatalf("CheckAndAdd returned (%v) with %d documents staged and no commit possible", err, ix.maxStaged)
+	case <-time.After(100 * time.Millisecond):
+	}
+	ix.wmu.Unlock()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	// Once it returns, its document is committed, with those staged before it.
+	if st, err := ix.Stats(); err != nil || st.Docs != 3 {
+		t.Errorf("after the waiting CheckAndAdd: %d documents committed, %v; want 3", st.Docs, err)
 	}
 }

@@ -158,14 +158,9 @@ func (ix *Index) CheckAndAdd(ctx context.Context, doc corpus.Document) (*CheckRe
 		return nil, false, err
 	case !staged:
 		return c.result(), false, nil
-	case ix.opt.AsyncCommit:
-		ix.rmu.Lock()
-		full := len(ix.staged) >= maxStaged
-		ix.rmu.Unlock()
-		if !full {
-			ix.kick()
-			return c.result(), true, nil
-		}
+	case p.async:
+		ix.kick()
+		return c.result(), true, nil
 	}
 	if err := ix.wait(p); err != nil {
 		return nil, false, err

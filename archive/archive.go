@@ -78,7 +78,8 @@ type Options struct {
 	// throw-away archives.
 	NoSync bool
 	// PendingLimit is the number of pending postings at which a commit
-	// merges them into the terms' segments (default DefaultPendingLimit;
+	// merges them into the terms' segments (default: DefaultPendingLimit,
+	// or a pendingShare'th of the archive's postings if that is more;
 	// negative: every commit merges, as version 1 did). A larger limit
 	// makes small commits cheaper and costs readers memory and a longer
 	// first read.
@@ -158,15 +159,16 @@ type Archive struct {
 	dc        *dfCache   // segment frequencies of the newest epoch read
 }
 
-// pendingLimit returns the pending postings count at which commits merge.
-func (a *Archive) pendingLimit() int {
+// pendingLimit returns the pending postings count at which commits merge
+// in an archive holding postings postings.
+func (a *Archive) pendingLimit(postings uint64) uint64 {
 	switch {
 	case a.pendLimit == 0:
-		return DefaultPendingLimit
+		return max(DefaultPendingLimit, postings/pendingShare)
 	case a.pendLimit < 0:
 		return 0
 	}
-	return a.pendLimit
+	return uint64(a.pendLimit)
 }
 
 // Open opens the archive in the file at path, creating it if it does not

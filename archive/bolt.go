@@ -472,7 +472,7 @@ func (t *boltTx) commit() error {
 			return err
 		}
 		var err error
-		if t.merged || t.c.pending >= uint64(t.a.pendingLimit()) {
+		if t.merged || t.c.pending >= t.a.pendingLimit(t.c.postings) {
 			err = t.merge()
 		} else {
 			err = t.putPending()

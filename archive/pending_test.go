@@ -284,3 +284,25 @@ func TestPendingRoundTrip(t *testing.T) {
 		t.Error("a record with an id at the next unit decoded")
 	}
 }
+
+// TestPendingLimitGrows: by default the pending list may hold a
+// pendingShare'th of the archive's postings once that passes
+// DefaultPendingLimit; an explicit limit is kept as it is.
+func TestPendingLimitGrows(t *testing.T) {
+	for _, c := range []struct {
+		opt      int
+		postings uint64
+		want     uint64
+	}{
+		{0, 1000, DefaultPendingLimit},
+		{0, DefaultPendingLimit * pendingShare, DefaultPendingLimit},
+		{0, 38_422_218, 38_422_218 / pendingShare},
+		{40, 38_422_218, 40},
+		{-1, 38_422_218, 0},
+	} {
+		a := &Archive{pendLimit: c.opt}
+		if got := a.pendingLimit(c.postings); got != c.want {
+			t.Errorf("limit %d, %d postings: pending limit %d, want %d", c.opt, c.postings, got, c.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/neardup/neardup"
+	"github.com/neardup/neardup/archive"
 	"github.com/neardup/neardup/corpus"
 )
 
@@ -105,7 +106,10 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 	}
 	// Shared: the file is locked only while a batch commits, so that checks
 	// can run against the index while a long add goes on.
-	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{Unit: corpus.Mode(*unit), Language: *lang, LockTimeout: xf.lockTimeout, NoSync: *noSync, Shared: true})
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{Unit: corpus.Mode(*unit), Language: *lang, LockTimeout: xf.lockTimeout, NoSync: *noSync, Shared: true,
+		// Its indexes are read by one-shot checks: a short pending list
+		// keeps their first read short.
+		PendingLimit: archive.DefaultPendingLimit})
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
 		return exitError

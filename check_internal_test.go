@@ -259,3 +259,42 @@ func TestOverlaps(t *testing.T) {
 		}
 	}
 }
+
+// TestAccumulator compares the accumulator with a map over enough ids to
+// make its table grow twice, and checks that it drains in the order ids
+// were first added and comes back empty.
+func TestAccumulator(t *testing.T) {
+	ix := &Index{}
+	r := rand.New(rand.NewPCG(3, 4))
+	for round := 0; round < 2; round++ {
+		acc := ix.accumulator()
+		want := map[uint32]float64{}
+		var order []uint32
+		for range 6 * accInitial {
+			id := uint32(r.IntN(4 * accInitial))
+			if round == 1 {
+				id *= 977 // ids spread over millions
+			}
+			if _, ok := want[id]; !ok {
+				order = append(order, id)
+			}
+			want[id] += 0.5
+			acc.add(id, 0.5)
+		}
+		var got []uint32
+		acc.drain(func(id uint32, w float64) {
+			got = append(got, id)
+			if w != want[id] {
+				t.Fatalf("round %d: id %d: weight %v, want %v", round, id, w, want[id])
+			}
+		})
+		if !slices.Equal(got, order) {
+			t.Fatalf("round %d: drained %d ids, want %d in the order first added", round, len(got), len(order))
+		}
+		if len(acc.keys) <= 2*accInitial {
+			t.Errorf("round %d: the table did not grow (%d slots for %d ids)", round, len(acc.keys), len(order))
+		}
+		acc.drain(func(id uint32, _ float64) { t.Fatalf("round %d: id %d left after drain", round, id) })
+		ix.accs.Put(acc)
+	}
+}

@@ -3,6 +3,7 @@ package neardup
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
 
 	"github.com/neardup/neardup/archive"
@@ -26,7 +27,7 @@ func (c *checker) propose() ([]candidate, map[uint32]*cachedUnit, map[uint32]arc
 	err := c.ix.ar.View(func(tx archive.Tx) error {
 		st := tx.Stats()
 		c.n, c.snap = int(st.Units), st.NextUnit
-		acc := c.ix.accumulator(st.NextUnit)
+		acc := c.ix.accumulator()
 		defer c.ix.accs.Put(acc)
 		var err error
 		c.each(func(k int, _ *draft, a *analysed) {
@@ -225,41 +226,73 @@ func (c *checker) lookupDF(units []*score.Unit) error {
 	})
 }
 
-// accumulator sums weights by unit id over a dense array (ids are dense
-// and below the snapshot's NextUnit), remembering which ids it touched.
+// accumulator sums weights by unit id in an open-addressing hash table
+// sized to the ids touched, not to the archive: a probe touches a few
+// thousand of up to millions of units, and a table that stays in the
+// processor's cache costs less than a dense array over every id (at 10^6
+// units, 4 MB of float32 read at random).
 type accumulator struct {
+	keys    []uint32 // id+1; 0: empty slot
 	w       []float32
-	touched []uint32
+	touched []uint32 // slots in the order their ids were first added
+	shift   uint     // 32 - log2(len(keys))
 }
 
-// accumulator returns an empty accumulator for ids below next, from the
-// Index's pool; put it back in ix.accs when done.
-func (ix *Index) accumulator(next uint32) *accumulator {
+// accInitial is the initial number of slots of an accumulator.
+const accInitial = 1 << 13
+
+// accumulator returns an empty accumulator from the Index's pool; put it
+// back in ix.accs when done.
+func (ix *Index) accumulator() *accumulator {
 	a, _ := ix.accs.Get().(*accumulator)
 	if a == nil {
 		a = &accumulator{}
-	}
-	if len(a.w) < int(next) {
-		a.w = make([]float32, next+next/8)
+		a.resize(accInitial)
 	}
 	return a
 }
 
-func (a *accumulator) add(id uint32, w float64) {
-	if int(id) >= len(a.w) {
-		return
-	}
-	if a.w[id] == 0 {
-		a.touched = append(a.touched, id)
-	}
-	a.w[id] += float32(w)
+func (a *accumulator) resize(size int) {
+	a.keys, a.w = make([]uint32, size), make([]float32, size)
+	a.shift = uint(32 - bits.TrailingZeros(uint(size)))
 }
 
-// drain calls fn for every touched id and resets the accumulator.
+func (a *accumulator) add(id uint32, w float64) {
+	mask := uint32(len(a.keys) - 1)
+	i := (id * 0x9E3779B1) >> a.shift
+	for {
+		switch a.keys[i] {
+		case id + 1:
+			a.w[i] += float32(w)
+			return
+		case 0:
+			a.keys[i], a.w[i] = id+1, float32(w)
+			a.touched = append(a.touched, i)
+			if 2*len(a.touched) > len(a.keys) {
+				a.grow()
+			}
+			return
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// grow doubles the table, keeping the ids in the order first added.
+func (a *accumulator) grow() {
+	keys, w, touched := a.keys, a.w, slices.Clone(a.touched)
+	a.resize(2 * len(keys))
+	a.touched = a.touched[:0]
+	for _, s := range touched {
+		a.add(keys[s]-1, float64(w[s]))
+	}
+}
+
+// drain calls fn for every touched id, in the order first added, and
+// resets the accumulator.
 func (a *accumulator) drain(fn func(id uint32, w float64)) {
-	for _, id := range a.touched {
-		fn(id, float64(a.w[id]))
-		a.w[id] = 0
+	for _, s := range a.touched {
+		fn(a.keys[s]-1, float64(a.w[s]))
+		a.keys[s] = 0
 	}
 	a.touched = a.touched[:0]
 }

@@ -135,7 +135,11 @@ func (t *boltTx) pendingCount(term uint32) (int, error) {
 	}
 	pc.mu.RLock()
 	defer pc.mu.RUnlock()
-	n, _ := slices.BinarySearch(pc.post[term], t.snap.nextUnit)
+	p := pc.post[term]
+	if pc.upto <= t.snap.nextUnit {
+		return len(p), nil // the newest snapshot holds every cached id
+	}
+	n, _ := slices.BinarySearch(p, t.snap.nextUnit)
 	return n, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/neardup/neardup/archive"
 	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/score"
+	"github.com/neardup/neardup/similarity"
 )
 
 // Writes go through three steps. A document is decided and staged (under
@@ -356,26 +357,7 @@ func (c *checker) compare(delta []*analysed) {
 // the smaller one: a necessary condition, with room to spare, for the
 // scorer's duplicate rule (word-sequence similarity 0.8).
 func overlaps(a, b []uint32) bool {
-	need := max(1, (min(len(a), len(b))+1)/2)
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		if n+min(len(a)-i, len(b)-j) < need {
-			return false // too few terms left
-		}
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			if n++; n >= need {
-				return true
-			}
-			i++
-			j++
-		}
-	}
-	return false
+	return similarity.AtLeast(a, b, max(1, (min(len(a), len(b))+1)/2))
 }
 
 // seen applies the SeenKind and SeenShare rule to a finished check of one

@@ -10,6 +10,7 @@ import (
 	"github.com/neardup/neardup/archive"
 	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/score"
+	"github.com/neardup/neardup/similarity"
 )
 
 // CheckOptions controls Index.Check. The zero value checks drafts against
@@ -401,19 +402,7 @@ func (c *checker) within() error {
 }
 
 // shareTerm reports whether two sorted id lists have an element in common.
-func shareTerm(a, b []uint32) bool {
-	for i, j := 0, 0; i < len(a) && j < len(b); {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			return true
-		}
-	}
-	return false
-}
+func shareTerm(a, b []uint32) bool { return similarity.AtLeast(a, b, 1) }
 
 // result orders the findings (by draft document, draft unit, then
 // descending score and match location), keeps MaxMatches per draft unit,

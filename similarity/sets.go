@@ -22,6 +22,27 @@ func Intersect[T cmp.Ordered](a, b []T) int {
 	return n
 }
 
+// AtLeast reports whether two sets given as sorted slices of unique values
+// share at least k of them, stopping as soon as the answer is known: when
+// k are found, or when too few are left on either side.
+func AtLeast[T cmp.Ordered](a, b []T, k int) bool {
+	n, i, j := 0, 0, 0
+	for n < k && n+min(len(a)-i, len(b)-j) >= k {
+		x, y := a[i], b[j]
+		switch {
+		case x == y:
+			n++
+			i++
+			j++
+		case x < y:
+			i++
+		default:
+			j++
+		}
+	}
+	return n >= k
+}
+
 // Jaccard returns the Jaccard similarity |a ∩ b| / |a ∪ b| of two sets given
 // as sorted slices of unique hashes (Jaccard 1901; for word shingles, Broder
 // 1997, "On the resemblance and containment of documents"). Two empty sets

@@ -1,6 +1,7 @@
 package similarity_test
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/neardup/neardup/similarity"
@@ -41,5 +42,29 @@ func TestSets(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAtLeast checks AtLeast, which stops early, against Intersect on
+// random small sets, for every k around the answer.
+func TestAtLeast(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	set := func() []uint32 {
+		var s []uint32
+		for x := uint32(0); x < 30; x++ {
+			if r.IntN(3) == 0 {
+				s = append(s, x)
+			}
+		}
+		return s
+	}
+	for range 5000 {
+		a, b := set(), set()
+		n := similarity.Intersect(a, b)
+		for k := 0; k <= n+2; k++ {
+			if got, want := similarity.AtLeast(a, b, k), n >= k; got != want {
+				t.Fatalf("AtLeast(%v, %v, %d) = %v, want %v (%d shared)", a, b, k, got, want, n)
+			}
+		}
 	}
 }

@@ -167,7 +167,9 @@ type Index struct {
 	cache  *unitCache
 	accs   sync.Pool // *accumulator
 	budget int       // postings a probe may read (probeBudget; tests change it)
-	// maxStaged is maxStaged (tests change it).
+	// maxStaged is the staged documents at which an asynchronous
+	// CheckAndAdd waits for a commit (the constant maxStaged; tests change
+	// it).
 	maxStaged int
 
 	// See archive_commit.go for how writes are staged and committed.

@@ -23,20 +23,40 @@ func (s *Scorer) alignSynonyms(sc *pairScratch) {
 	if !a.syn || !b.syn {
 		return
 	}
+	// The (group, term) pairs of b's terms still unaligned, sorted: each
+	// term of a looks its groups up there instead of intersecting its
+	// groups with those of every term of b.
+	gb := sc.gb[:0]
+	for j := range b.ss {
+		if mb[j] == 0 {
+			for _, g := range groups[b.ss[j]:b.se[j]] {
+				gb = append(gb, uint64(g)<<32|uint64(j))
+			}
+		}
+	}
+	slices.Sort(gb)
+	sc.gb = gb
 	for i := range a.ss {
-		if ma[i] != 0 || a.ss[i] == a.se[i] {
+		if ma[i] != 0 {
 			continue
 		}
-		ga := groups[a.ss[i]:a.se[i]]
-		for j := range b.ss {
-			if mb[j] != 0 || b.ss[j] == b.se[j] {
-				continue
+		// The first term of b, in order, still unaligned and sharing a
+		// group with term i.
+		best := -1
+		for _, g := range groups[a.ss[i]:a.se[i]] {
+			k, _ := slices.BinarySearch(gb, uint64(g)<<32)
+			for ; k < len(gb) && uint32(gb[k]>>32) == g; k++ {
+				if j := int(uint32(gb[k])); mb[j] == 0 {
+					if best < 0 || j < best {
+						best = j
+					}
+					break
+				}
 			}
-			if similarity.Intersect(ga, groups[b.ss[j]:b.se[j]]) > 0 {
-				ma[i], mb[j] = synonymCredit, synonymCredit
-				sc.pa[i], sc.how[i] = int32(j), matchSynonym
-				break
-			}
+		}
+		if best >= 0 {
+			ma[i], mb[best] = synonymCredit, synonymCredit
+			sc.pa[i], sc.how[i] = int32(best), matchSynonym
 		}
 	}
 }
@@ -125,19 +145,28 @@ func (s *Scorer) alignVectors(sc *pairScratch) {
 	lx := s.lex
 	ma, mb := sc.ma, sc.mb
 	a, b := &sc.a, &sc.b
+	// The terms of b that may still be aligned, with their vectors: looked
+	// up once, not once per term of a.
+	cands := sc.vb[:0]
+	for j, ej := range b.emb {
+		if mb[j] == 0 && ej != 0 && lx.norms[ej-1] != 0 {
+			cands = append(cands, vecTerm{j: int32(j), v: lx.vec(ej - 1), norm: float64(lx.norms[ej-1])})
+		}
+	}
+	sc.vb = cands
 	for i, ei := range a.emb {
 		if ma[i] != 0 || ei == 0 || lx.norms[ei-1] == 0 {
 			continue
 		}
-		va := lx.vec(ei - 1)
+		va, na := lx.vec(ei-1), float64(lx.norms[ei-1])
 		best, bj := embedMin, -1
-		for j, ej := range b.emb {
-			if mb[j] != 0 || ej == 0 || lx.norms[ej-1] == 0 {
+		for _, t := range cands {
+			if mb[t.j] != 0 {
 				continue
 			}
-			c := float64(dot8(va, lx.vec(ej-1))) / float64(lx.norms[ei-1]) / float64(lx.norms[ej-1])
+			c := float64(dot8(va, t.v)) / na / t.norm
 			if c >= best {
-				best, bj = c, j
+				best, bj = c, int(t.j)
 			}
 		}
 		if bj >= 0 {
@@ -145,4 +174,11 @@ func (s *Scorer) alignVectors(sc *pairScratch) {
 			sc.pa[i], sc.how[i] = int32(bj), matchVector
 		}
 	}
+}
+
+// vecTerm is a term of one side with its word vector.
+type vecTerm struct {
+	j    int32
+	v    []int8
+	norm float64
 }

@@ -200,3 +200,31 @@ func BenchmarkAnalyzeCorpus(b *testing.B) {
 	b.ReportMetric(accounted, "unit-bytes/text-byte")
 	b.ReportMetric(vocab, "vocab-bytes/text-byte")
 }
+
+// BenchmarkScoreParagraph scores pairs of the seed article's paragraphs
+// (every pair of those over 200 bytes): paragraph-length pairs, mostly
+// on one topic and not paraphrases, as Index.Check's candidates are.
+func BenchmarkScoreParagraph(b *testing.B) {
+	s := newTestScorer(b)
+	var units []*Unit
+	for _, l := range articleLines(b) {
+		if len(l) > 200 {
+			units = append(units, s.Analyze(l))
+		}
+	}
+	type pair struct{ a, b *Unit }
+	var pairs []pair
+	for i := range units {
+		for j := i + 1; j < len(units); j++ {
+			pairs = append(pairs, pair{units[i], units[j]})
+		}
+	}
+	c := s.NewCorpus(units)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p := pairs[i%len(pairs)]
+		s.Score(c, p.a, p.b)
+	}
+	b.ReportMetric(float64(len(pairs)), "pairs")
+}

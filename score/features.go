@@ -79,6 +79,8 @@ type pairScratch struct {
 	row    []int32   // LCS row
 	ta, tb []uint64  // trigrams
 	grams  gramSet
+	vb     []vecTerm // alignVectors' terms of b
+	gb     []uint64  // alignSynonyms' (group, term) pairs of b
 }
 
 // side is one unit of a pair unpacked for scoring: per term its count and
@@ -243,12 +245,21 @@ func (c *Corpus) idfs(terms, bg []uint32, dst []float64) []float64 {
 
 // dot8 is the dot product of two int8 vectors of equal length.
 func dot8(a, b []int8) int32 {
-	var s int32
 	b = b[:len(a)]
-	for i, x := range a {
-		s += int32(x) * int32(b[i])
+	// Four running sums: independent additions the processor overlaps.
+	var s0, s1, s2, s3 int32
+	i := 0
+	for ; i+4 <= len(a); i += 4 {
+		x, y := (*[4]int8)(a[i:i+4]), (*[4]int8)(b[i:i+4])
+		s0 += int32(x[0]) * int32(y[0])
+		s1 += int32(x[1]) * int32(y[1])
+		s2 += int32(x[2]) * int32(y[2])
+		s3 += int32(x[3]) * int32(y[3])
 	}
-	return s
+	for ; i < len(a); i++ {
+		s0 += int32(a[i]) * int32(b[i])
+	}
+	return s0 + s1 + s2 + s3
 }
 
 // share is Σ idf·credit / Σ idf.

@@ -437,6 +437,7 @@ func TestAsyncCommitFailure(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatal("the commit under another process's read lock did not fail")
 		}
+		time.Sleep(5 * time.Millisecond)
 	}
 	_, _, err = ix.CheckAndAdd(ctx, ixDoc("next", paras[7]))
 	if err == nil || !strings.Contains(err.Error(), "locked by another process") || !strings.Contains(err.Error(), "not added") {

@@ -220,6 +220,10 @@ func (s *Scorer) Analyze(text string) *Unit {
 	}
 	defer s.pool.Put(sc)
 	sc.toks = s.an.Tokens(text, sc.toks[:0])
+	if m := enumeration(text); m > 0 && len(sc.toks) > 1 && sc.toks[0].End <= m {
+		// "3. " numbers a list item; it says nothing of its content.
+		sc.toks = sc.toks[:copy(sc.toks, sc.toks[1:])]
+	}
 	sc.norm, sc.keys, sc.nums, sc.names, sc.numTs = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0], sc.numTs[:0]
 
 	u := &Unit{text: text, voc: s.voc, tokens: uint32(len(sc.toks))}
@@ -394,4 +398,25 @@ func padded(w string, i int) byte {
 		return '$'
 	}
 	return w[i]
+}
+
+// enumeration returns the end of the item number that opens text ("3. ",
+// "12) " after white space: one to three digits, '.' or ')', white space,
+// then more text), or 0.
+func enumeration(text string) int {
+	i := 0
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	d := i
+	for i < len(text) && i-d < 4 && text[i] >= '0' && text[i] <= '9' {
+		i++
+	}
+	if n := i - d; n == 0 || n > 3 || i+1 >= len(text) || text[i] != '.' && text[i] != ')' || text[i+1] != ' ' && text[i+1] != '\t' {
+		return 0
+	}
+	if strings.TrimSpace(text[i+1:]) == "" {
+		return 0
+	}
+	return i + 1
 }

@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"slices"
 
 	"github.com/neardup/neardup/similarity"
 )
@@ -61,6 +62,18 @@ type Features struct {
 	// least embedMin.
 	Soft    float64 `json:"soft"`
 	SoftMin float64 `json:"soft_min"`
+	// Gap is ln(1 + n) for the longest run of n content tokens left
+	// unaligned (credit below one half) on either side, stop words
+	// between them not breaking the run: a clause one side adds.
+	Gap float64 `json:"gap"`
+	// Unshared is the larger of the two sides' unweighted share of
+	// content-term credit left unaligned, Σ(1-credit)/n.
+	Unshared float64 `json:"unshared"`
+	// Peak is the largest (1-credit)·idf_b(t)/idf_b(max) of a term of
+	// either side, idf_b the IDF of the background table alone (so that
+	// its scale does not follow the corpus size): the rarest word one side
+	// says and the other does not.
+	Peak float64 `json:"peak"`
 }
 
 // Alignment credits for matches that are not the same term.
@@ -202,6 +215,9 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	ua, ub := unaligned(sc.ia, sc.ma), unaligned(sc.ib, sc.mb)
 	f.Unaligned, f.UnalignedMin = math.Log1p(max(ua, ub)), math.Log1p(min(ua, ub))
 	f.LenDiff = math.Log1p(math.Abs(float64(int(a.tokens) - int(b.tokens))))
+	f.Gap = math.Log1p(float64(max(gap(sa.seq, at, sc.ma), gap(sb.seq, bt, sc.mb))))
+	f.Unshared = max(unshared(sc.ma), unshared(sc.mb))
+	f.Peak = max(s.peak(sa.bg, sc.ma), s.peak(sb.bg, sc.mb))
 	if n := len(sa.seq) + len(sb.seq); n > 0 {
 		f.LCS = 2 * float64(lcs(sa.seq, sb.seq, sc)) / float64(n)
 	}
@@ -303,4 +319,51 @@ func jaccard(inter, na, nb int) float64 {
 // missing counts the ids of want not in have (both sorted).
 func missing(want, have []uint32) int {
 	return len(want) - similarity.Intersect(want, have)
+}
+
+// gap is the longest run of tokens of seq whose term is among terms
+// (content terms, sorted) and credited less than one half; other tokens
+// (stop words) neither count nor break a run.
+func gap(seq, terms []uint32, credit []float64) int {
+	run, best := 0, 0
+	for _, t := range seq {
+		i, ok := slices.BinarySearch(terms, t)
+		if !ok {
+			continue
+		}
+		if credit[i] >= 0.5 {
+			run = 0
+			continue
+		}
+		run++
+		best = max(best, run)
+	}
+	return best
+}
+
+// unshared is Σ(1-credit)/n.
+func unshared(credit []float64) float64 {
+	if len(credit) == 0 {
+		return 0
+	}
+	var m float64
+	for _, c := range credit {
+		m += 1 - c
+	}
+	return m / float64(len(credit))
+}
+
+// peak is the largest (1-credit)·idf_b/idf_b(max) over the terms, bg
+// holding their background document frequencies.
+func (s *Scorer) peak(bg []uint32, credit []float64) float64 {
+	n := float64(s.lex.docs)
+	top := math.Log(n+1) + 1
+	var p float64
+	for i, c := range credit {
+		if c >= 1 {
+			continue
+		}
+		p = max(p, (1-c)*(math.Log((n+1)/(float64(bg[i])+1))+1)/top)
+	}
+	return p
 }

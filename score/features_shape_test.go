@@ -1,0 +1,72 @@
+package score
+
+import (
+	"math"
+	"testing"
+)
+
+func TestEnumeration(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"3. Security guarantees", 2},
+		{"  12) Strategic depth", 5},
+		{"202.\tAnd all Fathers", 4},
+		{"2024. A year", 0},      // four digits: a year, not an item number
+		{"3.5 million people", 0}, // a decimal number
+		{"3 people died", 0},
+		{"3.", 0},
+		{"3. ", 0}, // nothing follows
+		{"Security", 0},
+		{"", 0},
+	} {
+		if got := enumeration(c.text); got != c.want {
+			t.Errorf("enumeration(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// TestAnalyzeEnumeration checks that an item number opening a unit is not
+// one of its words: two items of a list numbered alike do not share a
+// number.
+func TestAnalyzeEnumeration(t *testing.T) {
+	s := newTestScorer(t)
+	a := s.Analyze("3. Security guarantees – Optimizing cybercrime coordination and law enforcement efforts.")
+	b := s.Analyze("Security guarantees – Optimizing cybercrime coordination and law enforcement efforts.")
+	if a.tokens != b.tokens || len(a.numbers()) != 0 || a.seqHash != b.seqHash {
+		t.Errorf("numbered item: %d tokens, numbers %v; want %d tokens, none, same sequence", a.tokens, a.numbers(), b.tokens)
+	}
+	if n := s.Analyze("3 people died in the fire."); len(n.numbers()) != 1 {
+		t.Errorf("a sentence opening with a count lost its number: %v", n.numbers())
+	}
+}
+
+// TestUnalignedShape checks Gap, Unshared and Peak on a clause one side
+// adds (an MRPC pair labelled "not equivalent").
+func TestUnalignedShape(t *testing.T) {
+	s := newTestScorer(t)
+	short := "Sammy Sosa was suspended for eight games by major league baseball Friday for using a corked bat."
+	long := "Sammy Sosa was suspended for eight games by major league baseball Friday for using a corked bat, and he immediately appealed the decision."
+	a, b := s.Analyze(short), s.Analyze(long)
+	c := s.NewCorpus([]*Unit{a, b})
+	f := s.Features(c, a, b)
+	// "immediately appealed decision": three content tokens in a row,
+	// "and he" and "the" between them being stop words.
+	if want := math.Log1p(3); math.Abs(f.Gap-want) > 1e-12 {
+		t.Errorf("Gap = %v, want ln 4 = %v", f.Gap, want)
+	}
+	if want := 3.0 / float64(b.nt); math.Abs(f.Unshared-want) > 1e-12 {
+		t.Errorf("Unshared = %v, want 3/%d", f.Unshared, b.nt)
+	}
+	if f.Peak <= 0.4 || f.Peak > 1 {
+		t.Errorf("Peak = %v, want the scaled background IDF of an unaligned word in (0.4, 1]", f.Peak)
+	}
+	if g := s.Features(c, b, a); g != f {
+		t.Errorf("features depend on the order of the pair: %+v vs %+v", f, g)
+	}
+	same := s.Features(c, a, s.Analyze(short))
+	if same.Gap != 0 || same.Unshared != 0 || same.Peak != 0 {
+		t.Errorf("identical units: Gap %v, Unshared %v, Peak %v; want 0", same.Gap, same.Unshared, same.Peak)
+	}
+}

@@ -13,7 +13,7 @@ func TestEnumeration(t *testing.T) {
 		{"3. Security guarantees", 2},
 		{"  12) Strategic depth", 5},
 		{"202.\tAnd all Fathers", 4},
-		{"2024. A year", 0},      // four digits: a year, not an item number
+		{"2024. A year", 0},       // four digits: a year, not an item number
 		{"3.5 million people", 0}, // a decimal number
 		{"3 people died", 0},
 		{"3.", 0},

@@ -360,7 +360,7 @@ func (s *Scorer) peak(bg []uint32, credit []float64) float64 {
 	top := math.Log(n+1) + 1
 	var p float64
 	for i, c := range credit {
-		if c >= 1 {
+		if 1-c <= p { // idf_b <= top: this term cannot raise p
 			continue
 		}
 		p = max(p, (1-c)*(math.Log((n+1)/(float64(bg[i])+1))+1)/top)

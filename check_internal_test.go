@@ -2,6 +2,7 @@ package neardup
 
 import (
 	"context"
+	"math"
 	"math/rand/v2"
 	"os"
 	"slices"
@@ -18,8 +19,10 @@ import (
 // TestCandidatesCoverBruteForce builds a small archive of real text and
 // scores every checked draft unit against every archive unit (the slow,
 // obviously right reference). Every pair the scorer calls a duplicate or
-// paraphrase must be among the candidates that the postings propose, and
-// Check must report exactly those pairs with the same scores.
+// paraphrase and that shares enough IDF weight to reach the probe floor
+// must be among the candidates that the postings propose, and Check must
+// report exactly those pairs with the same scores. Pairs below the floor
+// are out of reach by design; they are logged and must stay rare.
 func TestCandidatesCoverBruteForce(t *testing.T) {
 	read := func(paths ...string) []corpus.Document {
 		var docs []corpus.Document
@@ -101,17 +104,43 @@ func TestCandidatesCoverBruteForce(t *testing.T) {
 			}
 		}
 	}
+	// reach reports whether archive unit a shares enough of draft unit d's
+	// squared term weight to reach cosine probeFloor: the pairs candidate
+	// generation promises to find (see Check).
+	weight := func(t uint32) float64 {
+		w := math.Log(float64(len(sus)+1)/float64(ref.DocFreq(t)+1)) + 1
+		return w * w
+	}
+	reach := func(d, a *score.Unit) bool {
+		var total, shared float64
+		for _, t := range d.Terms() {
+			total += weight(t)
+			if _, ok := slices.BinarySearch(a.Terms(), t); ok {
+				shared += weight(t)
+			}
+		}
+		return shared >= probeFloor*probeFloor*total
+	}
 	want := map[[2]uint32]score.Result{}
+	below := 0
 	c.each(func(k int, _ *draft, d *analysed) {
 		for _, a := range all {
 			if a.su.ContentWords() < ix.opt.MinWords {
 				continue
 			}
 			if r := ix.scorer.Score(ref, d.su, a.su); r.Kind != score.Different {
+				if !reach(d.su, a.su) {
+					below++
+					t.Logf("below the probe floor, out of reach by design: %s (%.3f)\n  %s\n  %s", r.Kind, r.Score, d.su.Text(), a.rec.Text)
+					continue
+				}
 				want[[2]uint32{uint32(k), a.rec.ID}] = r
 			}
 		}
 	})
+	if below > len(want)/10 {
+		t.Errorf("%d pairs the scorer calls paraphrases share less than the probe floor, against %d that share more", below, len(want))
+	}
 	if len(want) == 0 {
 		t.Fatal("the reference found no pair")
 	}

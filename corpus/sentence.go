@@ -235,3 +235,10 @@ func isUpperWord(s string) bool {
 	}
 	return true
 }
+
+// Abbreviation reports whether a '.' right after word is an abbreviation's
+// and so does not end a sentence when the word next follows: an initial,
+// a dotted abbreviation ("U.S", "e.g"), or a known one (titles, months,
+// "No", "vs", company suffixes; those that often end a sentence, such as
+// "Inc" and "etc", only when next is not a common sentence opener).
+func Abbreviation(word, next string) bool { return abbreviation(word, next) }

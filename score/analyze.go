@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/shingle"
 )
 
@@ -21,7 +22,8 @@ import (
 // content-term ids; the sorted unique stop-word term ids; the vocabulary
 // ids (see vocab) of the content words, first one per term in term order,
 // then any other spelling of a term (whose n-grams count too); the
-// number ids; the name ids; and the token sequence as indexes into
+// number ids; the name ids; the indexes of the tokens that open a sentence
+// (after the first); and the token sequence as indexes into
 // terms++stops, packed in 1, 2 or 4 bytes an entry. What is per word and not
 // per unit (n-grams, stem prefix, lexicon entry) stays in the Scorer's
 // vocabulary; counts, word bigrams and the decoded sequence are derived
@@ -35,7 +37,8 @@ type Unit struct {
 	stopEnd uint32 // vocabulary ids of the content words data[stopEnd:normEnd]
 	normEnd uint32 // sorted unique number ids data[normEnd:numEnd]
 	numEnd  uint32 // sorted unique term ids of capitalised words inside a sentence data[numEnd:nameEnd]
-	nameEnd uint32 // the packed token sequence data[nameEnd:]
+	nameEnd uint32 // token indexes that open a sentence, ascending, data[nameEnd:sentEnd]
+	sentEnd uint32 // the packed token sequence data[sentEnd:]
 
 	tokens  uint32 // all word tokens, stop words included
 	words   uint32 // distinct content terms that are not numbers
@@ -66,6 +69,10 @@ func (u *Unit) numbers() []uint32 { return u.data[u.normEnd:u.numEnd:u.numEnd] }
 
 func (u *Unit) names() []uint32 { return u.data[u.numEnd:u.nameEnd:u.nameEnd] }
 
+// starts returns the indexes of the tokens that open a sentence, the
+// first token not counted.
+func (u *Unit) starts() []uint32 { return u.data[u.nameEnd:u.sentEnd:u.sentEnd] }
+
 // seqWidth is the bytes of a packed sequence entry for a vocabulary of n.
 func seqWidth(n int) int {
 	switch {
@@ -80,7 +87,7 @@ func seqWidth(n int) int {
 // appendSeq appends the term id of every token, in order, to dst.
 func (u *Unit) appendSeq(dst []uint32) []uint32 {
 	v := u.vocabulary()
-	p := u.data[u.nameEnd:]
+	p := u.data[u.sentEnd:]
 	n := int(u.tokens)
 	switch seqWidth(len(v)) {
 	case 1:
@@ -95,6 +102,26 @@ func (u *Unit) appendSeq(dst []uint32) []uint32 {
 		for _, x := range p[:n] {
 			dst = append(dst, v[x])
 		}
+	}
+	return dst
+}
+
+// appendIndexes appends the index in terms++stops of every token, in
+// order, to dst: an index below nt is a content term's.
+func (u *Unit) appendIndexes(dst []uint32) []uint32 {
+	p := u.data[u.sentEnd:]
+	n := int(u.tokens)
+	switch seqWidth(int(u.stopEnd)) {
+	case 1:
+		for i := range n {
+			dst = append(dst, uint32(uint8(p[i>>2]>>(8*(i&3)))))
+		}
+	case 2:
+		for i := range n {
+			dst = append(dst, uint32(uint16(p[i>>1]>>(16*(i&1)))))
+		}
+	default:
+		dst = append(dst, p[:n]...)
 	}
 	return dst
 }
@@ -114,7 +141,7 @@ func (u *Unit) appendCounts(dst []uint16) []uint16 {
 // (tf holds u.nt zeros).
 func countInto[T uint16 | float32](u *Unit, tf []T) {
 	nt := u.nt
-	p := u.data[u.nameEnd:]
+	p := u.data[u.sentEnd:]
 	tf = tf[:nt]
 	switch seqWidth(int(u.stopEnd)) {
 	case 1:
@@ -190,16 +217,17 @@ func (u *Unit) Words() int {
 
 // scratch is per-call working memory for Analyze, pooled in the Scorer.
 type scratch struct {
-	toks  []shingle.Token
-	norm  []uint32 // vocabulary id per token
-	keys  []uint64 // stop<<63 | term<<31 | token index, sorted
-	seq   []uint32 // index into terms++stops per token
-	vocab []uint32 // terms, then stops
-	norms []uint32 // vocabulary id of each term's first word
-	extra []uint32 // vocabulary ids of other spellings
-	nums  []uint32
-	names []uint32
-	numTs []uint32 // term ids of number tokens
+	toks   []shingle.Token
+	norm   []uint32 // vocabulary id per token
+	keys   []uint64 // stop<<63 | term<<31 | token index, sorted
+	seq    []uint32 // index into terms++stops per token
+	vocab  []uint32 // terms, then stops
+	norms  []uint32 // vocabulary id of each term's first word
+	extra  []uint32 // vocabulary ids of other spellings
+	nums   []uint32
+	names  []uint32
+	numTs  []uint32 // term ids of number tokens
+	starts []uint32 // tokens that open a sentence
 }
 
 // termID folds a 64-bit hash of s to 32 bits.
@@ -224,7 +252,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		// "3. " numbers a list item; it says nothing of its content.
 		sc.toks = sc.toks[:copy(sc.toks, sc.toks[1:])]
 	}
-	sc.norm, sc.keys, sc.nums, sc.names, sc.numTs = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0], sc.numTs[:0]
+	sc.norm, sc.keys, sc.nums, sc.names, sc.numTs, sc.starts = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0], sc.numTs[:0], sc.starts[:0]
 
 	u := &Unit{text: text, voc: s.voc, tokens: uint32(len(sc.toks))}
 	seq := uint64(termSeed)
@@ -234,6 +262,9 @@ func (s *Scorer) Analyze(text string) *Unit {
 		id, w := s.voc.lookup(t, s.lex)
 		sc.norm = append(sc.norm, id)
 		seq = (seq ^ uint64(w.term)) * 0x100000001b3
+		if i > 0 && opensSentence(text, &sc.toks[i-1], t) {
+			sc.starts = append(sc.starts, uint32(i))
+		}
 		switch {
 		case w.number:
 			sc.nums = append(sc.nums, w.numID)
@@ -290,7 +321,7 @@ func (s *Scorer) group(u *Unit, sc *scratch) {
 	nums, names := sortUnique(sc.nums), sortUnique(sc.names)
 	w := seqWidth(len(sc.vocab))
 	packed := (len(sc.seq)*w + 3) / 4
-	n := len(sc.vocab) + len(sc.norms) + len(sc.extra) + len(nums) + len(names) + packed
+	n := len(sc.vocab) + len(sc.norms) + len(sc.extra) + len(nums) + len(names) + len(sc.starts) + packed
 	data := make([]uint32, 0, n)
 	data = append(data, sc.vocab...)
 	u.nt, u.stopEnd = uint32(nt), uint32(len(data))
@@ -301,8 +332,10 @@ func (s *Scorer) group(u *Unit, sc *scratch) {
 	u.numEnd = uint32(len(data))
 	data = append(data, names...)
 	u.nameEnd = uint32(len(data))
+	data = append(data, sc.starts...)
+	u.sentEnd = uint32(len(data))
 	data = data[:n]
-	p := data[u.nameEnd:]
+	p := data[u.sentEnd:]
 	switch w {
 	case 1:
 		for i, x := range sc.seq {
@@ -357,6 +390,21 @@ func sentenceStart(text string, prevEnd, start int) bool {
 		}
 	}
 	return false
+}
+
+// opensSentence reports whether token t opens a sentence, prev being the
+// token before it: a line break, '!' or '?' between them, or a '.' that
+// does not close an abbreviation ("Mr.", "W.", "Inc." before "Goh"),
+// followed by a capitalised word or a number.
+func opensSentence(text string, prev, t *shingle.Token) bool {
+	between := text[prev.End:t.Start]
+	if strings.ContainsAny(between, "\n!?") {
+		return true
+	}
+	if strings.IndexByte(between, '.') < 0 || !t.Number && !isCapitalised(text[t.Start:t.End]) {
+		return false
+	}
+	return !corpus.Abbreviation(text[prev.Start:prev.End], text[t.Start:t.End])
 }
 
 // sortUnique sorts s and drops repeats, in place.

@@ -2,7 +2,6 @@ package score
 
 import (
 	"math"
-	"slices"
 
 	"github.com/neardup/neardup/similarity"
 )
@@ -106,6 +105,8 @@ type side struct {
 	emb      []uint32 // 1 + word-vector row; 0: none
 	syn      bool     // some term has synonym groups
 	seq      []uint32 // term id of every token
+	idx      []uint32 // index of every token's term in terms++stops
+	starts   []uint32 // tokens that open a sentence
 	shingles []uint64 // sorted unique word bigrams
 }
 
@@ -123,7 +124,13 @@ func (sd *side) load(u *Unit) {
 		sd.emb = append(sd.emb, w.lex.emb)
 		sd.syn = sd.syn || w.lex.synEnd > w.lex.synStart
 	}
-	sd.seq = u.appendSeq(sd.seq[:0])
+	sd.idx = u.appendIndexes(sd.idx[:0])
+	sd.seq = sd.seq[:0]
+	v := u.vocabulary()
+	for _, x := range sd.idx {
+		sd.seq = append(sd.seq, v[x])
+	}
+	sd.starts = u.starts()
 	sd.shingles = appendBigrams(sd.shingles[:0], sd.seq)
 }
 
@@ -215,7 +222,7 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	ua, ub := unaligned(sc.ia, sc.ma), unaligned(sc.ib, sc.mb)
 	f.Unaligned, f.UnalignedMin = math.Log1p(max(ua, ub)), math.Log1p(min(ua, ub))
 	f.LenDiff = math.Log1p(math.Abs(float64(int(a.tokens) - int(b.tokens))))
-	f.Gap = math.Log1p(float64(max(gap(sa.seq, at, sc.ma), gap(sb.seq, bt, sc.mb))))
+	f.Gap = math.Log1p(float64(max(gap(sa, sc.ma), gap(sb, sc.mb))))
 	f.Unshared = max(unshared(sc.ma), unshared(sc.mb))
 	f.Peak = max(s.peak(sa.bg, sc.ma), s.peak(sb.bg, sc.mb))
 	if n := len(sa.seq) + len(sb.seq); n > 0 {
@@ -321,22 +328,45 @@ func missing(want, have []uint32) int {
 	return len(want) - similarity.Intersect(want, have)
 }
 
-// gap is the longest run of tokens of seq whose term is among terms
-// (content terms, sorted) and credited less than one half; other tokens
-// (stop words) neither count nor break a run.
-func gap(seq, terms []uint32, credit []float64) int {
-	run, best := 0, 0
-	for _, t := range seq {
-		i, ok := slices.BinarySearch(terms, t)
-		if !ok {
+// gap is the longest run of a side's content tokens credited less than one
+// half, within one sentence; stop words neither count nor break a run. A
+// sentence less than half of whose content is aligned is left out when
+// another sentence of the side is at least half aligned: a clause added to
+// a sentence changes what it says, a sentence added to a paragraph leaves
+// the others as they were.
+func gap(sd *side, credit []float64) int {
+	nt := uint32(len(credit))
+	best, all := -1, 0 // over the sentences at least half aligned; over all
+	run, longest := 0, 0
+	var got, content float64 // the sentence's credit and content tokens
+	next := 0                // index in sd.starts of the next sentence start
+	end := func() {
+		if content > 0 && got >= content/2 {
+			best = max(best, longest)
+		}
+		all = max(all, longest)
+		run, longest, got, content = 0, 0, 0, 0
+	}
+	for i, x := range sd.idx {
+		if next < len(sd.starts) && uint32(i) == sd.starts[next] {
+			end()
+			next++
+		}
+		if x >= nt {
 			continue
 		}
-		if credit[i] >= 0.5 {
+		content++
+		got += credit[x]
+		if credit[x] >= 0.5 {
 			run = 0
 			continue
 		}
 		run++
-		best = max(best, run)
+		longest = max(longest, run)
+	}
+	end()
+	if best < 0 {
+		return all
 	}
 	return best
 }

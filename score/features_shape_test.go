@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
@@ -68,5 +69,48 @@ func TestUnalignedShape(t *testing.T) {
 	same := s.Features(c, a, s.Analyze(short))
 	if same.Gap != 0 || same.Unshared != 0 || same.Peak != 0 {
 		t.Errorf("identical units: Gap %v, Unshared %v, Peak %v; want 0", same.Gap, same.Unshared, same.Peak)
+	}
+}
+
+func TestOpensSentence(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		text string
+		want []uint32 // token indexes that open a sentence
+	}{
+		{"The parade moved west. It went through the district.", []uint32{4}},
+		{"U.S. President George W. Bush met Mr. Goh on Monday.", nil},
+		{"Shares rose 3 percent. 12 analysts agreed!  Did they?", []uint32{4, 7}},
+		{"He came at 3 p.m. and left. then he slept.", nil}, // lower case after '.'
+		{"first line\nsecond line", []uint32{2}},
+		{"The firm, Acme Inc. The rest followed.", []uint32{4}}, // "The" after "Inc."
+	} {
+		if got := s.Analyze(c.text).starts(); !slices.Equal(got, c.want) {
+			t.Errorf("%q: sentences open at tokens %v, want %v", c.text, got, c.want)
+		}
+	}
+}
+
+// TestGapSentences checks that a sentence one side adds to a paragraph
+// is not a gap, while a clause added inside a sentence is (a sentence
+// counts while at least half of its content is aligned).
+func TestGapSentences(t *testing.T) {
+	s := newTestScorer(t)
+	base := "We are therefore also liberal in what we accept. Immediates are not encoded as vector types. Your life would be very empty if you had nothing to regret."
+	added := "We are therefore also liberal in what we accept. Immediates are not encoded as vector types. Their HTTP client may be unable to read this while they are still writing their request. Your life would be very empty if you had nothing to regret."
+	clause := "We are therefore also liberal in what we accept. Immediates are not encoded as vector types, which keeps the bytecode compact. Your life would be very empty if you had nothing to regret."
+	a := s.Analyze(base)
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{added, 0},  // the whole added sentence is left out
+		{clause, 3}, // keeps bytecode compact
+	} {
+		b := s.Analyze(c.text)
+		f := s.Features(s.NewCorpus([]*Unit{a, b}), a, b)
+		if want := math.Log1p(float64(c.want)); math.Abs(f.Gap-want) > 1e-12 {
+			t.Errorf("%q: Gap = %v (a run of %.0f), want %d", c.text, f.Gap, math.Expm1(f.Gap), c.want)
+		}
 	}
 }

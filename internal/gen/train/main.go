@@ -337,10 +337,14 @@ func crossValidate(sets []*set, feats []int, k int, lambda float64) [][]float64 
 }
 
 // chooseThreshold maximises the mean over binary sets of accuracy (F1 for
-// twitter) on a grid of thresholds.
+// twitter), itself averaged over the thresholds within ±thresholdWindow,
+// on a grid of thresholds: the objective is flat near its top (one set
+// gains what another loses), and the plain maximum would move with the
+// noise of a few pairs.
 func chooseThreshold(sets []*set, oof [][]float64) float64 {
-	best, bestT := -1.0, 0.5
-	for t := 0.20; t <= 0.80+1e-9; t += 0.005 {
+	const step = 0.005
+	var ts, obj []float64
+	for t := 0.20 - thresholdWindow; t <= 0.80+thresholdWindow+1e-9; t += step {
 		var sum float64
 		var n int
 		for si, st := range sets {
@@ -355,12 +359,25 @@ func chooseThreshold(sets []*set, oof [][]float64) float64 {
 			}
 			n++
 		}
-		if sum/float64(n) > best {
-			best, bestT = sum/float64(n), math.Round(t*1000)/1000
+		ts, obj = append(ts, t), append(obj, sum/float64(n))
+	}
+	w := int(math.Round(thresholdWindow / step))
+	best, bestT := -1.0, 0.5
+	for i := w; i+w < len(ts); i++ {
+		var m float64
+		for _, v := range obj[i-w : i+w+1] {
+			m += v
+		}
+		if m /= float64(2*w + 1); m > best {
+			best, bestT = m, math.Round(ts[i]*1000)/1000
 		}
 	}
 	return bestT
 }
+
+// thresholdWindow is the half-width of the window the threshold's
+// objective is averaged over.
+const thresholdWindow = 0.025
 
 func confusion(labels, p []float64, t float64) score.Confusion {
 	pos := make([]bool, len(p))

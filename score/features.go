@@ -68,11 +68,6 @@ type Features struct {
 	// Unshared is the larger of the two sides' unweighted share of
 	// content-term credit left unaligned, Σ(1-credit)/n.
 	Unshared float64 `json:"unshared"`
-	// Peak is the largest (1-credit)·idf_b(t)/idf_b(max) of a term of
-	// either side, idf_b the IDF of the background table alone (so that
-	// its scale does not follow the corpus size): the rarest word one side
-	// says and the other does not.
-	Peak float64 `json:"peak"`
 }
 
 // Alignment credits for matches that are not the same term.
@@ -224,7 +219,6 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	f.LenDiff = math.Log1p(math.Abs(float64(int(a.tokens) - int(b.tokens))))
 	f.Gap = math.Log1p(float64(max(gap(sa, sc.ma), gap(sb, sc.mb))))
 	f.Unshared = max(unshared(sc.ma), unshared(sc.mb))
-	f.Peak = max(s.peak(sa.bg, sc.ma), s.peak(sb.bg, sc.mb))
 	if n := len(sa.seq) + len(sb.seq); n > 0 {
 		f.LCS = 2 * float64(lcs(sa.seq, sb.seq, sc)) / float64(n)
 	}
@@ -383,17 +377,3 @@ func unshared(credit []float64) float64 {
 	return m / float64(len(credit))
 }
 
-// peak is the largest (1-credit)·idf_b/idf_b(max) over the terms, bg
-// holding their background document frequencies.
-func (s *Scorer) peak(bg []uint32, credit []float64) float64 {
-	n := float64(s.lex.docs)
-	top := math.Log(n+1) + 1
-	var p float64
-	for i, c := range credit {
-		if 1-c <= p { // idf_b <= top: this term cannot raise p
-			continue
-		}
-		p = max(p, (1-c)*(math.Log((n+1)/(float64(bg[i])+1))+1)/top)
-	}
-	return p
-}

@@ -43,7 +43,7 @@ func TestAnalyzeEnumeration(t *testing.T) {
 	}
 }
 
-// TestUnalignedShape checks Gap, Unshared and Peak on a clause one side
+// TestUnalignedShape checks Gap and Unshared on a clause one side
 // adds (an MRPC pair labelled "not equivalent").
 func TestUnalignedShape(t *testing.T) {
 	s := newTestScorer(t)
@@ -60,15 +60,12 @@ func TestUnalignedShape(t *testing.T) {
 	if want := 3.0 / float64(b.nt); math.Abs(f.Unshared-want) > 1e-12 {
 		t.Errorf("Unshared = %v, want 3/%d", f.Unshared, b.nt)
 	}
-	if f.Peak <= 0.4 || f.Peak > 1 {
-		t.Errorf("Peak = %v, want the scaled background IDF of an unaligned word in (0.4, 1]", f.Peak)
-	}
 	if g := s.Features(c, b, a); g != f {
 		t.Errorf("features depend on the order of the pair: %+v vs %+v", f, g)
 	}
 	same := s.Features(c, a, s.Analyze(short))
-	if same.Gap != 0 || same.Unshared != 0 || same.Peak != 0 {
-		t.Errorf("identical units: Gap %v, Unshared %v, Peak %v; want 0", same.Gap, same.Unshared, same.Peak)
+	if same.Gap != 0 || same.Unshared != 0 {
+		t.Errorf("identical units: Gap %v, Unshared %v; want 0", same.Gap, same.Unshared)
 	}
 }
 

@@ -376,4 +376,3 @@ func unshared(credit []float64) float64 {
 	}
 	return m / float64(len(credit))
 }
-

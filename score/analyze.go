@@ -86,22 +86,11 @@ func seqWidth(n int) int {
 
 // appendSeq appends the term id of every token, in order, to dst.
 func (u *Unit) appendSeq(dst []uint32) []uint32 {
+	n0 := len(dst)
+	dst = u.appendIndexes(dst)
 	v := u.vocabulary()
-	p := u.data[u.sentEnd:]
-	n := int(u.tokens)
-	switch seqWidth(len(v)) {
-	case 1:
-		for i := range n {
-			dst = append(dst, v[uint8(p[i>>2]>>(8*(i&3)))])
-		}
-	case 2:
-		for i := range n {
-			dst = append(dst, v[uint16(p[i>>1]>>(16*(i&1)))])
-		}
-	default:
-		for _, x := range p[:n] {
-			dst = append(dst, v[x])
-		}
+	for i, x := range dst[n0:] {
+		dst[n0+i] = v[x]
 	}
 	return dst
 }

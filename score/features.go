@@ -62,8 +62,10 @@ type Features struct {
 	Soft    float64 `json:"soft"`
 	SoftMin float64 `json:"soft_min"`
 	// Gap is ln(1 + n) for the longest run of n content tokens left
-	// unaligned (credit below one half) on either side, stop words
-	// between them not breaking the run: a clause one side adds.
+	// unaligned (credit below one half) within a sentence of either side,
+	// stop words between them not breaking the run: a clause one side
+	// adds. A sentence less than half aligned is left out when the side
+	// has one at least half aligned (see gap).
 	Gap float64 `json:"gap"`
 	// Unshared is the larger of the two sides' unweighted share of
 	// content-term credit left unaligned, Σ(1-credit)/n.
@@ -120,8 +122,8 @@ func (sd *side) load(u *Unit) {
 		sd.syn = sd.syn || w.lex.synEnd > w.lex.synStart
 	}
 	sd.idx = u.appendIndexes(sd.idx[:0])
-	sd.seq = sd.seq[:0]
 	v := u.vocabulary()
+	sd.seq = sd.seq[:0]
 	for _, x := range sd.idx {
 		sd.seq = append(sd.seq, v[x])
 	}

@@ -2,6 +2,7 @@ package score
 
 import (
 	"math"
+	"slices"
 
 	"github.com/neardup/neardup/similarity"
 )
@@ -64,12 +65,16 @@ type Features struct {
 	// Gap is ln(1 + n) for the longest run of n content tokens left
 	// unaligned (credit below one half) within a sentence of either side,
 	// stop words between them not breaking the run: a clause one side
-	// adds. A sentence less than half aligned is left out when the side
-	// has one at least half aligned (see gap).
+	// adds. Sentences less than half aligned are left out when the others
+	// hold most of the side's content (see gap).
 	Gap float64 `json:"gap"`
 	// Unshared is the larger of the two sides' unweighted share of
 	// content-term credit left unaligned, Σ(1-credit)/n.
 	Unshared float64 `json:"unshared"`
+	// Antonym is 1 when a content term of one side and one of the other,
+	// neither found on both sides, are WordNet antonyms (man/woman,
+	// rise/fall, win/lose): same wording, opposite content.
+	Antonym float64 `json:"antonym"`
 }
 
 // Alignment credits for matches that are not the same term.
@@ -96,22 +101,24 @@ type pairScratch struct {
 // what the vocabulary knows of it, and the token sequence and word bigrams.
 type side struct {
 	tf       []uint16
-	bg       []uint32 // background document frequency (0: unseen)
-	pre      []uint32 // stem-prefix id; 0 for short stems
-	ss, se   []uint32 // synonym groups are lexicon.groups[ss:se]
-	emb      []uint32 // 1 + word-vector row; 0: none
-	syn      bool     // some term has synonym groups
-	seq      []uint32 // term id of every token
-	idx      []uint32 // index of every token's term in terms++stops
-	starts   []uint32 // tokens that open a sentence
-	shingles []uint64 // sorted unique word bigrams
+	bg       []uint32   // background document frequency (0: unseen)
+	pre      []uint32   // stem-prefix id; 0 for short stems
+	ss, se   []uint32   // synonym groups are lexicon.groups[ss:se]
+	emb      []uint32   // 1 + word-vector row; 0: none
+	ants     [][]uint32 // antonym pair ends (lexicon.ants)
+	anyAnt   bool       // some term has antonyms
+	syn      bool       // some term has synonym groups
+	seq      []uint32   // term id of every token
+	idx      []uint32   // index of every token's term in terms++stops
+	starts   []uint32   // tokens that open a sentence
+	shingles []uint64   // sorted unique word bigrams
 }
 
 // load unpacks u.
 func (sd *side) load(u *Unit) {
 	sd.tf = u.appendCounts(sd.tf[:0])
-	sd.bg, sd.pre, sd.ss, sd.se, sd.emb = sd.bg[:0], sd.pre[:0], sd.ss[:0], sd.se[:0], sd.emb[:0]
-	sd.syn = false
+	sd.bg, sd.pre, sd.ss, sd.se, sd.emb, sd.ants = sd.bg[:0], sd.pre[:0], sd.ss[:0], sd.se[:0], sd.emb[:0], sd.ants[:0]
+	sd.syn, sd.anyAnt = false, false
 	for _, id := range u.norms()[:u.nt] {
 		w := u.voc.at(id)
 		sd.bg = append(sd.bg, w.lex.df)
@@ -120,6 +127,8 @@ func (sd *side) load(u *Unit) {
 		sd.se = append(sd.se, w.lex.synEnd)
 		sd.emb = append(sd.emb, w.lex.emb)
 		sd.syn = sd.syn || w.lex.synEnd > w.lex.synStart
+		sd.ants = append(sd.ants, w.ants)
+		sd.anyAnt = sd.anyAnt || len(w.ants) > 0
 	}
 	sd.idx = u.appendIndexes(sd.idx[:0])
 	v := u.vocabulary()
@@ -207,6 +216,7 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	if na > 0 && nb > 0 {
 		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
 	}
+	f.Antonym = antonym(sc)
 	s.alignSynonyms(sc)
 	alignPrefixes(sc)
 	ra, rb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
@@ -325,21 +335,25 @@ func missing(want, have []uint32) int {
 }
 
 // gap is the longest run of a side's content tokens credited less than one
-// half, within one sentence; stop words neither count nor break a run. A
-// sentence less than half of whose content is aligned is left out when
-// another sentence of the side is at least half aligned: a clause added to
+// half, within one sentence; stop words neither count nor break a run. The
+// sentences less than half aligned are left out when the others, at least
+// half aligned, hold most of the side's content tokens: a clause added to
 // a sentence changes what it says, a sentence added to a paragraph leaves
-// the others as they were.
+// the rest as it was, but two paragraphs sharing one sentence of several
+// are not the same paragraph.
 func gap(sd *side, credit []float64) int {
 	nt := uint32(len(credit))
-	best, all := -1, 0 // over the sentences at least half aligned; over all
+	best, all := 0, 0 // over the sentences at least half aligned; over all
+	var inAligned, total float64
 	run, longest := 0, 0
 	var got, content float64 // the sentence's credit and content tokens
 	next := 0                // index in sd.starts of the next sentence start
 	end := func() {
 		if content > 0 && got >= content/2 {
 			best = max(best, longest)
+			inAligned += content
 		}
+		total += content
 		all = max(all, longest)
 		run, longest, got, content = 0, 0, 0, 0
 	}
@@ -361,7 +375,7 @@ func gap(sd *side, credit []float64) int {
 		longest = max(longest, run)
 	}
 	end()
-	if best < 0 {
+	if total == 0 || inAligned < total/2 {
 		return all
 	}
 	return best
@@ -377,4 +391,29 @@ func unshared(credit []float64) float64 {
 		m += 1 - c
 	}
 	return m / float64(len(credit))
+}
+
+// antonym is 1 when a term of a and a term of b, neither matched exactly
+// (sc.ma and sc.mb hold the exact matches only), are antonyms.
+func antonym(sc *pairScratch) float64 {
+	a, b := &sc.a, &sc.b
+	if !a.anyAnt || !b.anyAnt {
+		return 0
+	}
+	for i, x := range a.ants {
+		if len(x) == 0 || sc.ma[i] != 0 {
+			continue
+		}
+		for j, y := range b.ants {
+			if len(y) == 0 || sc.mb[j] != 0 {
+				continue
+			}
+			for _, p := range x {
+				if slices.Contains(y, p^1) {
+					return 1
+				}
+			}
+		}
+	}
+	return 0
 }

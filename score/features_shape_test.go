@@ -90,12 +90,15 @@ func TestOpensSentence(t *testing.T) {
 
 // TestGapSentences checks that a sentence one side adds to a paragraph
 // is not a gap, while a clause added inside a sentence is (a sentence
-// counts while at least half of its content is aligned).
+// counts while at least half of its content is aligned, and the sentences
+// that do not count are left out only while they hold less than half of
+// the side's content).
 func TestGapSentences(t *testing.T) {
 	s := newTestScorer(t)
 	base := "We are therefore also liberal in what we accept. Immediates are not encoded as vector types. Your life would be very empty if you had nothing to regret."
 	added := "We are therefore also liberal in what we accept. Immediates are not encoded as vector types. Their HTTP client may be unable to read this while they are still writing their request. Your life would be very empty if you had nothing to regret."
 	clause := "We are therefore also liberal in what we accept. Immediates are not encoded as vector types, which keeps the bytecode compact. Your life would be very empty if you had nothing to regret."
+	shared := "We are therefore also liberal in what we accept. Their HTTP client may be unable to read this while they are still writing their request. Vests are to suits as seat-belts are to cars."
 	a := s.Analyze(base)
 	for _, c := range []struct {
 		text string
@@ -103,11 +106,36 @@ func TestGapSentences(t *testing.T) {
 	}{
 		{added, 0},  // the whole added sentence is left out
 		{clause, 3}, // keeps bytecode compact
+		// One sentence of three shared: not one paragraph with another
+		// added, so the unaligned sentences count (the longest has seven
+		// content words: HTTP client unable read still writing request).
+		{shared, 7},
 	} {
 		b := s.Analyze(c.text)
 		f := s.Features(s.NewCorpus([]*Unit{a, b}), a, b)
 		if want := math.Log1p(float64(c.want)); math.Abs(f.Gap-want) > 1e-12 {
 			t.Errorf("%q: Gap = %v (a run of %.0f), want %d", c.text, f.Gap, math.Expm1(f.Gap), c.want)
+		}
+	}
+}
+
+// TestAntonym checks the antonym feature on words WordNet opposes, and
+// that words found on both sides do not count.
+func TestAntonym(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		a, b string
+		want float64
+	}{
+		{"A man is playing a guitar.", "A woman is playing a guitar.", 1},
+		{"A girl is riding a horse.", "A boy is riding a horse.", 1},
+		{"The team won the final.", "The team lost the final.", 1},
+		{"A man is playing a guitar.", "A man is playing a violin.", 0},
+		{"A man and a woman are dancing.", "A woman and a man dance.", 0}, // both on both sides
+	} {
+		a, b := s.Analyze(c.a), s.Analyze(c.b)
+		if got := s.Features(s.NewCorpus([]*Unit{a, b}), a, b).Antonym; got != c.want {
+			t.Errorf("Antonym(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
 		}
 	}
 }

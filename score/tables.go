@@ -45,6 +45,10 @@ type lexicon struct {
 	shift  uint
 	groups []uint32
 	docs   int // N of the background collection
+	// ants holds, per term id with WordNet antonyms, 2p or 2p+1 for each
+	// antonym pair p it is the first or the second stem of: two terms are
+	// antonyms when one holds 2p and the other 2p+1.
+	ants map[uint32][]uint32
 
 	dims  int       // word-vector dimensions
 	vecs  []int8    // word vectors, row-major, dims a row
@@ -65,7 +69,7 @@ func decodeLexicon(syn, bg, emb []byte) (*lexicon, error) {
 	if !rb.magic("NDBKG1\n") {
 		return nil, fmt.Errorf("%w: background magic", errTable)
 	}
-	if !rs.magic("NDSYN1\n") {
+	if !rs.magic("NDSYN2\n") {
 		return nil, fmt.Errorf("%w: synonym magic", errTable)
 	}
 	if !re.magic("NDEMB1\n") {
@@ -102,6 +106,24 @@ func decodeLexicon(syn, bg, emb []byte) (*lexicon, error) {
 		}
 		e := t.at(prev)
 		e.synStart, e.synEnd = start, uint32(len(lx.groups))
+	}
+	na := int(rs.uvarint())
+	if na < 0 || na > len(rs.b) {
+		rs.err = errTable
+	}
+	lx.ants = make(map[uint32][]uint32)
+	for p := 0; p < na && rs.err == nil; p++ {
+		// Pair p: its first stem gets 2p, its second 2p+1.
+		for side := range 2 {
+			n := int(rs.uvarint())
+			if rs.err != nil || n > len(rs.b) {
+				rs.err = errTable
+				break
+			}
+			id := termID(string(rs.b[:n]))
+			rs.b = rs.b[n:]
+			lx.ants[id] = append(lx.ants[id], uint32(2*p+side))
+		}
 	}
 	if rs.err != nil {
 		return nil, fmt.Errorf("%w: synonym table", errTable)

@@ -3,13 +3,13 @@ package score
 import "math"
 
 // numFeatures is the length of Features.Vector.
-const numFeatures = 20
+const numFeatures = 21
 
 // FeatureNames returns the names of the entries of Features.Vector, in
 // order (the JSON names of the fields).
 func FeatureNames() []string {
 	return []string{"cosine", "align", "align_min", "char", "jaccard", "containment",
-		"numbers", "names", "negation", "len_ratio", "identical", "lcs", "trigram", "unaligned", "unaligned_min", "len_diff", "soft", "soft_min", "gap", "unshared"}
+		"numbers", "names", "negation", "len_ratio", "identical", "lcs", "trigram", "unaligned", "unaligned_min", "len_diff", "soft", "soft_min", "gap", "unshared", "antonym"}
 }
 
 // Vector returns the features as the input of the learned combination, in
@@ -21,7 +21,7 @@ func (f Features) Vector() []float64 {
 
 func (f Features) array() [numFeatures]float64 {
 	return [numFeatures]float64{f.Cosine, f.Align, f.AlignMin, f.Char, f.Jaccard, f.Containment,
-		f.Numbers, f.Names, f.Negation, f.LenRatio, f.Identical, f.LCS, f.Trigram, f.Unaligned, f.UnalignedMin, f.LenDiff, f.Soft, f.SoftMin, f.Gap, f.Unshared}
+		f.Numbers, f.Names, f.Negation, f.LenRatio, f.Identical, f.LCS, f.Trigram, f.Unaligned, f.UnalignedMin, f.LenDiff, f.Soft, f.SoftMin, f.Gap, f.Unshared, f.Antonym}
 }
 
 // probability is the learned combination: a gradient-boosted forest of

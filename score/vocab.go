@@ -21,6 +21,7 @@ type word struct {
 	numID  uint32 // termID of norm, for numbers
 	pre    uint32 // termID of the Term's first prefixLen bytes; 0 for short stems
 	lex    lexEntry
+	ants   []uint32 // antonym pair ends (lexicon.ants), shared with the lexicon
 	grams  []uint32 // sorted unique character n-gram hashes of norm (content words only)
 	stop   bool
 	number bool
@@ -185,6 +186,7 @@ func (w *word) fill(t *shingle.Token, h uint64, lx *lexicon) {
 	if e, ok := lx.lookup(w.term); ok {
 		w.lex = e
 	}
+	w.ants = lx.ants[w.term]
 	if len(t.Term) >= prefixLen+1 {
 		w.pre = termID(t.Term[:prefixLen])
 	}

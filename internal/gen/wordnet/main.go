@@ -18,13 +18,19 @@
 // derivationally related to (pointer +). A synset that ends up with fewer
 // than two distinct stems matches nothing and is dropped.
 //
+// Antonyms: a lemma in a kept sense and the lemma its antonym pointer (!)
+// names make a pair of stems, when both are kept and differ.
+//
 // Output format (all integers unsigned varints):
 //
-//	magic "NDSYN1\n"
+//	magic "NDSYN2\n"
 //	count of stems
 //	per stem, in byte order: shared prefix length with the previous stem,
 //	suffix length, suffix bytes, number of groups, group ids as deltas
-//	from the previous id (the first from 0).
+//	from the previous id (the first from 0)
+//	count of antonym pairs
+//	per pair, in byte order of (first, second) with first < second: the
+//	two stems, each as its length and bytes.
 //
 // Group ids are dense, numbered in the byte order of "pos:offset" synset
 // keys, so the output is byte-for-byte reproducible.
@@ -33,6 +39,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"flag"
 	"fmt"
@@ -65,6 +72,7 @@ type synset struct {
 	words []string // lemmas, lower case, as in the file
 	head  string   // key of the head synset for an adjective satellite
 	deriv []link   // derivational pointers
+	ants  []link   // antonym pointers
 }
 
 type link struct {
@@ -104,11 +112,26 @@ func run(dir, out string, senses int, similar, derive bool) error {
 		}
 		g[term] = true
 	}
+	antonyms := map[[2]string]bool{}
 	for lemma, keys := range wordSenses {
 		for _, key := range keys {
 			ss := synsets[key]
 			if ss == nil {
 				return fmt.Errorf("%s: sense of %q missing from data files", key, lemma)
+			}
+			for _, a := range ss.ants {
+				if a.src != slices.Index(ss.words, lemma)+1 {
+					continue
+				}
+				t := synsets[a.target]
+				if t == nil || a.tword < 1 || a.tword > len(t.words) || !keepLemma(lemma) || !keepLemma(t.words[a.tword-1]) {
+					continue
+				}
+				x, ok1 := termOf(an, lemma)
+				y, ok2 := termOf(an, t.words[a.tword-1])
+				if ok1 && ok2 && x != y {
+					antonyms[[2]string{min(x, y), max(x, y)}] = true
+				}
 			}
 			gk := key
 			if similar && ss.head != "" {
@@ -150,7 +173,7 @@ func run(dir, out string, senses int, similar, derive bool) error {
 	}
 	slices.Sort(stems)
 	var buf bytes.Buffer
-	buf.WriteString("NDSYN1\n")
+	buf.WriteString("NDSYN2\n")
 	put := func(v uint64) { buf.Write(binary.AppendUvarint(nil, v)) }
 	put(uint64(len(stems)))
 	prev := ""
@@ -172,7 +195,19 @@ func run(dir, out string, senses int, similar, derive bool) error {
 		total += len(ids)
 		prev = s
 	}
-	fmt.Fprintf(os.Stderr, "wordnet: %d stems, %d groups, %d memberships, %d bytes\n", len(stems), len(keys), total, buf.Len())
+	pairs := make([][2]string, 0, len(antonyms))
+	for p := range antonyms {
+		pairs = append(pairs, p)
+	}
+	slices.SortFunc(pairs, func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
+	put(uint64(len(pairs)))
+	for _, p := range pairs {
+		for _, s := range p {
+			put(uint64(len(s)))
+			buf.WriteString(s)
+		}
+	}
+	fmt.Fprintf(os.Stderr, "wordnet: %d stems, %d groups, %d memberships, %d antonym pairs, %d bytes\n", len(stems), len(keys), total, len(pairs), buf.Len())
 	return os.WriteFile(out, buf.Bytes(), 0o644)
 }
 
@@ -275,6 +310,8 @@ func readData(path, tag string, into map[string]*synset) error {
 				ss.head = target
 			case p[0] == "+":
 				ss.deriv = append(ss.deriv, link{src: int(st >> 8), target: target, tword: int(st & 0xff)})
+			case p[0] == "!":
+				ss.ants = append(ss.ants, link{src: int(st >> 8), target: target, tword: int(st & 0xff)})
 			}
 		}
 		into[tag+":"+f[0]] = ss

@@ -119,8 +119,9 @@ func run(dir, out string, senses int, similar, derive bool) error {
 			if ss == nil {
 				return fmt.Errorf("%s: sense of %q missing from data files", key, lemma)
 			}
+			wi := slices.Index(ss.words, lemma) + 1 // word number of the lemma
 			for _, a := range ss.ants {
-				if a.src != slices.Index(ss.words, lemma)+1 {
+				if a.src != wi {
 					continue
 				}
 				t := synsets[a.target]
@@ -141,7 +142,6 @@ func run(dir, out string, senses int, similar, derive bool) error {
 			if !derive {
 				continue
 			}
-			wi := slices.Index(ss.words, lemma) + 1
 			for _, d := range ss.deriv {
 				if d.src != wi {
 					continue

@@ -57,19 +57,31 @@ func rows(sets []*set, feats []int, use func(si, i int) bool) (xs [][]float64, y
 			if !use(si, i) {
 				continue
 			}
-			row := st.x[i]
-			if feats != nil {
-				row = make([]float64, len(feats))
-				for j, f := range feats {
-					row[j] = st.x[i][f]
-				}
+			w := sw / float64(n)
+			if st.xs != nil {
+				xs = append(xs, pick(st.xs[i], feats))
+				ys = append(ys, st.y[i])
+				ws = append(ws, w*smallWeight)
+				w *= 1 - smallWeight
 			}
-			xs = append(xs, row)
+			xs = append(xs, pick(st.x[i], feats))
 			ys = append(ys, st.y[i])
-			ws = append(ws, sw/float64(n))
+			ws = append(ws, w)
 		}
 	}
 	return xs, ys, ws
+}
+
+// pick returns the features feats of x, or x when feats is nil.
+func pick(x []float64, feats []int) []float64 {
+	if feats == nil {
+		return x
+	}
+	row := make([]float64, len(feats))
+	for j, f := range feats {
+		row[j] = x[f]
+	}
+	return row
 }
 
 func fitLogistic(sets []*set, feats []int, lambda float64, use func(si, i int) bool) *model {

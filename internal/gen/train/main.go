@@ -53,6 +53,9 @@ type set struct {
 	// xt, when set, are the features the out-of-fold predictions use:
 	// computed with the IDF of a test-sized piece of the file (-test-size).
 	xt [][]float64
+	// xs, when set, are the features computed with the IDF of a small
+	// piece of the file (-small): extra training rows for the same pairs.
+	xs [][]float64
 }
 
 func main() {
@@ -120,6 +123,9 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 	})
 	fs.Float64Var(&gradedPower, "graded-power", 1, "graded labels become targets (label/5)^p")
 	fs.BoolVar(&showCurve, "curve", false, "print the headline figures over a range of thresholds")
+	fs.IntVar(&smallPairs, "small", 0, "also train on every pair's features computed with the IDF of consecutive pieces of this many pairs of its file (an article's worth is 30), so that the model knows small corpora")
+	fs.Float64Var(&smallWeight, "small-weight", 0.5, "share of each pair's weight its -small row takes")
+	fs.IntVar(&testPairs, "test-pairs", 0, "with -test-size: pieces of this many pairs instead of the held-out test sizes")
 	fs.BoolVar(&testSize, "test-size", false, "diagnostic: score out-of-fold pairs with the IDF of consecutive pieces of the file as large as the set's held-out test split (MRPC 1,725, PAN 3,000, Twitter URL 9,324, STS-B 1,379 pairs), as a held-out run would")
 	return c, fs.Parse(args)
 }
@@ -136,6 +142,9 @@ var (
 	gradedPower  float64
 	showCurve    bool
 	testSize     bool
+	testPairs    int
+	smallPairs   int
+	smallWeight  float64
 	boost        = boostParams{lambda: 1, bins: 64}
 )
 
@@ -245,20 +254,22 @@ func load(s *score.Scorer, path string, st, random *set, pairCorpus bool, test i
 		}
 		x[i] = s.Features(cc, units[2*i], units[2*i+1]).Vector()
 	})
-	var xt [][]float64
+	if testPairs > 0 {
+		test = testPairs
+	}
+	var xt, xs [][]float64
 	if testSize {
-		xt = make([][]float64, len(pairs))
-		for lo := 0; lo < len(pairs); lo += test {
-			hi := min(lo+test, len(pairs))
-			cc := s.NewCorpus(units[2*lo : 2*hi])
-			parallel(hi-lo, func(i int) {
-				xt[lo+i] = s.Features(cc, units[2*(lo+i)], units[2*(lo+i)+1]).Vector()
-			})
-		}
+		xt = piecewise(s, units, test)
+	}
+	if smallPairs > 0 {
+		xs = piecewise(s, units, smallPairs)
 	}
 	for i, p := range pairs {
 		if xt != nil {
 			st.xt = append(st.xt, xt[i])
+		}
+		if xs != nil {
+			st.xs = append(st.xs, xs[i])
 		}
 		y := p.Label
 		if st.graded {
@@ -287,6 +298,20 @@ func load(s *score.Scorer, path string, st, random *set, pairCorpus bool, test i
 		random.b = append(random.b, pairs[j].B)
 	}
 	return nil
+}
+
+// piecewise computes the features of every pair (units 2i, 2i+1) with the
+// IDF of consecutive pieces of n pairs.
+func piecewise(s *score.Scorer, units []*score.Unit, n int) [][]float64 {
+	x := make([][]float64, len(units)/2)
+	for lo := 0; lo < len(x); lo += n {
+		hi := min(lo+n, len(x))
+		cc := s.NewCorpus(units[2*lo : 2*hi])
+		parallel(hi-lo, func(i int) {
+			x[lo+i] = s.Features(cc, units[2*(lo+i)], units[2*(lo+i)+1]).Vector()
+		})
+	}
+	return x
 }
 
 func parallel(n int, fn func(i int)) {

@@ -53,6 +53,64 @@ type Summary struct {
 	// score and label, for graded labels only; nil when undefined.
 	Pearson  *float64 `json:"pearson,omitempty"`
 	Spearman *float64 `json:"spearman,omitempty"`
+	// Calibration: how far the scores are from being probabilities on this
+	// data. The outcome of a pair is 1 or 0 for binary labels and the
+	// label over the largest label for graded ones.
+	Calibration Calibration `json:"calibration"`
+}
+
+// Calibration compares scores, read as probabilities, with outcomes.
+type Calibration struct {
+	// Brier is the mean squared difference of score and outcome (0 is
+	// perfect; a constant 0.5 scores 0.25).
+	Brier float64 `json:"brier"`
+	// ECE is the expected calibration error: over the bins, the share of
+	// pairs in a bin times |mean score − mean outcome| in it.
+	ECE float64 `json:"ece"`
+	// Bins are the pairs by score in tenths ([0,0.1), …, [0.9,1]), empty
+	// bins left out: the reliability diagram.
+	Bins []CalibrationBin `json:"bins"`
+}
+
+// CalibrationBin is one bin of a reliability diagram.
+type CalibrationBin struct {
+	Lo      float64 `json:"lo"`
+	Hi      float64 `json:"hi"`
+	Pairs   int     `json:"pairs"`
+	Score   float64 `json:"mean_score"`
+	Outcome float64 `json:"mean_outcome"`
+}
+
+// calibrationBins is the number of equal-width score bins of Calibration.
+const calibrationBins = 10
+
+// calibrate measures scores in [0,1] against outcomes in [0,1].
+func calibrate(scores, outcome []float64) Calibration {
+	var c Calibration
+	var n [calibrationBins]int
+	var ss, so [calibrationBins]float64
+	for i, p := range scores {
+		d := p - outcome[i]
+		c.Brier += d * d
+		b := min(max(int(p*calibrationBins), 0), calibrationBins-1)
+		n[b]++
+		ss[b] += p
+		so[b] += outcome[i]
+	}
+	if len(scores) == 0 {
+		return c
+	}
+	c.Brier /= float64(len(scores))
+	for b := range n {
+		if n[b] == 0 {
+			continue
+		}
+		k := float64(n[b])
+		bin := CalibrationBin{Lo: float64(b) / calibrationBins, Hi: float64(b+1) / calibrationBins, Pairs: n[b], Score: ss[b] / k, Outcome: so[b] / k}
+		c.ECE += k / float64(len(scores)) * math.Abs(bin.Score-bin.Outcome)
+		c.Bins = append(c.Bins, bin)
+	}
+	return c
 }
 
 // Summarize measures scores against labels. positive[i] is the decision
@@ -75,12 +133,20 @@ func Summarize(scores, labels []float64, positive []bool, threshold float64) Sum
 		cut = top / 2
 	}
 	truth := make([]bool, len(labels))
+	outcome := make([]float64, len(labels))
 	for i, l := range labels {
 		truth[i] = l >= cut
 		if truth[i] {
 			s.Positives++
 		}
+		switch {
+		case !s.Graded:
+			outcome[i] = l
+		case top > 0:
+			outcome[i] = l / top
+		}
 	}
+	s.Calibration = calibrate(scores, outcome)
 	s.At = confusionOf(truth, func(i int) bool { return positive[i] })
 	s.At.Threshold = threshold
 	s.BestAccuracy, s.BestF1 = bestThresholds(scores, truth)

@@ -41,6 +41,52 @@ func TestSummarizeGraded(t *testing.T) {
 	}
 }
 
+// TestCalibration checks the Brier score, the reliability bins and the
+// expected calibration error against values worked by hand.
+func TestCalibration(t *testing.T) {
+	// Outcomes 0, 1, 1, 1. Squared errors .0025 .7225 .0025 .0225: Brier
+	// .1875. One pair per bin, |score - outcome| .05 .85 .05 .15: ECE .275.
+	got := Summarize([]float64{0.05, 0.15, 0.95, 0.85}, []float64{0, 1, 1, 1}, make([]bool, 4), 0.5).Calibration
+	want := Calibration{Brier: 0.1875, ECE: 0.275, Bins: []CalibrationBin{
+		{Lo: 0, Hi: 0.1, Pairs: 1, Score: 0.05, Outcome: 0},
+		{Lo: 0.1, Hi: 0.2, Pairs: 1, Score: 0.15, Outcome: 1},
+		{Lo: 0.8, Hi: 0.9, Pairs: 1, Score: 0.85, Outcome: 1},
+		{Lo: 0.9, Hi: 1, Pairs: 1, Score: 0.95, Outcome: 1},
+	}}
+	if !calibrationEqual(got, want) {
+		t.Errorf("Calibration = %+v\nwant %+v", got, want)
+	}
+	// Two pairs in one bin: its mean score .75 against outcome .5; a
+	// score of exactly 1 falls in the top bin.
+	got = Summarize([]float64{0.72, 0.78, 1}, []float64{1, 0, 1}, make([]bool, 3), 0.5).Calibration
+	want = Calibration{Brier: (0.0784 + 0.6084) / 3, ECE: 2.0 / 3 * 0.25, Bins: []CalibrationBin{
+		{Lo: 0.7, Hi: 0.8, Pairs: 2, Score: 0.75, Outcome: 0.5},
+		{Lo: 0.9, Hi: 1, Pairs: 1, Score: 1, Outcome: 1},
+	}}
+	if !calibrationEqual(got, want) {
+		t.Errorf("Calibration = %+v\nwant %+v", got, want)
+	}
+	// Graded labels are scaled by the largest: outcomes .25 and 1.
+	g := Summarize([]float64{0.2, 0.8}, []float64{1, 4}, make([]bool, 2), 0.5).Calibration
+	if math.Abs(g.Brier-(0.0025+0.04)/2) > 1e-12 {
+		t.Errorf("graded Brier = %v, want %v", g.Brier, (0.0025+0.04)/2)
+	}
+}
+
+func calibrationEqual(a, b Calibration) bool {
+	if math.Abs(a.Brier-b.Brier) > 1e-12 || math.Abs(a.ECE-b.ECE) > 1e-12 || len(a.Bins) != len(b.Bins) {
+		return false
+	}
+	for i, x := range a.Bins {
+		y := b.Bins[i]
+		if x.Pairs != y.Pairs || math.Abs(x.Lo-y.Lo) > 1e-12 || math.Abs(x.Hi-y.Hi) > 1e-12 ||
+			math.Abs(x.Score-y.Score) > 1e-12 || math.Abs(x.Outcome-y.Outcome) > 1e-12 {
+			return false
+		}
+	}
+	return true
+}
+
 func TestSummarizeDegenerate(t *testing.T) {
 	got := Summarize([]float64{0.3, 0.4}, []float64{1, 1}, []bool{false, true}, 0.35)
 	if got.AUC != nil {

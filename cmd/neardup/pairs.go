@@ -229,5 +229,16 @@ func writeSummary(w io.Writer, s *score.Summary) error {
 	if s.Spearman != nil {
 		fmt.Fprintf(w, "Spearman %.4f\n", *s.Spearman)
 	}
-	return nil
+	c := s.Calibration
+	outcome := "share positive"
+	if s.Graded {
+		outcome = "mean label/top"
+	}
+	fmt.Fprintf(w, "calibration: Brier %.4f, ECE %.4f\n", c.Brier, c.ECE)
+	tw = tabwriter.NewWriter(w, 0, 8, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "score\tpairs\tmean score\t%s\t\n", outcome)
+	for _, b := range c.Bins {
+		fmt.Fprintf(tw, "%.1f-%.1f\t%d\t%.4f\t%.4f\t\n", b.Lo, b.Hi, b.Pairs, b.Score, b.Outcome)
+	}
+	return tw.Flush()
 }

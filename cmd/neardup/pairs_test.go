@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,6 +117,22 @@ func TestPairsSeedJSON(t *testing.T) {
 	if s.At.Threshold != score.DefaultThreshold || s.AUC == nil || s.Pearson != nil {
 		t.Errorf("summary threshold %v, AUC %v, Pearson %v", s.At.Threshold, s.AUC, s.Pearson)
 	}
+	// The calibration restates the pairs: every pair in one bin, the
+	// bins' mean outcomes adding up to the positives, the Brier score
+	// the mean squared error of the listed scores.
+	var brier float64
+	for _, p := range doc.Pairs {
+		brier += (p.Score - *p.Label) * (p.Score - *p.Label)
+	}
+	brier /= float64(len(doc.Pairs))
+	n, pos := 0, 0.0
+	for _, b := range s.Calibration.Bins {
+		n += b.Pairs
+		pos += b.Outcome * float64(b.Pairs)
+	}
+	if n != len(want) || math.Abs(pos-float64(s.Positives)) > 1e-9 || math.Abs(s.Calibration.Brier-brier) > 1e-9 {
+		t.Errorf("calibration %+v: %d pairs in bins, %v positives, Brier want %v", s.Calibration, n, pos, brier)
+	}
 }
 
 func TestPairsText(t *testing.T) {
@@ -127,7 +144,7 @@ func TestPairsText(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"line  label  score", "\n2     4.5    ", "summary: 3 labelled pairs, 2 positive (graded labels", "configured", "best accuracy", "best F1", "ROC-AUC", "Pearson", "Spearman"} {
+	for _, want := range []string{"line  label  score", "\n2     4.5    ", "summary: 3 labelled pairs, 2 positive (graded labels", "configured", "best accuracy", "best F1", "ROC-AUC", "Pearson", "Spearman", "calibration: Brier", "mean label/top"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

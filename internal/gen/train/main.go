@@ -126,26 +126,28 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 	fs.IntVar(&smallPairs, "small", 0, "also train on every pair's features computed with the IDF of consecutive pieces of this many pairs of its file (an article's worth is 30), so that the model knows small corpora")
 	fs.Float64Var(&smallWeight, "small-weight", 0.5, "share of each pair's weight its -small row takes")
 	fs.IntVar(&testPairs, "test-pairs", 0, "with -test-size: pieces of this many pairs instead of the held-out test sizes")
+	fs.BoolVar(&showReliability, "reliability", false, "print each set's reliability diagram (out-of-fold scores in tenths against outcomes)")
 	fs.BoolVar(&testSize, "test-size", false, "diagnostic: score out-of-fold pairs with the IDF of consecutive pieces of the file as large as the set's held-out test split (MRPC 1,725, PAN 3,000, Twitter URL 9,324, STS-B 1,379 pairs), as a held-out run would")
 	return c, fs.Parse(args)
 }
 
 // Training settings (flags).
 var (
-	setWeight    = map[string]float64{}
-	featureStats bool
-	randomShare  float64
-	onlySet      string
-	showErrors   int
-	learner      string
-	without      []string
-	gradedPower  float64
-	showCurve    bool
-	testSize     bool
-	testPairs    int
-	smallPairs   int
-	smallWeight  float64
-	boost        = boostParams{lambda: 1, bins: 64}
+	setWeight       = map[string]float64{}
+	featureStats    bool
+	randomShare     float64
+	onlySet         string
+	showErrors      int
+	learner         string
+	without         []string
+	gradedPower     float64
+	showCurve       bool
+	testSize        bool
+	showReliability bool
+	testPairs       int
+	smallPairs      int
+	smallWeight     float64
+	boost           = boostParams{lambda: 1, bins: 64}
 )
 
 type predictor interface{ predict(x []float64) float64 }
@@ -415,12 +417,22 @@ func confusion(labels, p []float64, t float64) score.Confusion {
 // report prints per-set figures for out-of-fold probabilities.
 func report(w io.Writer, sets []*set, oof [][]float64, th float64) {
 	fmt.Fprintf(w, "  %-8s %6s %8s %8s %8s %8s %8s %8s %8s\n", "set", "pairs", "acc@t", "F1@t", "P@t", "R@t", "bestAcc", "bestF1", "AUC/r")
+	calib := "  calibration (Brier/ECE):"
+	var bins strings.Builder
 	for si, st := range sets {
 		pos := make([]bool, len(st.y))
 		for i := range pos {
 			pos[i] = oof[si][i] >= th
 		}
 		s := score.Summarize(oof[si], st.label, pos, th)
+		calib += fmt.Sprintf(" %s %.4f/%.4f", st.name, s.Calibration.Brier, s.Calibration.ECE)
+		if showReliability {
+			fmt.Fprintf(&bins, "  %s reliability (score bin: pairs, mean score, mean outcome):", st.name)
+			for _, b := range s.Calibration.Bins {
+				fmt.Fprintf(&bins, " %.1f-%.1f: %d %.3f %.3f;", b.Lo, b.Hi, b.Pairs, b.Score, b.Outcome)
+			}
+			bins.WriteString("\n")
+		}
 		if st.name == "random" {
 			var mean float64
 			for _, p := range oof[si] {
@@ -435,6 +447,8 @@ func report(w io.Writer, sets []*set, oof [][]float64, th float64) {
 		}
 		fmt.Fprintf(w, "  %-8s %6d %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f %8.4f\n", st.name, len(st.y), s.At.Accuracy, s.At.F1, s.At.Precision, s.At.Recall, s.BestAccuracy.Accuracy, s.BestF1.F1, deref(s.AUC))
 	}
+	fmt.Fprintln(w, calib)
+	fmt.Fprint(w, bins.String())
 }
 
 func deref(p *float64) float64 {

@@ -127,6 +127,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 	fs.Float64Var(&smallWeight, "small-weight", 0.5, "share of each pair's weight its -small row takes")
 	fs.IntVar(&testPairs, "test-pairs", 0, "with -test-size: pieces of this many pairs instead of the held-out test sizes")
 	fs.BoolVar(&showReliability, "reliability", false, "print each set's reliability diagram (out-of-fold scores in tenths against outcomes)")
+	fs.Float64Var(&testBackground, "test-background", 0, "with -test-size: background weight m of the test pieces' corpora (0: as trained)")
 	fs.BoolVar(&testSize, "test-size", false, "diagnostic: score out-of-fold pairs with the IDF of consecutive pieces of the file as large as the set's held-out test split (MRPC 1,725, PAN 3,000, Twitter URL 9,324, STS-B 1,379 pairs), as a held-out run would")
 	return c, fs.Parse(args)
 }
@@ -144,6 +145,7 @@ var (
 	showCurve       bool
 	testSize        bool
 	showReliability bool
+	testBackground  float64
 	testPairs       int
 	smallPairs      int
 	smallWeight     float64
@@ -261,7 +263,14 @@ func load(s *score.Scorer, path string, st, random *set, pairCorpus bool, test i
 	}
 	var xt, xs [][]float64
 	if testSize {
-		xt = piecewise(s, units, test)
+		st := s
+		if testBackground > 0 {
+			var err error
+			if st, err = score.New(score.Options{Background: testBackground}); err != nil {
+				return err
+			}
+		}
+		xt = piecewise(st, units, test)
 	}
 	if smallPairs > 0 {
 		xs = piecewise(s, units, smallPairs)

@@ -11,7 +11,9 @@ import (
 // in [0,1] unless stated.
 type Features struct {
 	// Cosine is the TF-IDF cosine over content terms with sublinear TF,
-	// (1 + ln tf)·idf, and the blended IDF of Corpus (Salton & Buckley 1988).
+	// (1 + ln tf)·idf (Salton & Buckley 1988). Here and in every feature
+	// below, idf is the pair IDF of Corpus: the blended IDF with the pair
+	// itself left out of the counts.
 	Cosine float64 `json:"cosine"`
 	// Align is the harmonic mean over the two sides of the IDF-weighted share
 	// of content terms aligned with a term of the other side: an exact match
@@ -86,7 +88,7 @@ const (
 // pairScratch is per-call working memory for Features.
 type pairScratch struct {
 	a, b   side
-	ia, ib []float64 // idf per term
+	ia, ib []float64 // pair idf per term
 	ma, mb []float64 // alignment credit per term
 	pa     []int32   // aligned partner in b of each term of a; -1: none
 	how    []uint8   // how each term of a was aligned: a match* constant
@@ -178,8 +180,8 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	sa.load(a)
 	sb.load(b)
 	at, bt := a.terms(), b.terms()
-	sc.ia = c.idfs(at, sa.bg, sc.ia[:0])
-	sc.ib = c.idfs(bt, sb.bg, sc.ib[:0])
+	sc.ia = c.pairIDFs(at, sa.bg, sc.ia[:0])
+	sc.ib = c.pairIDFs(bt, sb.bg, sc.ib[:0])
 	sc.ma = zeros(sc.ma, len(at))
 	sc.mb = zeros(sc.mb, len(bt))
 	sc.pa = sc.pa[:0]
@@ -189,16 +191,8 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		sc.how = append(sc.how, matchNone)
 	}
 
-	// Exact matches and the cosine.
-	var dot, na, nb float64
-	for i, w := range sc.ia {
-		w *= sublinear(sa.tf[i])
-		na += w * w
-	}
-	for j, w := range sc.ib {
-		w *= sublinear(sb.tf[j])
-		nb += w * w
-	}
+	// Exact matches (their terms held by both units, so weighed with k = 2;
+	// see pairIDF), then the cosine.
 	for i, j := 0, 0; i < len(at) && j < len(bt); {
 		switch {
 		case at[i] < bt[j]:
@@ -206,12 +200,25 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		case at[i] > bt[j]:
 			j++
 		default:
-			dot += sc.ia[i] * sublinear(sa.tf[i]) * sc.ib[j] * sublinear(sb.tf[j])
+			w := c.pairIDF(at[i], sa.bg[i], 2)
+			sc.ia[i], sc.ib[j] = w, w
 			sc.ma[i], sc.mb[j] = 1, 1
 			sc.pa[i], sc.how[i] = int32(j), matchSame
 			i++
 			j++
 		}
+	}
+	var dot, na, nb float64
+	for i, w := range sc.ia {
+		w *= sublinear(sa.tf[i])
+		na += w * w
+		if j := sc.pa[i]; j >= 0 {
+			dot += w * sc.ib[j] * sublinear(sb.tf[j])
+		}
+	}
+	for j, w := range sc.ib {
+		w *= sublinear(sb.tf[j])
+		nb += w * w
 	}
 	if na > 0 && nb > 0 {
 		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
@@ -263,11 +270,12 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	return f
 }
 
-// idfs appends the blended IDF of each term to dst, bg holding the terms'
+// pairIDFs appends the pair IDF of each term of one unit of the pair,
+// taken to be held by that unit alone, to dst, bg holding the terms'
 // background document frequencies.
-func (c *Corpus) idfs(terms, bg []uint32, dst []float64) []float64 {
+func (c *Corpus) pairIDFs(terms, bg []uint32, dst []float64) []float64 {
 	for i, t := range terms {
-		dst = append(dst, c.idf(t, bg[i]))
+		dst = append(dst, c.pairIDF(t, bg[i], 1))
 	}
 	return dst
 }

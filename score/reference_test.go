@@ -21,15 +21,22 @@ func refTerms(s *Scorer, text string) (tf map[string]int, seq []string, norms []
 	return tf, seq, norms
 }
 
-// refIDF is the blend documented on Corpus, over string terms.
-func refIDF(s *Scorer, df map[string]int, n int, term string) float64 {
+// refIDF is the pair IDF documented on Corpus, over string terms: the
+// blend with the pair (a and b, both counted in df and n) left out.
+func refIDF(s *Scorer, df map[string]int, n int, term string, a, b map[string]int) float64 {
 	bg := float64(s.lex.entry(term).df)
 	m := s.opt.Background
-	return math.Log((float64(n)+m+1)/(float64(df[term])+m*bg/float64(s.lex.docs)+1)) + 1
+	own := 0
+	for _, u := range []map[string]int{a, b} {
+		if u[term] > 0 {
+			own++
+		}
+	}
+	return math.Log((float64(n-2)+m+1)/(float64(df[term]-own)+m*bg/float64(s.lex.docs)+pairSmoothing)) + 1
 }
 
 func refCosine(s *Scorer, df map[string]int, n int, a, b map[string]int) float64 {
-	w := func(tf int, t string) float64 { return (1 + math.Log(float64(tf))) * refIDF(s, df, n, t) }
+	w := func(tf int, t string) float64 { return (1 + math.Log(float64(tf))) * refIDF(s, df, n, t, a, b) }
 	var dot, na, nb float64
 	for t, c := range a {
 		na += w(c, t) * w(c, t)

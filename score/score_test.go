@@ -3,6 +3,7 @@ package score
 import (
 	"errors"
 	"math"
+	"slices"
 	"sync"
 	"testing"
 
@@ -164,6 +165,51 @@ func TestDecodeLexiconCorrupt(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestPairIDF checks the pair IDF of Score against counts made without
+// the pair: for a pair alone it is the background's IDF, the same for a
+// shared and an unshared term of equal background frequency; in a corpus it
+// is the blend over the other units.
+func TestPairIDF(t *testing.T) {
+	s := newTestScorer(t)
+	texts := []string{
+		"Zebras graze quietly on the dry plain.",
+		"Zebras run across the plain at dawn.",
+		"Lions watch the zebras from the tall grass.",
+		"The dry season drives the herds to the river.",
+		"Rain returns to the plain in November.",
+	}
+	units := make([]*Unit, len(texts))
+	for i, x := range texts {
+		units[i] = s.Analyze(x)
+	}
+	m, nb := s.opt.Background, float64(s.lex.docs)
+	want := func(rest *Corpus, term, bg uint32) float64 {
+		return math.Log((float64(rest.Docs())+m+1)/(float64(rest.DocFreq(term))+m*float64(bg)/nb+pairSmoothing)) + 1
+	}
+	check := func(c, rest *Corpus, a, b *Unit) {
+		t.Helper()
+		for _, u := range []*Unit{a, b} {
+			for i, term := range u.terms() {
+				k := 0
+				for _, v := range []*Unit{a, b} {
+					if slices.Contains(v.terms(), term) {
+						k++
+					}
+				}
+				bg := u.voc.at(u.norms()[i]).lex.df
+				if got, w := c.pairIDF(term, bg, k), want(rest, term, bg); math.Abs(got-w) > 1e-12 {
+					t.Errorf("pairIDF(%d, k=%d) = %v, want %v", term, k, got, w)
+				}
+			}
+		}
+	}
+	// A pair alone: the rest is empty, the background decides.
+	check(s.NewCorpus(units[:2]), s.NewCorpus(nil), units[0], units[1])
+	// In a corpus: the other three units count.
+	check(s.NewCorpus(units), s.NewCorpus(units[2:]), units[0], units[1])
+	check(s.NewCorpus(units), s.NewCorpus([]*Unit{units[0], units[1], units[3]}), units[2], units[4])
 }
 
 func TestCorpusIDF(t *testing.T) {

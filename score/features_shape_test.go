@@ -43,6 +43,29 @@ func TestAnalyzeEnumeration(t *testing.T) {
 	}
 }
 
+// TestNumbersCanonical checks that a number written two ways is one
+// number: the Numbers feature and the duplicate rule compare canonical
+// forms, while a different number still counts.
+func TestNumbersCanonical(t *testing.T) {
+	s := newTestScorer(t)
+	c := s.NewCorpus(nil)
+	a := s.Analyze("Sales rose to 12,000 units last year, up 2.50 percent.")
+	b := s.Analyze("Sales climbed to 12000 units last year, up 2.5 percent.")
+	if f := s.Features(c, a, b); f.Numbers != 0 {
+		t.Errorf("12,000/12000 and 2.50/2.5: Numbers = %v, want 0", f.Numbers)
+	}
+	if r := s.Score(c, a, b); r.Kind != Duplicate {
+		t.Errorf("one word reworded, numbers written differently: %s (%.3f), want duplicate", r.Kind, r.Score)
+	}
+	d := s.Analyze("Sales climbed to 13,000 units last year, up 2.5 percent.")
+	if f := s.Features(c, a, d); f.Numbers != 2.0/3 {
+		t.Errorf("12,000 against 13,000: Numbers = %v, want 2/3 (one of three distinct numbers shared)", f.Numbers)
+	}
+	if r := s.Score(c, a, d); r.Kind == Duplicate {
+		t.Errorf("a changed number: %s, want not duplicate", r.Kind)
+	}
+}
+
 // TestUnalignedShape checks Gap and Unshared on a clause one side
 // adds (an MRPC pair labelled "not equivalent").
 func TestUnalignedShape(t *testing.T) {

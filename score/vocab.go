@@ -18,7 +18,7 @@ type word struct {
 	norm   string
 	hash   uint64 // vocabHash of norm
 	term   uint32 // termID of the token's Term
-	numID  uint32 // termID of norm, for numbers
+	numID  uint32 // termID of the canonical number ("12,000" and "12000" alike), for numbers
 	pre    uint32 // termID of the Term's first prefixLen bytes; 0 for short stems
 	lex    lexEntry
 	ants   []uint32 // antonym pair ends (lexicon.ants), shared with the lexicon
@@ -175,7 +175,7 @@ func (w *word) fill(t *shingle.Token, h uint64, lx *lexicon) {
 	w.norm, w.hash, w.number = t.Norm, h, t.Number
 	if t.Number {
 		w.norm = strings.Clone(t.Norm)
-		w.numID = termID(t.Norm)
+		w.numID = termID(t.Term)
 	}
 	w.term = termID(t.Term)
 	w.stop = t.Stop

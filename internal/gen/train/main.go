@@ -263,14 +263,14 @@ func load(s *score.Scorer, path string, st, random *set, pairCorpus bool, test i
 	}
 	var xt, xs [][]float64
 	if testSize {
-		st := s
+		ts := s // the scorer whose Background the test pieces' corpora take
 		if testBackground > 0 {
 			var err error
-			if st, err = score.New(score.Options{Background: testBackground}); err != nil {
+			if ts, err = score.New(score.Options{Background: testBackground}); err != nil {
 				return err
 			}
 		}
-		xt = piecewise(st, units, test)
+		xt = piecewise(ts, units, test)
 	}
 	if smallPairs > 0 {
 		xs = piecewise(s, units, smallPairs)

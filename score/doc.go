@@ -23,7 +23,9 @@
 // CorpusOf over counts kept elsewhere) and blends it with an embedded
 // background table, so that one article or one pair still gets a useful IDF
 // (formula on Corpus). Score then compares two Units in a Corpus without
-// allocating.
+// allocating, weighing their terms with the pair itself left out of the
+// counts (the pair IDF on Corpus), so that a pair alone still tells a rare
+// shared word from a common one.
 //
 // # Features
 //
@@ -32,9 +34,12 @@
 // WordNet synonym 0.8, a shared 5-byte stem prefix 0.6, and (Soft) a word
 // vector cosine of at least 0.5 counts its cosine; character 4-gram
 // Jaccard; word-bigram Jaccard and containment; longest common subsequence
-// of the token sequences; word-trigram Dice; the IDF mass left unaligned;
-// and mismatch signals (numbers on one side only, names missing from the
-// other side, a negation flip, length ratio and difference).
+// of the token sequences; word-trigram Dice; the IDF mass left unaligned
+// and what one side adds (the longest unaligned run within a sentence, the
+// share of terms left unaligned); and mismatch signals (numbers on one side
+// only, compared in canonical form; names missing from the other side; a
+// negation flip; WordNet antonyms across the sides; length ratio and
+// difference).
 //
 // The combination is a small gradient-boosted forest on the logistic loss,
 // fitted by internal/gen/train on the training splits of MRPC, PAN, Twitter

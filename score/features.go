@@ -180,8 +180,6 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	sa.load(a)
 	sb.load(b)
 	at, bt := a.terms(), b.terms()
-	sc.ia = c.pairIDFs(at, sa.bg, sc.ia[:0])
-	sc.ib = c.pairIDFs(bt, sb.bg, sc.ib[:0])
 	sc.ma = zeros(sc.ma, len(at))
 	sc.mb = zeros(sc.mb, len(bt))
 	sc.pa = sc.pa[:0]
@@ -191,8 +189,8 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		sc.how = append(sc.how, matchNone)
 	}
 
-	// Exact matches (their terms held by both units, so weighed with k = 2;
-	// see pairIDF), then the cosine.
+	// Exact matches, then the pair IDF (a matched term is held by both
+	// units: k = 2, see pairIDF) and the cosine.
 	for i, j := 0, 0; i < len(at) && j < len(bt); {
 		switch {
 		case at[i] < bt[j]:
@@ -200,14 +198,14 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		case at[i] > bt[j]:
 			j++
 		default:
-			w := c.pairIDF(at[i], sa.bg[i], 2)
-			sc.ia[i], sc.ib[j] = w, w
 			sc.ma[i], sc.mb[j] = 1, 1
 			sc.pa[i], sc.how[i] = int32(j), matchSame
 			i++
 			j++
 		}
 	}
+	sc.ia = c.pairIDFs(at, sa.bg, sc.ma, sc.ia[:0])
+	sc.ib = c.pairIDFs(bt, sb.bg, sc.mb, sc.ib[:0])
 	var dot, na, nb float64
 	for i, w := range sc.ia {
 		w *= sublinear(sa.tf[i])
@@ -270,12 +268,13 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	return f
 }
 
-// pairIDFs appends the pair IDF of each term of one unit of the pair,
-// taken to be held by that unit alone, to dst, bg holding the terms'
-// background document frequencies.
-func (c *Corpus) pairIDFs(terms, bg []uint32, dst []float64) []float64 {
+// pairIDFs appends the pair IDF of each term of one unit of the pair to
+// dst, bg holding the terms' background document frequencies and matched
+// 1 for the terms the other unit holds too (exact matches), 0 for the
+// others.
+func (c *Corpus) pairIDFs(terms, bg []uint32, matched, dst []float64) []float64 {
 	for i, t := range terms {
-		dst = append(dst, c.pairIDF(t, bg[i], 1))
+		dst = append(dst, c.pairIDF(t, bg[i], 1+int(matched[i])))
 	}
 	return dst
 }

@@ -78,12 +78,13 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 }
 
 // surfaces maps the unit's term ids to the first word (normal form) that
-// gave each, and its number ids to the numbers.
+// gave each, and its number ids (of the canonical number) to the first
+// spelling of each number.
 func (s *Scorer) surfaces(u *Unit) (words, numbers map[uint32]string) {
 	words, numbers = map[uint32]string{}, map[uint32]string{}
 	for _, t := range s.an.Tokens(u.text, nil) {
 		if t.Number {
-			if id := termID(t.Norm); numbers[id] == "" {
+			if id := termID(t.Term); numbers[id] == "" { // the canonical number, as vocab's numID
 				numbers[id] = t.Norm
 			}
 		}

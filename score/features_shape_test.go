@@ -1,6 +1,7 @@
 package score
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -63,6 +64,14 @@ func TestNumbersCanonical(t *testing.T) {
 	}
 	if r := s.Score(c, a, d); r.Kind == Duplicate {
 		t.Errorf("a changed number: %s, want not duplicate", r.Kind)
+	}
+	// The explanation names the numbers as written, compared canonically.
+	e := s.Explain(c, a, d)
+	if fmt.Sprint(e.NumbersOnlyA, e.NumbersOnlyB) != "[12,000] [13,000]" {
+		t.Errorf("numbers only in A, B: %q, %q; want [12,000], [13,000]", e.NumbersOnlyA, e.NumbersOnlyB)
+	}
+	if e := s.Explain(c, a, b); len(e.NumbersOnlyA)+len(e.NumbersOnlyB) != 0 {
+		t.Errorf("12,000/12000 and 2.50/2.5: numbers only in A, B: %q, %q; want none", e.NumbersOnlyA, e.NumbersOnlyB)
 	}
 }
 

@@ -215,7 +215,7 @@ type scratch struct {
 	extra  []uint32 // vocabulary ids of other spellings
 	nums   []uint32
 	names  []uint32
-	numTs  []uint32 // term ids of number tokens
+	numTs  []uint32 // term ids of digit tokens (number words are words)
 	starts []uint32 // tokens that open a sentence
 }
 
@@ -255,9 +255,12 @@ func (s *Scorer) Analyze(text string) *Unit {
 			sc.starts = append(sc.starts, uint32(i))
 		}
 		switch {
-		case w.number:
+		case w.num:
 			sc.nums = append(sc.nums, w.numID)
-			sc.numTs = append(sc.numTs, w.term)
+			if w.number {
+				// Digits are not words (MinWords); "three weeks" has two.
+				sc.numTs = append(sc.numTs, w.term)
+			}
 		case w.neg:
 			u.negs++
 		}
@@ -267,7 +270,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 			continue
 		}
 		sc.keys = append(sc.keys, uint64(w.term)<<31|uint64(i))
-		if !t.Number && i > 0 && isCapitalised(text[t.Start:t.End]) && !sentenceStart(text, prevEnd, t.Start) {
+		if !w.num && i > 0 && isCapitalised(text[t.Start:t.End]) && !sentenceStart(text, prevEnd, t.Start) {
 			sc.names = append(sc.names, w.term)
 		}
 		prevEnd = t.End

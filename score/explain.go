@@ -83,15 +83,16 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 func (s *Scorer) surfaces(u *Unit) (words, numbers map[uint32]string) {
 	words, numbers = map[uint32]string{}, map[uint32]string{}
 	for _, t := range s.an.Tokens(u.text, nil) {
-		if t.Number {
-			if id := termID(t.Term); numbers[id] == "" { // the canonical number, as vocab's numID
+		term, num := scoreTerm(&t)
+		if num {
+			if id := termID(term); numbers[id] == "" { // the canonical number, as vocab's numID
 				numbers[id] = t.Norm
 			}
 		}
 		if t.Stop {
 			continue
 		}
-		if id := termID(t.Term); words[id] == "" {
+		if id := termID(term); words[id] == "" {
 			words[id] = t.Norm
 		}
 	}
@@ -119,7 +120,8 @@ func (s *Scorer) unalignedWords(u *Unit, credit []float64) []string {
 		if t.Stop {
 			continue
 		}
-		id := termID(t.Term)
+		term, _ := scoreTerm(&t)
+		id := termID(term)
 		i, ok := slices.BinarySearch(u.terms(), id)
 		if !ok || credit[i] != 0 || seen[id] {
 			continue

@@ -65,6 +65,21 @@ func TestNumbersCanonical(t *testing.T) {
 	if r := s.Score(c, a, d); r.Kind == Duplicate {
 		t.Errorf("a changed number: %s, want not duplicate", r.Kind)
 	}
+	// A number word is its number; "one" is not a number.
+	w2 := s.Analyze("Two teachers and one priest are awaiting trial, twelve days after the raid.")
+	d2 := s.Analyze("2 teachers and one priest are awaiting trial, 12 days after the raid.")
+	if f := s.Features(c, w2, d2); f.Numbers != 0 || f.Cosine < 1-1e-9 || f.Names != 0 {
+		t.Errorf("two/2, twelve/12: Numbers = %v, Cosine = %v, Names = %v; want 0, 1, 0", f.Numbers, f.Cosine, f.Names)
+	}
+	if r := s.Score(c, w2, d2); r.Kind != Duplicate {
+		t.Errorf("numbers written as words on one side: %s (%.3f), want duplicate", r.Kind, r.Score)
+	}
+	if n := len(s.Analyze("No one said one thing.").numbers()); n != 0 {
+		t.Errorf("\"one\" counted as a number (%d numbers)", n)
+	}
+	if e := s.Explain(c, w2, s.Analyze("Three teachers and one priest are awaiting trial, 12 days after the raid.")); fmt.Sprint(e.NumbersOnlyA, e.NumbersOnlyB) != "[two] [three]" {
+		t.Errorf("two/three: numbers only in A, B: %q, %q; want [two], [three]", e.NumbersOnlyA, e.NumbersOnlyB)
+	}
 	// The explanation names the numbers as written, compared canonically.
 	e := s.Explain(c, a, d)
 	if fmt.Sprint(e.NumbersOnlyA, e.NumbersOnlyB) != "[12,000] [13,000]" {

@@ -12,9 +12,10 @@ import (
 func refTerms(s *Scorer, text string) (tf map[string]int, seq []string, norms []string) {
 	tf = map[string]int{}
 	for _, t := range s.an.Tokens(text, nil) {
-		seq = append(seq, t.Term)
+		term, _ := scoreTerm(&t)
+		seq = append(seq, term)
 		if !t.Stop {
-			tf[t.Term]++
+			tf[term]++
 			norms = append(norms, t.Norm)
 		}
 	}

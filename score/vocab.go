@@ -17,14 +17,15 @@ import (
 type word struct {
 	norm   string
 	hash   uint64 // vocabHash of norm
-	term   uint32 // termID of the token's Term
-	numID  uint32 // termID of the canonical number ("12,000" and "12000" alike), for numbers
+	term   uint32 // termID of the token's term (scoreTerm)
+	numID  uint32 // termID of the canonical number ("12,000" and "12000" alike, "two" and "2"), for numbers
 	pre    uint32 // termID of the Term's first prefixLen bytes; 0 for short stems
 	lex    lexEntry
 	ants   []uint32 // antonym pair ends (lexicon.ants), shared with the lexicon
 	grams  []uint32 // sorted unique character n-gram hashes of norm (content words only)
 	stop   bool
-	number bool
+	number bool // the token is a number (the table's key, with norm)
+	num    bool // a number or a number word (scoreTerm): counted as a number
 	neg    bool // a negation word (isNegation)
 }
 
@@ -175,11 +176,14 @@ func (w *word) fill(t *shingle.Token, h uint64, lx *lexicon) {
 	w.norm, w.hash, w.number = t.Norm, h, t.Number
 	if t.Number {
 		w.norm = strings.Clone(t.Norm)
-		w.numID = termID(t.Term)
 	}
-	w.term = termID(t.Term)
+	term, num := scoreTerm(t)
+	if num {
+		w.num, w.numID = true, termID(term)
+	}
+	w.term = termID(term)
 	w.stop = t.Stop
-	w.neg = !t.Number && isNegation(t.Norm)
+	w.neg = !num && isNegation(t.Norm)
 	if t.Stop {
 		return
 	}
@@ -187,8 +191,8 @@ func (w *word) fill(t *shingle.Token, h uint64, lx *lexicon) {
 		w.lex = e
 	}
 	w.ants = lx.ants[w.term]
-	if len(t.Term) >= prefixLen+1 {
-		w.pre = termID(t.Term[:prefixLen])
+	if len(term) >= prefixLen+1 {
+		w.pre = termID(term[:prefixLen])
 	}
 	w.grams = slices.Compact(sortUnique(appendGrams(nil, t.Norm)))
 }

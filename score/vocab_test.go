@@ -39,7 +39,8 @@ func TestUnitSections(t *testing.T) {
 			tf := map[uint32]uint16{}
 			words := 0
 			for _, tok := range s.an.Tokens(tc.text, nil) {
-				id := termID(tok.Term)
+				term, _ := scoreTerm(&tok)
+				id := termID(term)
 				seq = append(seq, id)
 				if !tok.Stop {
 					tf[id]++

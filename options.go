@@ -24,7 +24,7 @@ type Options struct {
 	// Scope selects within-document, cross-document or all pairs (default all).
 	Scope Scope
 	// MinWords is the number of distinct content words (words that are
-	// neither stop words nor numbers) a unit needs to be reported as a
+	// neither stop words nor numbers in digits) a unit needs to be reported as a
 	// duplicate or paraphrase (default 5).
 	// Verbatim repeats of shorter units still count as boilerplate.
 	MinWords int

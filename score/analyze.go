@@ -41,7 +41,7 @@ type Unit struct {
 	sentEnd uint32 // the packed token sequence data[sentEnd:]
 
 	tokens  uint32 // all word tokens, stop words included
-	words   uint32 // distinct content terms that are not numbers
+	words   uint32 // distinct content terms that are not numbers in digits (ContentWords)
 	negs    uint32 // negation words
 	seqHash uint64 // hash of the whole token sequence (normalised): equal for identical wording
 }
@@ -256,7 +256,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		}
 		switch {
 		case w.num:
-			sc.nums = append(sc.nums, w.numID)
+			sc.nums = append(sc.nums, w.term)
 			if w.number {
 				// Digits are not words (MinWords); "three weeks" has two.
 				sc.numTs = append(sc.numTs, w.term)

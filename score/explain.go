@@ -85,7 +85,7 @@ func (s *Scorer) surfaces(u *Unit) (words, numbers map[uint32]string) {
 	for _, t := range s.an.Tokens(u.text, nil) {
 		term, num := scoreTerm(&t)
 		if num {
-			if id := termID(term); numbers[id] == "" { // the canonical number, as vocab's numID
+			if id := termID(term); numbers[id] == "" { // the canonical number's term, as in the unit
 				numbers[id] = t.Norm
 			}
 		}

@@ -74,6 +74,9 @@ func TestNumbersCanonical(t *testing.T) {
 	if r := s.Score(c, w2, d2); r.Kind != Duplicate {
 		t.Errorf("numbers written as words on one side: %s (%.3f), want duplicate", r.Kind, r.Score)
 	}
+	if w, d := s.Analyze("Port strike ends after three weeks").ContentWords(), s.Analyze("Port strike ends after 3 weeks").ContentWords(); w != 5 || d != 4 {
+		t.Errorf("content words: %d with \"three\", %d with \"3\"; want 5 and 4 (a number word is a word, digits are not)", w, d)
+	}
 	if n := len(s.Analyze("No one said one thing.").numbers()); n != 0 {
 		t.Errorf("\"one\" counted as a number (%d numbers)", n)
 	}

@@ -15,11 +15,12 @@ import (
 // per token, computed once per distinct word and shared by every unit of a
 // Scorer. It never changes once published.
 type word struct {
-	norm   string
-	hash   uint64 // vocabHash of norm
-	term   uint32 // termID of the token's term (scoreTerm)
-	numID  uint32 // termID of the canonical number ("12,000" and "12000" alike, "two" and "2"), for numbers
-	pre    uint32 // termID of the Term's first prefixLen bytes; 0 for short stems
+	norm string
+	hash uint64 // vocabHash of norm
+	// term is the termID of the token's term (scoreTerm); for a number,
+	// of the canonical number: "12,000" and "12000" alike, "two" and "2".
+	term   uint32
+	pre    uint32 // termID of the term's first prefixLen bytes; 0 for short stems
 	lex    lexEntry
 	ants   []uint32 // antonym pair ends (lexicon.ants), shared with the lexicon
 	grams  []uint32 // sorted unique character n-gram hashes of norm (content words only)
@@ -178,10 +179,7 @@ func (w *word) fill(t *shingle.Token, h uint64, lx *lexicon) {
 		w.norm = strings.Clone(t.Norm)
 	}
 	term, num := scoreTerm(t)
-	if num {
-		w.num, w.numID = true, termID(term)
-	}
-	w.term = termID(term)
+	w.term, w.num = termID(term), num
 	w.stop = t.Stop
 	w.neg = !num && isNegation(t.Norm)
 	if t.Stop {

@@ -67,7 +67,7 @@ type IndexOptions struct {
 	PendingLimit int
 
 	// MinWords is the number of distinct content words (neither stop words
-	// nor numbers) a unit needs to be checked or to be matched (default
+	// nor numbers in digits) a unit needs to be checked or to be matched (default
 	// DefaultMinWords), as in Options.MinWords.
 	MinWords int
 	// Threshold is the score at or above which a pair is a paraphrase

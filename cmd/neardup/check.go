@@ -44,7 +44,7 @@ func (f *checkFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.scope, "scope", "all", "compare each draft with: across (the archive), within (its own other units), or all (both)")
 	fs.BoolVar(&f.quotes, "ignore-quotes", false, "leave out block quotes and text in quotation marks")
 	fs.StringArrayVar(&f.boilerplate, "boilerplate", nil, "file of known boilerplate: draft units duplicating its units are never reported (repeatable)")
-	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "distinct content words (not stop words, not numbers) a unit needs to be checked or matched")
+	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "distinct content words (not stop words, not numbers in digits) a unit needs to be checked or matched")
 	fs.Float64Var(&f.threshold, "threshold", 0, "score at or above which a pair is a paraphrase (0: the scorer's default)")
 	fs.Float64Var(&f.dupThresh, "duplicate-threshold", 0, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which a pair with no differing number or negation is a duplicate (0: the scorer's default)")
 	fs.IntVar(&f.maxMatches, "max-matches", neardup.DefaultMaxMatches, "findings reported per draft unit, best first")

@@ -89,7 +89,7 @@ func (f *scanFlags) register(fs *pflag.FlagSet) {
 	fs.Float64Var(&f.threshold, "threshold", neardup.DefaultThreshold, "score at or above which two units are reported as paraphrases")
 	fs.Float64Var(&f.dupThresh, "duplicate-threshold", neardup.DefaultDuplicateThreshold, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which two units with no differing number or negation are near-identical duplicates")
 	fs.StringVar(&f.scope, "scope", "all", "pairs to report: within (inside one document), across (between documents) or all")
-	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "distinct content words (not stop words, not numbers) a unit needs to be reported")
+	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "distinct content words (not stop words, not numbers in digits) a unit needs to be reported")
 	fs.StringVar(&f.lang, "lang", "english", "stemmer and stop-word language: english, spanish, french, russian, swedish, norwegian, hungarian, or none")
 	fs.IntVar(&f.boilerDocs, "boilerplate-docs", neardup.DefaultBoilerplateDocs, "documents a short unit must repeat verbatim in to be boilerplate")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines to use (0: one per core); the output does not depend on it")

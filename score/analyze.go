@@ -236,7 +236,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		sc = &scratch{}
 	}
 	defer s.pool.Put(sc)
-	sc.toks = s.an.Tokens(text, sc.toks[:0])
+	sc.toks = s.tokens(text, sc.toks[:0])
 	if m := enumeration(text); m > 0 && len(sc.toks) > 1 && sc.toks[0].End <= m {
 		// "3. " numbers a list item; it says nothing of its content.
 		sc.toks = sc.toks[:copy(sc.toks, sc.toks[1:])]

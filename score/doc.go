@@ -37,7 +37,9 @@
 // of the token sequences; word-trigram Dice; the IDF mass left unaligned
 // and what one side adds (the longest unaligned run within a sentence, the
 // share of terms left unaligned); and mismatch signals (numbers on one side
-// only, compared in canonical form; names missing from the other side; a
+// only, compared as values: "12,000" is 12000, "two" is 2, "$25m" and
+// "$25 million" are 25000000, "37 per cent" and "37%" are 37%; names
+// missing from the other side; a
 // negation flip; WordNet antonyms across the sides; length ratio and
 // difference).
 //

@@ -82,7 +82,7 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 // spelling of each number.
 func (s *Scorer) surfaces(u *Unit) (words, numbers map[uint32]string) {
 	words, numbers = map[uint32]string{}, map[uint32]string{}
-	for _, t := range s.an.Tokens(u.text, nil) {
+	for _, t := range s.tokens(u.text, nil) {
 		term, num := scoreTerm(&t)
 		if num {
 			if id := termID(term); numbers[id] == "" { // the canonical number's term, as in the unit
@@ -103,7 +103,7 @@ func (s *Scorer) surfaces(u *Unit) (words, numbers map[uint32]string) {
 // order.
 func (s *Scorer) contentWords(u *Unit) []string {
 	var out []string
-	for _, t := range s.an.Tokens(u.text, nil) {
+	for _, t := range s.tokens(u.text, nil) {
 		if !t.Stop {
 			out = append(out, t.Norm)
 		}
@@ -116,7 +116,7 @@ func (s *Scorer) contentWords(u *Unit) []string {
 func (s *Scorer) unalignedWords(u *Unit, credit []float64) []string {
 	out := []string{}
 	seen := map[uint32]bool{}
-	for _, t := range s.an.Tokens(u.text, nil) {
+	for _, t := range s.tokens(u.text, nil) {
 		if t.Stop {
 			continue
 		}

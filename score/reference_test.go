@@ -11,7 +11,7 @@ import (
 // reading of what Analyze hashes into ids.
 func refTerms(s *Scorer, text string) (tf map[string]int, seq []string, norms []string) {
 	tf = map[string]int{}
-	for _, t := range s.an.Tokens(text, nil) {
+	for _, t := range s.tokens(text, nil) {
 		term, _ := scoreTerm(&t)
 		seq = append(seq, term)
 		if !t.Stop {

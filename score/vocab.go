@@ -189,7 +189,8 @@ func (w *word) fill(t *shingle.Token, h uint64, lx *lexicon) {
 		w.lex = e
 	}
 	w.ants = lx.ants[w.term]
-	if len(term) >= prefixLen+1 {
+	if len(term) >= prefixLen+1 && !num {
+		// Numbers match only as wholes: 25000 is not 25000000.
 		w.pre = termID(term[:prefixLen])
 	}
 	w.grams = slices.Compact(sortUnique(appendGrams(nil, t.Norm)))

@@ -38,7 +38,7 @@ func TestUnitSections(t *testing.T) {
 			var shingles []uint64
 			tf := map[uint32]uint16{}
 			words := 0
-			for _, tok := range s.an.Tokens(tc.text, nil) {
+			for _, tok := range s.tokens(tc.text, nil) {
 				term, _ := scoreTerm(&tok)
 				id := termID(term)
 				seq = append(seq, id)

@@ -92,3 +92,11 @@ func grouped(w []byte, sep byte) bool {
 	}
 	return !first && n == 3 || first && n > 0
 }
+
+// CanonicalNumber returns the canonical form of w, digits with '.' or ','
+// between them, as Token.Term gives it for a number ("12,000" -> "12000",
+// "2,5" -> "2.5"); anything else is returned as it is.
+func CanonicalNumber(w string) string {
+	var arr [64]byte
+	return string(appendCanonicalNumber(arr[:0], []byte(w)))
+}

@@ -226,6 +226,9 @@ func TestCanonicalNumber(t *testing.T) {
 			if got := string(appendCanonicalNumber(nil, []byte(tt.in))); got != tt.want {
 				t.Errorf("appendCanonicalNumber(%q) = %q, want %q", tt.in, got, tt.want)
 			}
+			if got := CanonicalNumber(tt.in); got != tt.want {
+				t.Errorf("CanonicalNumber(%q) = %q, want %q", tt.in, got, tt.want)
+			}
 		})
 	}
 }

@@ -51,8 +51,9 @@ func TestCompareFilesJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &e); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, out)
 	}
-	if strings.Join(e.NumbersOnlyA, ",") != "12,2023" || strings.Join(e.NumbersOnlyB, ",") != "15,2024" {
-		t.Errorf("numbers only in A %v, B %v; want [12 2023], [15 2024]", e.NumbersOnlyA, e.NumbersOnlyB)
+	// An amount is one number, named as written: "$12 billion" is "12 billion".
+	if strings.Join(e.NumbersOnlyA, ",") != "12 billion,2023" || strings.Join(e.NumbersOnlyB, ",") != "15 billion,2024" {
+		t.Errorf("numbers only in A %q, B %q; want [12 billion 2023], [15 billion 2024]", e.NumbersOnlyA, e.NumbersOnlyB)
 	}
 	if e.Kind == score.Duplicate {
 		t.Errorf("differing numbers made a duplicate")

@@ -27,7 +27,51 @@ import (
 func (s *Scorer) tokens(text string, dst []shingle.Token) []shingle.Token {
 	n0 := len(dst)
 	dst = s.an.Tokens(text, dst)
+	s.spellMonths(text, dst[n0:])
 	return dst[:n0+len(joinAmounts(text, dst[n0:]))]
+}
+
+// monthNames maps the abbreviations of month names to the names.
+var monthNames = map[string]string{
+	"jan": "january", "feb": "february", "mar": "march", "apr": "april",
+	"jun": "june", "jul": "july", "aug": "august", "sep": "september",
+	"sept": "september", "oct": "october", "nov": "november", "dec": "december",
+}
+
+// spellMonths gives an abbreviated month name written with a day ("Nov.
+// 11", "11 Nov") the analysis of the full name: "Nov. 11" and "November 11"
+// are one date. Without a number beside it the word keeps its own reading
+// ("mar", "jan" and "dec" are words and names too).
+func (s *Scorer) spellMonths(text string, toks []shingle.Token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Number || t.Stop || len(t.Norm) < 3 || len(t.Norm) > 4 || strings.IndexByte("adfjmnos", t.Norm[0]) < 0 {
+			continue
+		}
+		full, ok := monthNames[t.Norm]
+		if !ok {
+			continue
+		}
+		dated := i+1 < len(toks) && toks[i+1].Number && dateGap(text[t.End:toks[i+1].Start], true) ||
+			i > 0 && toks[i-1].Number && dateGap(text[toks[i-1].End:t.Start], false)
+		if !dated {
+			continue
+		}
+		var one [1]shingle.Token
+		if m := s.an.Tokens(full, one[:0]); len(m) == 1 {
+			t.Norm, t.Term, t.Stop = m[0].Norm, m[0].Term, m[0].Stop
+		}
+	}
+}
+
+// dateGap reports whether between, the text between a month's name and
+// the number beside it, joins them: spaces, after the name (dot true) a
+// dot first.
+func dateGap(between string, dot bool) bool {
+	if dot {
+		between = strings.TrimPrefix(between, ".")
+	}
+	return between != "" && strings.TrimLeft(between, " \u00a0") == ""
 }
 
 // magnitudes are the words that scale the number before them, by their

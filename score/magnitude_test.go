@@ -48,6 +48,12 @@ func TestAmounts(t *testing.T) {
 		{"2.5 million percent", "#2.5 million percent=2500000%"},
 		{"a 37-percent rise", "a=a #37 percent=37% rise=rise"},
 		{"per cent", "per=per cent=cent"},
+		// A month's abbreviation written with a day is the month.
+		{"Nov. 11", "november=novemb #11=11"},
+		{"on 5 Sept", "on=on #5=5 september=septemb"},
+		{"Nov 8", "november=novemb #8=8"},
+		{"the Dec. meeting", "the=the dec=dec meeting=meet"},
+		{"mar 3", "march=march #3=3"},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -77,6 +83,7 @@ func TestAmountPairs(t *testing.T) {
 		{"Twenty-five people were hurt in the blast.", "25 people were hurt in the blast."},
 		{"Sales rose 37 per cent year-on-year.", "Sales rose 37% year-on-year."},
 		{"Sales rose 37 percent year-on-year.", "Sales rose 37 pct year-on-year."},
+		{"The latest shooting was on November 11 in Obetz.", "The latest shooting was on Nov. 11 in Obetz."},
 	}
 	for _, p := range same {
 		a, b := s.Analyze(p[0]), s.Analyze(p[1])

@@ -81,6 +81,11 @@ var magnitudes = map[string]int{
 	"mn": 6, "mln": 6, "bn": 9, "bln": 9, "tn": 12, "trn": 12,
 }
 
+// maxAmountDigits bounds the digits of a joined amount: "1 million
+// million ..." stops joining there instead of growing a number without
+// end (each join copies it).
+const maxAmountDigits = 40
+
 // suffixes are the magnitudes written onto digits ("25m", "1.2bn"); the
 // ambiguous ones (metres, bytes, thousands) only after a currency sign.
 var suffixes = map[string]struct {
@@ -123,7 +128,7 @@ func joinAmounts(text string, toks []shingle.Token) []shingle.Token {
 		}
 		for j+1 < len(toks) && joins(text, &toks[j], &toks[j+1]) && !toks[j+1].Number {
 			pow, isMag := magnitudes[toks[j+1].Norm]
-			if !isMag {
+			if !isMag || len(val)+pow > maxAmountDigits {
 				break
 			}
 			v, scaled := scale(val, pow)

@@ -70,6 +70,20 @@ func TestAmounts(t *testing.T) {
 	}
 }
 
+// TestAmountBound checks that a run of magnitude words stops joining at
+// maxAmountDigits: each join copies the number, so an unbounded run of
+// "million" would take time quadratic in its length.
+func TestAmountBound(t *testing.T) {
+	s := newTestScorer(t)
+	toks := s.tokens("1"+strings.Repeat(" million", 20000), nil)
+	if len(toks[0].Term) > maxAmountDigits || !toks[0].Number {
+		t.Fatalf("first token %q (%d digits), want a number of at most %d digits", toks[0].Norm[:min(len(toks[0].Norm), 40)], len(toks[0].Term), maxAmountDigits)
+	}
+	if want := 20001 - (maxAmountDigits-1)/6; len(toks) != want {
+		t.Errorf("%d tokens, want %d (the number joined with %d magnitude words, the rest words)", len(toks), want, (maxAmountDigits-1)/6)
+	}
+}
+
 // TestAmountPairs checks that one sum written two ways is one number to
 // the features, the duplicate rule and the explanation, and that
 // different sums still differ.

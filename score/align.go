@@ -13,6 +13,7 @@ const (
 	matchSynonym
 	matchPrefix
 	matchVector
+	matchCompound // one word of one side, the same letters in two or three words of the other
 )
 
 // alignSynonyms credits unaligned terms of a and b that share a WordNet
@@ -57,6 +58,84 @@ func (s *Scorer) alignSynonyms(sc *pairScratch) {
 		if best >= 0 {
 			ma[i], mb[best] = synonymCredit, synonymCredit
 			sc.pa[i], sc.how[i] = int32(best), matchSynonym
+		}
+	}
+}
+
+// compoundMatch is a word of one side aligned with a run of words of
+// the other that spell it together ("website" / "web site").
+type compoundMatch struct {
+	inA   bool  // the single word is a's
+	word  int32 // its term index
+	start int32 // the run's first token in the other side's sequence
+	n     int32 // the run's tokens
+}
+
+// alignCompounds credits 1 an unaligned term of one side whose normal form
+// is the normal forms of two or three consecutive unaligned content words
+// of the other side run together: "website" / "web site", "healthcare" /
+// "health care", "co-operation" / "cooperation", and hashtags and handles,
+// "#hillaryclinton" / "Hillary Clinton". a's words are looked for in b's
+// runs first, then b's in a's, each run and word once.
+func alignCompounds(sc *pairScratch) {
+	sc.cmp = sc.cmp[:0]
+	compounds(sc, &sc.a, sc.ma, &sc.b, sc.mb, true)
+	compounds(sc, &sc.b, sc.mb, &sc.a, sc.ma, false)
+}
+
+// compounds aligns unaligned single words of side p (credits mp) with runs
+// of side q (credits mq); inA says whether p is a.
+func compounds(sc *pairScratch, p *side, mp []float64, q *side, mq []float64, inA bool) {
+	// Filters on the words of p still unaligned: their lengths and first
+	// bytes. Most runs fail them without being spelt out.
+	var lens uint64
+	var firsts [4]uint64
+	for i, w := range p.norm {
+		if mp[i] == 0 && len(w) >= 4 && len(w) < 64 {
+			lens |= 1 << len(w)
+			firsts[w[0]>>6] |= 1 << (w[0] & 63)
+		}
+	}
+	if lens == 0 {
+		return
+	}
+	nt := uint32(len(q.norm))
+	for k := range q.idx {
+		x := q.idx[k]
+		if x >= nt || mq[x] != 0 || firsts[q.norm[x][0]>>6]&(1<<(q.norm[x][0]&63)) == 0 {
+			continue
+		}
+		length := len(q.norm[x])
+		for n := 2; n <= 3 && k+n <= len(q.idx); n++ {
+			y := q.idx[k+n-1]
+			if y >= nt || mq[y] != 0 {
+				break
+			}
+			length += len(q.norm[y])
+			if length >= 64 || lens&(1<<length) == 0 {
+				continue
+			}
+			sc.buf = sc.buf[:0]
+			for _, z := range q.idx[k : k+n] {
+				sc.buf = append(sc.buf, q.norm[z]...)
+			}
+			i := slices.IndexFunc(p.norm, func(w string) bool { return w == string(sc.buf) })
+			if i < 0 || mp[i] != 0 {
+				continue
+			}
+			mp[i] = 1
+			for _, z := range q.idx[k : k+n] {
+				mq[z] = 1
+			}
+			if inA {
+				sc.pa[i], sc.how[i] = int32(x), matchCompound
+			} else {
+				for _, z := range q.idx[k : k+n] {
+					sc.pa[z], sc.how[z] = int32(i), matchCompound
+				}
+			}
+			sc.cmp = append(sc.cmp, compoundMatch{inA: inA, word: int32(i), start: int32(k), n: int32(n)})
+			break
 		}
 	}
 }

@@ -1,12 +1,15 @@
 package score
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // WordPair is a word of one side aligned with a word of the other.
 type WordPair struct {
 	A          string  `json:"a"`
 	B          string  `json:"b"`
-	How        string  `json:"how"`        // "same", "synonym" (WordNet), "stem prefix" or "word vector"
+	How        string  `json:"how"`        // "same", "compound", "synonym" (WordNet), "stem prefix" or "word vector"
 	Similarity float64 `json:"similarity"` // the alignment credit: 1 for the same term, else below 1
 }
 
@@ -43,6 +46,8 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 		}
 		p := WordPair{A: wa[t], B: wb[b.terms()[j]], Similarity: sc.ma[i]}
 		switch sc.how[i] {
+		case matchCompound:
+			continue // below, once per run
 		case matchSame:
 			p.How = "same"
 			e.Shared = append(e.Shared, p)
@@ -56,6 +61,15 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 		}
 		e.Aligned = append(e.Aligned, p)
 	}
+	for _, m := range sc.cmp {
+		p := WordPair{How: "compound", Similarity: 1}
+		if m.inA {
+			p.A, p.B = sc.a.norm[m.word], runText(&sc.b, m)
+		} else {
+			p.A, p.B = runText(&sc.a, m), sc.b.norm[m.word]
+		}
+		e.Aligned = append(e.Aligned, p)
+	}
 	order := func(u *Unit, ps []WordPair, side func(WordPair) string) {
 		pos := map[string]int{}
 		for i, w := range s.contentWords(u) {
@@ -63,7 +77,11 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 				pos[w] = i
 			}
 		}
-		slices.SortStableFunc(ps, func(x, y WordPair) int { return pos[side(x)] - pos[side(y)] })
+		at := func(w string) int { // a run sorts by its first word
+			first, _, _ := strings.Cut(w, " ")
+			return pos[first]
+		}
+		slices.SortStableFunc(ps, func(x, y WordPair) int { return at(side(x)) - at(side(y)) })
 	}
 	order(a, e.Shared, func(p WordPair) string { return p.A })
 	order(a, e.Aligned, func(p WordPair) string { return p.A })
@@ -75,6 +93,16 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 		e.swap(s, b)
 	}
 	return e
+}
+
+// runText is the words of the run of a compound match, as normalised,
+// joined by spaces.
+func runText(sd *side, m compoundMatch) string {
+	var words []string
+	for _, z := range sd.idx[m.start : m.start+m.n] {
+		words = append(words, sd.norm[z])
+	}
+	return strings.Join(words, " ")
 }
 
 // surfaces maps the unit's term ids to the first word (normal form) that

@@ -97,11 +97,14 @@ type pairScratch struct {
 	grams  gramSet
 	vb     []vecTerm // alignVectors' terms of b
 	gb     []uint64  // alignSynonyms' (group, term) pairs of b
+	cmp    []compoundMatch
+	buf    []byte
 }
 
 // side is one unit of a pair unpacked for scoring: per term its count and
 // what the vocabulary knows of it, and the token sequence and word bigrams.
 type side struct {
+	norm     []string // first spelling (normal form) of each term
 	tf       []uint16
 	bg       []uint32   // background document frequency (0: unseen)
 	pre      []uint32   // stem-prefix id; 0 for short stems
@@ -121,8 +124,10 @@ func (sd *side) load(u *Unit) {
 	sd.tf = u.appendCounts(sd.tf[:0])
 	sd.bg, sd.pre, sd.ss, sd.se, sd.emb, sd.ants = sd.bg[:0], sd.pre[:0], sd.ss[:0], sd.se[:0], sd.emb[:0], sd.ants[:0]
 	sd.syn, sd.anyAnt = false, false
+	sd.norm = sd.norm[:0]
 	for _, id := range u.norms()[:u.nt] {
 		w := u.voc.at(id)
+		sd.norm = append(sd.norm, w.norm)
 		sd.bg = append(sd.bg, w.lex.df)
 		sd.pre = append(sd.pre, w.pre)
 		sd.ss = append(sd.ss, w.lex.synStart)
@@ -222,6 +227,7 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
 	}
 	f.Antonym = antonym(sc)
+	alignCompounds(sc)
 	s.alignSynonyms(sc)
 	alignPrefixes(sc)
 	ra, rb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)

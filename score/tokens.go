@@ -8,9 +8,11 @@ import (
 	"github.com/neardup/neardup/shingle"
 )
 
-// tokens is the analyzer's Tokens with amounts joined: a number and the
-// magnitude words after it become one number token whose Term is the
-// amount in digits, so that the ways news copy writes one sum agree:
+// tokens is the analyzer's Tokens as the scorer reads them: an
+// abbreviated month with a day is the month (spellMonths), and amounts
+// are joined: a number and the magnitude words after it become one number
+// token whose Term is the amount in digits, so that the ways news copy
+// writes one sum agree:
 //
 //	$25m, $25 million, $25-million, $25,000,000      -> 25000000
 //	1.76bn, 1.76 billion, 1.76 bln                   -> 1760000000

@@ -196,13 +196,14 @@ var ErrIndexClosed = archive.ErrClosed
 // featuresVersion names the way units are turned into stored term ids;
 // change it when score's term ids change in a way the fingerprint below
 // might miss.
-const featuresVersion = "score-terms/1"
+const featuresVersion = "score-terms/2" // 2: amounts, shares and dated months (2026-11-27)
 
 // featuresProbe is analysed to fingerprint the scorer's term ids: it runs
 // through normalisation (curly quotes, dashes, case, accents), stop words,
-// numbers, hyphens, apostrophes and stemming.
+// numbers, amounts, dates, hyphens, apostrophes and stemming.
 const featuresProbe = "The Governments’ new policies weren't announced: 3.5% of São Paulo's " +
-	"citizens—running, runners, ran—re-elected “Dr. Smith” in 2024 (U.S.); ÉCOLES, naïve CAFÉS."
+	"citizens—running, runners, ran—re-elected “Dr. Smith” in 2024 (U.S.); ÉCOLES, naïve CAFÉS " +
+	"spent $1.2bn, twenty-five million euros, by Nov. 11."
 
 // features returns the Features parameter of indexes built with s.
 func features(s *score.Scorer) string {

@@ -71,9 +71,9 @@ type compoundMatch struct {
 	n     int32 // the run's tokens
 }
 
-// alignCompounds credits 1 an unaligned term of one side whose normal form
-// is the normal forms of two or three consecutive unaligned content words
-// of the other side run together: "website" / "web site", "healthcare" /
+// alignCompounds credits 1 an unaligned term of one side, four letters or
+// more, whose normal form is the normal forms of two or three consecutive
+// unaligned content words of the other side run together: "website" / "web site", "healthcare" /
 // "health care", "co-operation" / "cooperation", and hashtags and handles,
 // "#hillaryclinton" / "Hillary Clinton". a's words are looked for in b's
 // runs first, then b's in a's, each run and word once.

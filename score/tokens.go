@@ -231,16 +231,14 @@ func amount(text string, t *shingle.Token) (string, bool) {
 	if n <= 0 {
 		return "", false
 	}
-	digits := t.Norm[:n]
 	for n < len(t.Norm) && (t.Norm[n] == '.' || t.Norm[n] == ',' || t.Norm[n] >= '0' && t.Norm[n] <= '9') {
 		n++
 	}
-	digits = t.Norm[:n]
 	suf, ok := suffixes[t.Norm[n:]]
 	if !ok || suf.currency && !afterCurrency(text, t.Start) {
 		return "", false
 	}
-	return scale(shingle.CanonicalNumber(digits), suf.pow)
+	return scale(shingle.CanonicalNumber(t.Norm[:n]), suf.pow)
 }
 
 // afterCurrency reports whether a currency sign ends text[:i].

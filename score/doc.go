@@ -30,7 +30,9 @@
 // # Features
 //
 // Features documents each measure: TF-IDF cosine with sublinear TF;
-// IDF-weighted greedy word alignment where an exact term counts 1, a
+// IDF-weighted greedy word alignment where an exact term counts 1, as
+// does a word written as one on one side and as two or three on the other
+// ("website" / "web site", "#worldseries" / "World Series"), a
 // WordNet synonym 0.8, a shared 5-byte stem prefix 0.6, and (Soft) a word
 // vector cosine of at least 0.5 counts its cosine; character 4-gram
 // Jaccard; word-bigram Jaccard and containment; longest common subsequence

@@ -39,6 +39,8 @@ func (e *PairFileError) Unwrap() error { return ErrPairFile }
 // maxLine is the longest record accepted.
 const maxLine = 16 << 20
 
+var utf8BOM = []byte("\xef\xbb\xbf")
+
 // ReadPairs reads a pair file in either format, chosen by its first
 // non-blank byte: JSON Lines when it is '{', otherwise TSV.
 //
@@ -47,12 +49,19 @@ const maxLine = 16 << 20
 // a line, tab-separated, no quoting: the format of ../shared/eval/pairs.
 // JSON Lines: one object a line with string fields "a" and "b" and an
 // optional numeric or boolean "label".
-// Blank lines are skipped. path only names the input in errors.
+// Blank lines and a UTF-8 byte order mark opening the file are skipped.
+// path only names the input in errors.
 func ReadPairs(r io.Reader, path string) ([]LabeledPair, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(br.Size()) // the first 64 KiB, or all of a shorter input
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if bytes.HasPrefix(head, utf8BOM) {
+		// Written by some editors and spreadsheet exports; not part of the
+		// header's first column name.
+		br.Discard(len(utf8BOM))
+		head = head[len(utf8BOM):]
 	}
 	head = bytes.TrimLeft(head, " \t\r\n")
 	switch {

@@ -17,6 +17,10 @@ func TestReadPairs(t *testing.T) {
 			[]LabeledPair{{A: "A one.", B: "B one.", Label: 1, Labeled: true, Line: 2}, {A: "A two", B: "B two", Label: 0, Labeled: true, Line: 3}}},
 		{"tsv graded, CRLF, blank line", "label\ta\tb\r\n3.800\tx\ty\r\n\r\n0.000\tp\tq\r\n",
 			[]LabeledPair{{A: "x", B: "y", Label: 3.8, Labeled: true, Line: 2}, {A: "p", B: "q", Label: 0, Labeled: true, Line: 4}}},
+		{"tsv with a byte order mark", "\ufefflabel\ta\tb\r\n1\tx\ty\r\n",
+			[]LabeledPair{{A: "x", B: "y", Label: 1, Labeled: true, Line: 2}}},
+		{"jsonl with a byte order mark", "\ufeff" + `{"a":"x","b":"y","label":1}` + "\n",
+			[]LabeledPair{{A: "x", B: "y", Label: 1, Labeled: true, Line: 1}}},
 		{"tsv unlabelled, other column order", "b\tid\ta\nsecond\t7\tfirst\n",
 			[]LabeledPair{{A: "first", B: "second", Line: 2}}},
 		{"jsonl", `{"a":"x","b":"y","label":1}` + "\n" + `{"a":"p","b":"q","label":false}` + "\n\n" + `{"b":"n","a":"m"}` + "\n",
@@ -76,6 +80,7 @@ func FuzzReadPairs(f *testing.F) {
 		`{"a":"x","b":"y","label":true}` + "\n" + `{"a":"","b":""}`,
 		"label\ta\tb\r\n0.5\t\t\r\n",
 		"\n\n{",
+		"\ufefflabel\ta\tb\n1\tx\ty\n",
 	} {
 		f.Add(s)
 	}

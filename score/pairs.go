@@ -46,7 +46,8 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 //
 // TSV: a header naming the columns, which must include "a" and "b" and may
 // include "label" (in any order; other columns are ignored), then one pair
-// a line, tab-separated, no quoting: the format of ../shared/eval/pairs.
+// a line, tab-separated, no quoting: the format of ../shared/eval/pairs. An
+// empty label cell leaves that pair unlabelled.
 // JSON Lines: one object a line with string fields "a" and "b" and an
 // optional numeric or boolean "label".
 // Blank lines and a UTF-8 byte order mark opening the file are skipped.
@@ -122,8 +123,11 @@ func readTSV(r io.Reader, path string) ([]LabeledPair, error) {
 			return &PairFileError{Path: path, Line: n, Msg: fmt.Sprintf("%d tab-separated fields, header has %d", len(f), ncol)}
 		}
 		p := LabeledPair{A: f[ia], B: f[ib], Line: n}
+		label := ""
 		if il >= 0 {
-			s := strings.TrimSpace(f[il])
+			label = strings.TrimSpace(f[il])
+		}
+		if s := label; s != "" { // an empty cell: no label, as JSON's null
 			v, err := strconv.ParseFloat(s, 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 				return &PairFileError{Path: path, Line: n, Msg: fmt.Sprintf("label %q is not a number", s)}

@@ -21,6 +21,8 @@ func TestReadPairs(t *testing.T) {
 			[]LabeledPair{{A: "x", B: "y", Label: 1, Labeled: true, Line: 2}}},
 		{"jsonl with a byte order mark", "\ufeff" + `{"a":"x","b":"y","label":1}` + "\n",
 			[]LabeledPair{{A: "x", B: "y", Label: 1, Labeled: true, Line: 1}}},
+		{"tsv, one label cell empty", "label\ta\tb\n\tx\ty\n0\tp\tq\n",
+			[]LabeledPair{{A: "x", B: "y", Line: 2}, {A: "p", B: "q", Label: 0, Labeled: true, Line: 3}}},
 		{"tsv unlabelled, other column order", "b\tid\ta\nsecond\t7\tfirst\n",
 			[]LabeledPair{{A: "first", B: "second", Line: 2}}},
 		{"jsonl", `{"a":"x","b":"y","label":1}` + "\n" + `{"a":"p","b":"q","label":false}` + "\n\n" + `{"b":"n","a":"m"}` + "\n",

@@ -43,7 +43,8 @@ func runPairs(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fs := newFlagSet("pairs", "FILE", "Scores text pairs with the scorer scan uses and, when the pairs are labelled, measures it.\n"+
 		"FILE (or - for standard input) is TSV with a header naming the columns label, a and b\n"+
 		"(label optional; e.g. \"label<TAB>a<TAB>b\"), or JSON Lines of {\"a\":..., \"b\":..., \"label\":...}.\n"+
-		"Labels are 1/0 (or true/false), or graded scores such as STS-B's 0-5. IDF is computed over\n"+
+		"Labels are 1/0 (or true/false), or graded scores such as STS-B's 0-5; a pair with an empty\n"+
+		"label (or null) is scored and left out of the summary. IDF is computed over\n"+
 		"all texts of FILE, blended with the built-in background table.", stderr)
 	var sf scoreFlags
 	sf.register(fs)
@@ -200,11 +201,14 @@ func writePairsText(w io.Writer, pairs []score.LabeledPair, results []score.Resu
 	if !summaryOnly {
 		fmt.Fprintln(w)
 	}
-	return writeSummary(w, sum)
+	return writeSummary(w, sum, len(pairs))
 }
 
-func writeSummary(w io.Writer, s *score.Summary) error {
+func writeSummary(w io.Writer, s *score.Summary, total int) error {
 	fmt.Fprintf(w, "summary: %d labelled pairs, %d positive", s.Pairs, s.Positives)
+	if total > s.Pairs {
+		fmt.Fprintf(w, " (%d unlabelled pairs left out)", total-s.Pairs)
+	}
 	if s.Graded {
 		fmt.Fprint(w, " (graded labels: positive is at least half the top label)")
 	}

@@ -151,6 +151,23 @@ func TestPairsText(t *testing.T) {
 	}
 }
 
+// TestPairsPartlyLabelled checks that a pair whose label cell is empty is
+// scored, left out of the summary, and counted as left out.
+func TestPairsPartlyLabelled(t *testing.T) {
+	in := "label\ta\tb\n" +
+		"1\tThe committee approved the budget.\tThe budget was approved by the committee.\n" +
+		"\tHeavy rain fell.\tStocks rose on Monday.\n"
+	code, out, errOut := runCmd(t, pairsCmd(in), "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"\n3     -      ", "summary: 1 labelled pairs, 1 positive (1 unlabelled pairs left out)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestPairsUnlabelledJSONL(t *testing.T) {
 	in := `{"a":"The committee approved the budget.","b":"The budget was approved by the committee."}` + "\n" +
 		`{"a":"Heavy rain fell.","b":"Stocks rose on Monday."}` + "\n"

@@ -127,10 +127,10 @@ func readTSV(r io.Reader, path string) ([]LabeledPair, error) {
 		if il >= 0 {
 			label = strings.TrimSpace(f[il])
 		}
-		if s := label; s != "" { // an empty cell: no label, as JSON's null
-			v, err := strconv.ParseFloat(s, 64)
+		if label != "" { // an empty cell: no label, as JSON's null
+			v, err := strconv.ParseFloat(label, 64)
 			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return &PairFileError{Path: path, Line: n, Msg: fmt.Sprintf("label %q is not a number", s)}
+				return &PairFileError{Path: path, Line: n, Msg: fmt.Sprintf("label %q is not a number", label)}
 			}
 			p.Label, p.Labeled = v, true
 		}

@@ -99,13 +99,15 @@ var suffixes = map[string]struct {
 	"k": {3, true}, "m": {6, true}, "b": {9, true},
 }
 
-// tens are the number words a unit word may follow ("twenty-five").
-var tens = map[string]bool{"twenty": true, "thirty": true, "forty": true, "fifty": true,
-	"sixty": true, "seventy": true, "eighty": true, "ninety": true}
-
-// units are the number words that may follow a tens word, by their value.
-var units = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
-	"six": "6", "seven": "7", "eight": "8", "nine": "9"}
+// unitWord returns the digit of a number word one to nine, the words that
+// may follow a tens word ("twenty-five").
+func unitWord(w string) (string, bool) {
+	if w == "one" {
+		return "1", true
+	}
+	d, ok := numberWord(w)
+	return d, ok && len(d) == 1
+}
 
 // joinAmounts joins the amounts of toks (see tokens) in place and returns
 // the shortened slice.
@@ -122,8 +124,10 @@ func joinAmounts(text string, toks []shingle.Token) []shingle.Token {
 			continue
 		}
 		j := i // last token joined
-		if !t.Number && tens[t.Norm] && j+1 < len(toks) && joins(text, &toks[j], &toks[j+1]) {
-			if u, isUnit := units[toks[j+1].Norm]; isUnit && !toks[j+1].Stop {
+		// A tens word: "twenty" to "ninety" (numberWord gives 20 to 90).
+		tens := !t.Number && len(val) == 2 && val[1] == '0' && val[0] >= '2'
+		if tens && j+1 < len(toks) && joins(text, &toks[j], &toks[j+1]) {
+			if u, isUnit := unitWord(toks[j+1].Norm); isUnit && !toks[j+1].Stop {
 				val = val[:1] + u
 				j++
 			}

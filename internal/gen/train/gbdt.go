@@ -20,6 +20,10 @@ type forest struct {
 	feat   []uint8   // per internal node, all trees
 	thresh []float64 // per internal node
 	leaf   []float64 // per leaf, all trees
+	// offsets are the per-set logit offsets fitted beside the trees
+	// (boostParams.group; -set-offsets), by set index. predict does not
+	// use them: they measure how far the sets' labels disagree.
+	offsets []float64
 }
 
 func (f *forest) predict(x []float64) float64 {
@@ -51,6 +55,12 @@ type boostParams struct {
 	bins      int     // candidate thresholds per feature (quantiles)
 	subLabel  string
 	subsample float64 // share of rows each tree is fitted on (0 or 1: all)
+	// group, when set, is each row's set (-1: none): a logit offset per
+	// set is fitted beside the trees, the offsets' weighted mean held at 0.
+	group []int
+	// offsetTrees, when > 0, drops the offsets after that many trees: the
+	// trees after it fit the sets' disagreement from the features.
+	offsetTrees int
 }
 
 // fitForest fits the features feats (others are ignored: never split on)
@@ -97,12 +107,34 @@ func fitForest(xs [][]float64, ys, ws []float64, feats []int, p boostParams) *fo
 	for i := range z {
 		z[i] = fr.base
 	}
+	var off []float64
+	var offW []float64
+	if p.group != nil {
+		ng := 0
+		for _, gi := range p.group {
+			ng = max(ng, gi+1)
+		}
+		off, offW = make([]float64, ng), make([]float64, ng)
+		for i, gi := range p.group {
+			if gi >= 0 {
+				offW[gi] += ws[i]
+			}
+		}
+	}
 	g, h := make([]float64, n), make([]float64, n)
 	node := make([]int, n) // current node of each row within the tree being built
 	ni := 1<<p.depth - 1
 	minH := p.minHess
 	rng := rand.New(rand.NewPCG(uint64(n), 11))
 	for t := 0; t < p.trees; t++ {
+		if off != nil && p.offsetTrees > 0 && t == p.offsetTrees {
+			for i, gi := range p.group {
+				if gi >= 0 {
+					z[i] -= off[gi]
+				}
+			}
+			fr.offsets, off = off, nil
+		}
 		var htot float64
 		for i := range z {
 			node[i] = 0
@@ -189,9 +221,43 @@ func fitForest(xs [][]float64, ys, ws []float64, feats []int, p boostParams) *fo
 		for i := range xs {
 			z[i] += leaf[node[i]-ni]
 		}
+		if off != nil {
+			gs, hs := make([]float64, len(off)), make([]float64, len(off))
+			for i, gi := range p.group {
+				if gi < 0 {
+					continue
+				}
+				pr := 1 / (1 + math.Exp(-z[i]))
+				gs[gi] += ws[i] * (pr - ys[i])
+				hs[gi] += ws[i] * pr * (1 - pr)
+			}
+			var m, wt float64
+			step := make([]float64, len(off))
+			for k := range off {
+				step[k] = -gs[k] / (hs[k] + 1e-9)
+				m += offW[k] * (off[k] + step[k])
+				wt += offW[k]
+			}
+			m /= wt
+			for k := range off {
+				step[k] -= m
+				off[k] += step[k]
+			}
+			fr.base += m
+			for i, gi := range p.group {
+				if gi >= 0 {
+					z[i] += step[gi] + m
+				} else {
+					z[i] += m
+				}
+			}
+		}
 		fr.feat = append(fr.feat, feat...)
 		fr.thresh = append(fr.thresh, thresh...)
 		fr.leaf = append(fr.leaf, leaf...)
+	}
+	if off != nil {
+		fr.offsets = off
 	}
 	return fr
 }

@@ -27,6 +27,9 @@ func (m *model) predict(x []float64) float64 {
 func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) predictor {
 	if learner == "gbdt" {
 		xs, ys, ws := rows(sets, nil, use)
+		if setOffsets {
+			boost.group = groups(sets, use)
+		}
 		var wsum float64
 		for _, w := range ws {
 			wsum += w
@@ -70,6 +73,28 @@ func rows(sets []*set, feats []int, use func(si, i int) bool) (xs [][]float64, y
 		}
 	}
 	return xs, ys, ws
+}
+
+// groups returns, for the rows rows gathers, the index of their set, or -1
+// for the random pairings.
+func groups(sets []*set, use func(si, i int) bool) []int {
+	var gs []int
+	for si, st := range sets {
+		g := si
+		if st.name == "random" {
+			g = -1
+		}
+		for i := range st.y {
+			if !use(si, i) {
+				continue
+			}
+			if st.xs != nil {
+				gs = append(gs, g)
+			}
+			gs = append(gs, g)
+		}
+	}
+	return gs
 }
 
 // pick returns the features feats of x, or x when feats is nil.

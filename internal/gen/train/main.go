@@ -109,6 +109,8 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 		setWeight[name] = f
 		return nil
 	})
+	fs.BoolVar(&setOffsets, "set-offsets", false, "gbdt: fit a logit offset per labelled set beside the forest (not used in prediction)")
+	fs.IntVar(&boost.offsetTrees, "offset-trees", 0, "with -set-offsets: drop the offsets after this many trees")
 	fs.Float64Var(&randomShare, "random", 0.5, "random pairings added per labelled pair of each file, as negatives (set \"random\")")
 	fs.BoolVar(&featureStats, "feature-stats", false, "print each raw feature's ROC-AUC (binary sets) and Pearson (STS-B), then exit")
 	fs.IntVar(&showErrors, "errors", 0, "print the N most confident out-of-fold errors of each set")
@@ -136,6 +138,8 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 var (
 	setWeight       = map[string]float64{}
 	featureStats    bool
+	setOffsets      bool
+	foldOffsets     [][]float64 // per fold with -set-offsets
 	randomShare     float64
 	onlySet         string
 	showErrors      int
@@ -207,6 +211,13 @@ func run(data, out string, k int, seed uint64, ablate bool, lambda float64, pair
 	th := chooseThreshold(sets, oof)
 	fmt.Fprintf(w, "%d-fold cross-validated, %d features, threshold %.3f:\n", k, len(all), th)
 	report(w, sets, oof, th)
+	for f, off := range foldOffsets {
+		fmt.Fprintf(w, "  fold %d set offsets (logit):", f)
+		for si, v := range off {
+			fmt.Fprintf(w, " %s %+.3f", sets[si].name, v)
+		}
+		fmt.Fprintln(w)
+	}
 	duplicateRule(w, sets)
 	if showCurve {
 		for t := 0.30; t <= 0.70+1e-9; t += 0.025 {
@@ -357,6 +368,9 @@ func crossValidate(sets []*set, feats []int, k int, lambda float64) [][]float64 
 	}
 	for f := 0; f < k; f++ {
 		m := fit(sets, feats, lambda, func(si, i int) bool { return sets[si].fold[i] != f })
+		if fr, ok := m.(*forest); ok && fr.offsets != nil {
+			foldOffsets = append(foldOffsets, fr.offsets)
+		}
 		for si, st := range sets {
 			for i := range st.y {
 				if st.fold[i] == f {

@@ -20,9 +20,9 @@ type forest struct {
 	feat   []uint8   // per internal node, all trees
 	thresh []float64 // per internal node
 	leaf   []float64 // per leaf, all trees
-	// offsets are the per-set logit offsets fitted beside the trees
-	// (boostParams.group; -set-offsets), by set index. predict does not
-	// use them: they measure how far the sets' labels disagree.
+	// offsets are the per-set logit offsets fitted beside the first trees
+	// (boostParams.group), by set index, as they were when dropped. predict
+	// does not use them: they measure how far the sets' labels disagree.
 	offsets []float64
 }
 
@@ -55,11 +55,13 @@ type boostParams struct {
 	bins      int     // candidate thresholds per feature (quantiles)
 	subLabel  string
 	subsample float64 // share of rows each tree is fitted on (0 or 1: all)
-	// group, when set, is each row's set (-1: none): a logit offset per
-	// set is fitted beside the trees, the offsets' weighted mean held at 0.
-	group []int
-	// offsetTrees, when > 0, drops the offsets after that many trees: the
-	// trees after it fit the sets' disagreement from the features.
+	// group, when set, is each row's set (-1: none). The first
+	// offsetTrees trees are then fitted beside a logit offset per set,
+	// the offsets' weighted mean held at 0, so that they fit what the sets'
+	// labels agree on while each offset takes up how far its set's labels
+	// sit above or below the others'; the trees after them fit the
+	// disagreement from the features, to one calibration for all sets.
+	group       []int
 	offsetTrees int
 }
 
@@ -127,7 +129,7 @@ func fitForest(xs [][]float64, ys, ws []float64, feats []int, p boostParams) *fo
 	minH := p.minHess
 	rng := rand.New(rand.NewPCG(uint64(n), 11))
 	for t := 0; t < p.trees; t++ {
-		if off != nil && p.offsetTrees > 0 && t == p.offsetTrees {
+		if off != nil && t == p.offsetTrees {
 			for i, gi := range p.group {
 				if gi >= 0 {
 					z[i] -= off[gi]

@@ -80,7 +80,7 @@ func TestForestSetOffsets(t *testing.T) {
 		}
 		xs, ys, ws, group = append(xs, x), append(ys, y), append(ws, 1), append(group, g)
 	}
-	f := fitForest(xs, ys, ws, []int{0, 1}, boostParams{trees: 100, depth: 2, rate: 0.1, lambda: 1, minHess: 0.002, bins: 32, group: group})
+	f := fitForest(xs, ys, ws, []int{0, 1}, boostParams{trees: 100, depth: 2, rate: 0.1, lambda: 1, minHess: 0.002, bins: 32, group: group, offsetTrees: 100})
 	if len(f.offsets) != 2 || math.Abs(f.offsets[0]-1) > 0.15 || math.Abs(f.offsets[1]+1) > 0.15 {
 		t.Errorf("offsets = %.3f, want about [+1 -1]", f.offsets)
 	}

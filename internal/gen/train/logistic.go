@@ -26,9 +26,10 @@ func (m *model) predict(x []float64) float64 {
 // targets allowed), and maps the weights back to the raw scale.
 func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) predictor {
 	if learner == "gbdt" {
-		xs, ys, ws := rows(sets, nil, use)
-		if setOffsets {
-			boost.group = groups(sets, use)
+		xs, ys, ws, gs := rows(sets, nil, use)
+		p := boost
+		if p.offsetTrees > 0 {
+			p.group = gs
 		}
 		var wsum float64
 		for _, w := range ws {
@@ -37,15 +38,20 @@ func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) pre
 		for i := range ws {
 			ws[i] *= float64(len(ws)) / wsum
 		}
-		return fitForest(xs, ys, ws, feats, boost)
+		return fitForest(xs, ys, ws, feats, p)
 	}
 	return fitLogistic(sets, feats, lambda, use)
 }
 
 // rows gathers the used rows (the features feats of each, or all when
-// nil), their targets and weights (every set summing to 1).
-func rows(sets []*set, feats []int, use func(si, i int) bool) (xs [][]float64, ys, ws []float64) {
+// nil), their targets and weights (every set summing to 1), and the index
+// of each row's set (-1 for the random pairings).
+func rows(sets []*set, feats []int, use func(si, i int) bool) (xs [][]float64, ys, ws []float64, gs []int) {
 	for si, st := range sets {
+		g := si
+		if st.name == "random" {
+			g = -1
+		}
 		n := 0
 		for i := range st.y {
 			if use(si, i) {
@@ -65,36 +71,16 @@ func rows(sets []*set, feats []int, use func(si, i int) bool) (xs [][]float64, y
 				xs = append(xs, pick(st.xs[i], feats))
 				ys = append(ys, st.y[i])
 				ws = append(ws, w*smallWeight)
+				gs = append(gs, g)
 				w *= 1 - smallWeight
 			}
 			xs = append(xs, pick(st.x[i], feats))
 			ys = append(ys, st.y[i])
 			ws = append(ws, w)
-		}
-	}
-	return xs, ys, ws
-}
-
-// groups returns, for the rows rows gathers, the index of their set, or -1
-// for the random pairings.
-func groups(sets []*set, use func(si, i int) bool) []int {
-	var gs []int
-	for si, st := range sets {
-		g := si
-		if st.name == "random" {
-			g = -1
-		}
-		for i := range st.y {
-			if !use(si, i) {
-				continue
-			}
-			if st.xs != nil {
-				gs = append(gs, g)
-			}
 			gs = append(gs, g)
 		}
 	}
-	return gs
+	return xs, ys, ws, gs
 }
 
 // pick returns the features feats of x, or x when feats is nil.
@@ -111,7 +97,7 @@ func pick(x []float64, feats []int) []float64 {
 
 func fitLogistic(sets []*set, feats []int, lambda float64, use func(si, i int) bool) *model {
 	d := len(feats)
-	xs, ys, ws := rows(sets, feats, use)
+	xs, ys, ws, _ := rows(sets, feats, use)
 	// Standardise.
 	mu, sd := make([]float64, d), make([]float64, d)
 	var wsum float64

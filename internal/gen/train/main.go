@@ -12,8 +12,11 @@
 // label/5; -graded-power p makes them (label/5)^p). Each set carries the
 // same total weight (-weight changes it), so the 42,200 Twitter pairs do
 // not drown the 4,076 MRPC ones; random pairings of each file's texts are
-// added as a fifth set, of negatives. The default learner is a gradient-boosted forest (gbdt.go);
-// -learner lr fits a logistic regression instead (standardised features,
+// added as a fifth set, of negatives. The default learner is a
+// gradient-boosted forest (gbdt.go) whose first -offset-trees trees are
+// fitted beside a logit offset per labelled set, which prediction leaves
+// out: those trees fit what the sets' labels agree on, the later ones the
+// sets' disagreement from the features; -learner lr fits a logistic regression instead (standardised features,
 // Newton's method, small L2 penalty, weights written in the raw scale).
 //
 // Each file is scored the way `neardup pairs FILE` scores it: the corpus for
@@ -109,8 +112,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 		setWeight[name] = f
 		return nil
 	})
-	fs.BoolVar(&setOffsets, "set-offsets", false, "gbdt: fit a logit offset per labelled set beside the forest (not used in prediction)")
-	fs.IntVar(&boost.offsetTrees, "offset-trees", 0, "with -set-offsets: drop the offsets after this many trees")
+	fs.IntVar(&boost.offsetTrees, "offset-trees", 200, "gbdt: fit the first N trees beside a logit offset per labelled set, which prediction leaves out (0: none; -trees or more: every tree, a diagnostic of how far the sets' labels disagree)")
 	fs.Float64Var(&randomShare, "random", 0.5, "random pairings added per labelled pair of each file, as negatives (set \"random\")")
 	fs.BoolVar(&featureStats, "feature-stats", false, "print each raw feature's ROC-AUC (binary sets) and Pearson (STS-B), then exit")
 	fs.IntVar(&showErrors, "errors", 0, "print the N most confident out-of-fold errors of each set")
@@ -138,8 +140,7 @@ func parseFlags(fs *flag.FlagSet, args []string) (command, error) {
 var (
 	setWeight       = map[string]float64{}
 	featureStats    bool
-	setOffsets      bool
-	foldOffsets     [][]float64 // per fold with -set-offsets
+	foldOffsets     [][]float64 // per fold, with -offset-trees
 	randomShare     float64
 	onlySet         string
 	showErrors      int
@@ -362,6 +363,7 @@ func assignFolds(st *set, k int, seed uint64) {
 
 // crossValidate returns the out-of-fold probability of every pair.
 func crossValidate(sets []*set, feats []int, k int, lambda float64) [][]float64 {
+	foldOffsets = nil
 	oof := make([][]float64, len(sets))
 	for i, st := range sets {
 		oof[i] = make([]float64, len(st.y))

@@ -14,7 +14,11 @@ import (
 // (where no character references are decoded) a unit's Text only drops
 // bytes of its span. Run one with, e.g.,
 //
-//	go test ./corpus -run '^$' -fuzz FuzzSplitText -fuzztime 1m
+//	go test ./corpus -run '^$' -fuzz FuzzSplitText -fuzztime 1m -fuzzminimizetime 1s
+//
+// The first seed is a whole article, and by default the fuzzer spends up to a
+// minute shrinking each new interesting input: FuzzSplitText ran 21 inputs
+// in 40 s that way, and 137,567 in 30 s with -fuzzminimizetime 1s.
 
 func fuzzSeeds(f *testing.F) {
 	f.Add(seed(f))

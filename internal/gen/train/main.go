@@ -16,8 +16,9 @@
 // gradient-boosted forest (gbdt.go) whose first -offset-trees trees are
 // fitted beside a logit offset per labelled set, which prediction leaves
 // out: those trees fit what the sets' labels agree on, the later ones the
-// sets' disagreement from the features; -learner lr fits a logistic regression instead (standardised features,
-// Newton's method, small L2 penalty, weights written in the raw scale).
+// sets' disagreement from the features. -learner lr fits a logistic
+// regression instead (standardised features, Newton's method, small L2
+// penalty, weights written in the raw scale).
 //
 // Each file is scored the way `neardup pairs FILE` scores it: the corpus for
 // IDF is every text of the file (blended with the background table).

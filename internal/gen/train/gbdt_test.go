@@ -99,4 +99,13 @@ func TestForestSetOffsets(t *testing.T) {
 	if got := pooled.predict([]float64{0.8, 0.5}); math.Abs(got-0.725) > 0.03 {
 		t.Errorf("pooled predict(0.8) = %.3f, want about 0.725", got)
 	}
+	// Offsets dropped after 100 of 200 trees: the offsets are kept as they
+	// were, and the later trees move the forest to the pooled law.
+	late := fitForest(xs, ys, ws, []int{0, 1}, boostParams{trees: 200, depth: 2, rate: 0.1, lambda: 1, minHess: 0.002, bins: 32, group: group, offsetTrees: 100})
+	if len(late.offsets) != 2 || math.Abs(late.offsets[0]-1) > 0.15 || math.Abs(late.offsets[1]+1) > 0.15 {
+		t.Errorf("dropped offsets = %.3f, want about [+1 -1]", late.offsets)
+	}
+	if got := late.predict([]float64{0.8, 0.5}); math.Abs(got-0.725) > 0.03 {
+		t.Errorf("predict(0.8) after the offsets = %.3f, want about 0.725 (pooled)", got)
+	}
 }

@@ -47,8 +47,10 @@
 //
 // The combination is a small gradient-boosted forest on the logistic loss,
 // fitted by internal/gen/train on the training splits of MRPC, PAN, Twitter
-// URL and STS-B together (one model; each set weighs the same), so Score is
-// a probability calibrated on that mix. docs/quality.md has the
+// URL and STS-B together (one model; each set weighs the same, STS-B a
+// quarter more; the first trees are fitted beside a logit offset per set
+// that prediction leaves out), so Score is a probability calibrated on that
+// mix. docs/quality.md has the
 // cross-validated figures, the ablation of every feature, and the commands.
 //
 // # Verdicts

@@ -21,9 +21,9 @@ func (m *model) predict(x []float64) float64 {
 }
 
 // fit fits the features feats on the pairs for which use(set, i) holds,
-// every set weighing the same in total. It standardises the features,
-// runs Newton's method on the L2-penalised weighted cross-entropy (soft
-// targets allowed), and maps the weights back to the raw scale.
+// each set weighing its setWeight (1 unless set) in total: a forest
+// (fitForest, with per-set offsets beside its first boost.offsetTrees
+// trees), or with -learner lr a logistic regression (fitLogistic).
 func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) predictor {
 	if learner == "gbdt" {
 		xs, ys, ws, gs := rows(sets, nil, use)

@@ -216,6 +216,7 @@ type scratch struct {
 	nums   []uint32
 	names  []uint32
 	numTs  []uint32 // term ids of digit tokens (number words are words)
+	wordTs []uint32 // term ids of number words ("three": a word, term 3)
 	starts []uint32 // tokens that open a sentence
 }
 
@@ -241,7 +242,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		// "3. " numbers a list item; it says nothing of its content.
 		sc.toks = sc.toks[:copy(sc.toks, sc.toks[1:])]
 	}
-	sc.norm, sc.keys, sc.nums, sc.names, sc.numTs, sc.starts = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0], sc.numTs[:0], sc.starts[:0]
+	sc.norm, sc.keys, sc.nums, sc.names, sc.numTs, sc.wordTs, sc.starts = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0], sc.numTs[:0], sc.wordTs[:0], sc.starts[:0]
 
 	u := &Unit{text: text, voc: s.voc, tokens: uint32(len(sc.toks))}
 	seq := uint64(termSeed)
@@ -260,6 +261,8 @@ func (s *Scorer) Analyze(text string) *Unit {
 			if w.number {
 				// Digits are not words (MinWords); "three weeks" has two.
 				sc.numTs = append(sc.numTs, w.term)
+			} else {
+				sc.wordTs = append(sc.wordTs, w.term)
 			}
 		case w.neg:
 			u.negs++
@@ -279,7 +282,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 	s.group(u, sc)
 	u.words = u.nt
 	for _, t := range u.terms() {
-		if slices.Contains(sc.numTs, t) {
+		if slices.Contains(sc.numTs, t) && !slices.Contains(sc.wordTs, t) {
 			u.words--
 		}
 	}

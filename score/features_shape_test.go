@@ -77,6 +77,10 @@ func TestNumbersCanonical(t *testing.T) {
 	if w, d := s.Analyze("Port strike ends after three weeks").ContentWords(), s.Analyze("Port strike ends after 3 weeks").ContentWords(); w != 5 || d != 4 {
 		t.Errorf("content words: %d with \"three\", %d with \"3\"; want 5 and 4 (a number word is a word, digits are not)", w, d)
 	}
+	// Both spellings of one number: the word still counts.
+	if n := s.Analyze("Port strike ends after three (3) weeks").ContentWords(); n != 5 {
+		t.Errorf("content words with \"three (3)\": %d, want 5", n)
+	}
 	if n := len(s.Analyze("No one said one thing.").numbers()); n != 0 {
 		t.Errorf("\"one\" counted as a number (%d numbers)", n)
 	}

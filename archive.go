@@ -159,7 +159,8 @@ func (o IndexOptions) withDefaults() (IndexOptions, error) {
 // and an inverted index, not features. Inverse document frequencies come
 // from the document frequencies stored in the index, updated by every add
 // and remove in the same transaction (see package archive): a check always
-// weighs terms by the archive as it is, with no rebuild as it grows.
+// weighs terms by the archive as it is (with the drafts it checks), with no
+// rebuild as it grows.
 type Index struct {
 	opt    IndexOptions
 	scorer *score.Scorer

@@ -346,7 +346,7 @@ func (c *checker) compare(delta []*analysed) {
 			}
 		}
 	}
-	c.corpus = c.ix.scorer.CorpusOf(c.n+c.extra, c.df)
+	c.corpus = c.newCorpus(c.n + c.extra)
 	c.cands += len(pairs)
 	for _, p := range pairs {
 		c.score(p.k, p.a, p.u.su, p.u.Unit)

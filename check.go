@@ -81,7 +81,10 @@ const (
 // analysed from their stored text and scored with the scorer; pairs it
 // calls duplicate or paraphrase are findings. This is the prefix filtering
 // of all-pairs similarity search (Bayardo, Ma & Srikant 2007), cut to a
-// fixed number of candidates.
+// fixed number of candidates. The scorer weighs terms by the archive's
+// document frequencies with the drafts' checked units counted beside
+// them, so a pair scores as a scan of the archive's documents and the
+// drafts together scores it.
 func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckOptions) (*CheckResult, error) {
 	switch opt.Scope {
 	case "":
@@ -192,6 +195,8 @@ type checker struct {
 
 	mu       sync.Mutex
 	n        int               // archive units (N)
+	draftN   int               // checked draft units, counted in the corpus beside the archive's
+	draftDF  map[uint32]uint32 // their document frequencies
 	extra    int               // units compared after the snapshot (compare)
 	df       map[uint32]uint32 // document frequencies of every term scored
 	corpus   *score.Corpus
@@ -222,7 +227,29 @@ func (ix *Index) newChecker(docs []corpus.Document, opt CheckOptions) (*checker,
 		n += len(d.units)
 	}
 	c.findings = make([][]Finding, n)
+	c.draftDF = make(map[uint32]uint32)
+	c.each(func(_ int, _ *draft, a *analysed) {
+		c.draftN++
+		for _, t := range a.su.Terms() {
+			c.draftDF[t]++
+		}
+	})
 	return c, nil
+}
+
+// newCorpus returns the corpus pairs are scored in: the n archive units
+// whose document frequencies c.df holds and the checked draft units, as
+// scan would count them with the drafts beside the archive (the scorer
+// leaves each scored pair's own two units out of the counts).
+func (c *checker) newCorpus(n int) *score.Corpus {
+	df := make(map[uint32]uint32, len(c.df)+len(c.draftDF))
+	for t, v := range c.df {
+		df[t] = v
+	}
+	for t, v := range c.draftDF {
+		df[t] += v
+	}
+	return c.ix.scorer.CorpusOf(n+c.draftN, df)
 }
 
 // analyze splits doc into units and analyses them. With quotes set,
@@ -310,7 +337,7 @@ func (c *checker) archive(ctx context.Context) error {
 	if err := c.lookupDF(scored); err != nil {
 		return err
 	}
-	c.corpus = c.ix.scorer.CorpusOf(c.n, c.df)
+	c.corpus = c.newCorpus(c.n)
 	forEach(len(kept), c.ix.opt.Workers, func(i int) {
 		cd := kept[i]
 		u := byID[cd.id]
@@ -374,7 +401,7 @@ func (c *checker) within() error {
 		if err != nil {
 			return err
 		}
-		c.corpus = c.ix.scorer.CorpusOf(c.n, c.df)
+		c.corpus = c.newCorpus(c.n)
 	}
 	type pair struct{ k, j int }
 	var pairs []pair

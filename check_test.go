@@ -229,3 +229,50 @@ func TestCheckSkipsItself(t *testing.T) {
 		t.Errorf("checking published.md again: duplicates of %v, want %v", got, want)
 	}
 }
+
+// TestCheckScoresAsScan: a draft checked against an archive gets the
+// scores scan gives the same pairs over the archive's documents and the
+// draft together (the scorer's IDF counts the draft's units beside the
+// archive's, and leaves each scored pair's own two units out), and every
+// pair scan finds between the draft and the archive. (Check may find more:
+// its candidate search reaches lower cosines than scan's.)
+func TestCheckScoresAsScan(t *testing.T) {
+	archiveDocs := ixRead(t, "testdata/coffee/wire-original.txt", "testdata/coffee/regional-copy.txt")
+	drafts := ixRead(t, "testdata/coffee/markets-rewrite.txt")
+	scan, err := neardup.Scan(context.Background(), append(slices.Clone(archiveDocs), drafts...), neardup.Options{})
+	must(t, err)
+	want := map[string]float64{}
+	for _, p := range scan.Pairs {
+		a, b := scan.Units[p.A].Location, scan.Units[p.B].Location
+		if b.Doc == drafts[0].ID {
+			a, b = b, a
+		}
+		if a.Doc == drafts[0].ID && b.Doc != drafts[0].ID {
+			want[fmt.Sprint(a, b)] = p.Score
+		}
+	}
+	if len(want) < 3 {
+		t.Fatalf("scan finds %d pairs between the draft and the archive, want its three rewordings", len(want))
+	}
+	for name, ix := range ixBoth(t, neardup.IndexOptions{}) {
+		t.Run(name, func(t *testing.T) {
+			must(t, ix.Add(context.Background(), archiveDocs...))
+			res, err := ix.Check(context.Background(), drafts, neardup.CheckOptions{Scope: neardup.ScopeAcross})
+			must(t, err)
+			found := 0
+			for _, f := range res.Findings {
+				w, ok := want[fmt.Sprint(f.Draft.Location, f.Match.Location)]
+				if !ok {
+					continue
+				}
+				found++
+				if f.Score != w {
+					t.Errorf("%s:%d ~ %s:%d: check %.6f, scan %.6f", f.Draft.Doc, f.Draft.Line, f.Match.Doc, f.Match.Line, f.Score, w)
+				}
+			}
+			if found != len(want) {
+				t.Errorf("check finds %d of the %d pairs scan finds between the draft and the archive", found, len(want))
+			}
+		})
+	}
+}

@@ -79,10 +79,8 @@ func (c *Corpus) idf(term, bg uint32) float64 {
 const pairSmoothing = 0.3
 
 // pairIDF returns the IDF of a term held by k of the two units of a scored
-// pair, with the pair left out of the counts (see Corpus). The pair is
-// taken to be counted in c; where a unit is not (a draft checked against an
-// archive), its terms count one document fewer than they should, which
-// matters only in a tiny corpus.
+// pair, with the pair left out of the counts (see Corpus). Both units must
+// be counted in c (a check counts its drafts beside the archive).
 func (c *Corpus) pairIDF(term, bg uint32, k int) float64 {
 	n := max(float64(c.docs)-2, 0)
 	df := max(float64(c.df[term])-float64(k), 0)

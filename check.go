@@ -84,7 +84,8 @@ const (
 // fixed number of candidates. The scorer weighs terms by the archive's
 // document frequencies with the drafts' checked units counted beside
 // them, so a pair scores as a scan of the archive's documents and the
-// drafts together scores it.
+// drafts together scores it (up to the units a scan leaves out of its
+// counts and the archive keeps: those under MinWords, and boilerplate).
 func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckOptions) (*CheckResult, error) {
 	switch opt.Scope {
 	case "":

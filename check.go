@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 
@@ -196,8 +197,6 @@ type checker struct {
 
 	mu       sync.Mutex
 	n        int               // archive units (N)
-	draftN   int               // checked draft units, counted in the corpus beside the archive's
-	draftDF  map[uint32]uint32 // their document frequencies
 	extra    int               // units compared after the snapshot (compare)
 	df       map[uint32]uint32 // document frequencies of every term scored
 	corpus   *score.Corpus
@@ -228,13 +227,6 @@ func (ix *Index) newChecker(docs []corpus.Document, opt CheckOptions) (*checker,
 		n += len(d.units)
 	}
 	c.findings = make([][]Finding, n)
-	c.draftDF = make(map[uint32]uint32)
-	c.each(func(_ int, _ *draft, a *analysed) {
-		c.draftN++
-		for _, t := range a.su.Terms() {
-			c.draftDF[t]++
-		}
-	})
 	return c, nil
 }
 
@@ -243,14 +235,14 @@ func (ix *Index) newChecker(docs []corpus.Document, opt CheckOptions) (*checker,
 // scan would count them with the drafts beside the archive (the scorer
 // leaves each scored pair's own two units out of the counts).
 func (c *checker) newCorpus(n int) *score.Corpus {
-	df := make(map[uint32]uint32, len(c.df)+len(c.draftDF))
-	for t, v := range c.df {
-		df[t] = v
-	}
-	for t, v := range c.draftDF {
-		df[t] += v
-	}
-	return c.ix.scorer.CorpusOf(n+c.draftN, df)
+	df := maps.Clone(c.df)
+	c.each(func(_ int, _ *draft, a *analysed) {
+		n++
+		for _, t := range a.su.Terms() {
+			df[t]++
+		}
+	})
+	return c.ix.scorer.CorpusOf(n, df)
 }
 
 // analyze splits doc into units and analyses them. With quotes set,

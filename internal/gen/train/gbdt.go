@@ -109,19 +109,9 @@ func fitForest(xs [][]float64, ys, ws []float64, feats []int, p boostParams) *fo
 	for i := range z {
 		z[i] = fr.base
 	}
-	var off []float64
-	var offW []float64
+	var off *setOffsets
 	if p.group != nil {
-		ng := 0
-		for _, gi := range p.group {
-			ng = max(ng, gi+1)
-		}
-		off, offW = make([]float64, ng), make([]float64, ng)
-		for i, gi := range p.group {
-			if gi >= 0 {
-				offW[gi] += ws[i]
-			}
-		}
+		off = newSetOffsets(p.group, ws)
 	}
 	g, h := make([]float64, n), make([]float64, n)
 	node := make([]int, n) // current node of each row within the tree being built
@@ -130,12 +120,8 @@ func fitForest(xs [][]float64, ys, ws []float64, feats []int, p boostParams) *fo
 	rng := rand.New(rand.NewPCG(uint64(n), 11))
 	for t := 0; t < p.trees; t++ {
 		if off != nil && t == p.offsetTrees {
-			for i, gi := range p.group {
-				if gi >= 0 {
-					z[i] -= off[gi]
-				}
-			}
-			fr.offsets, off = off, nil
+			fr.offsets = off.drop(z)
+			off = nil
 		}
 		var htot float64
 		for i := range z {
@@ -224,44 +210,84 @@ func fitForest(xs [][]float64, ys, ws []float64, feats []int, p boostParams) *fo
 			z[i] += leaf[node[i]-ni]
 		}
 		if off != nil {
-			gs, hs := make([]float64, len(off)), make([]float64, len(off))
-			for i, gi := range p.group {
-				if gi < 0 {
-					continue
-				}
-				pr := 1 / (1 + math.Exp(-z[i]))
-				gs[gi] += ws[i] * (pr - ys[i])
-				hs[gi] += ws[i] * pr * (1 - pr)
-			}
-			var m, wt float64
-			step := make([]float64, len(off))
-			for k := range off {
-				step[k] = -gs[k] / (hs[k] + 1e-9)
-				m += offW[k] * (off[k] + step[k])
-				wt += offW[k]
-			}
-			m /= wt
-			for k := range off {
-				step[k] -= m
-				off[k] += step[k]
-			}
-			fr.base += m
-			for i, gi := range p.group {
-				if gi >= 0 {
-					z[i] += step[gi] + m
-				} else {
-					z[i] += m
-				}
-			}
+			fr.base += off.step(z, ys, ws)
 		}
 		fr.feat = append(fr.feat, feat...)
 		fr.thresh = append(fr.thresh, thresh...)
 		fr.leaf = append(fr.leaf, leaf...)
 	}
 	if off != nil {
-		fr.offsets = off
+		fr.offsets = off.off
 	}
 	return fr
+}
+
+// setOffsets are logit offsets per set fitted beside a forest's trees
+// (boostParams.group): row i's margin is the trees' sum plus off[group[i]]
+// (nothing for group -1).
+type setOffsets struct {
+	group []int
+	off   []float64 // per set
+	w     []float64 // per set, the total weight of its rows
+}
+
+func newSetOffsets(group []int, ws []float64) *setOffsets {
+	ng := 0
+	for _, g := range group {
+		ng = max(ng, g+1)
+	}
+	o := &setOffsets{group: group, off: make([]float64, ng), w: make([]float64, ng)}
+	for i, g := range group {
+		if g >= 0 {
+			o.w[g] += ws[i]
+		}
+	}
+	return o
+}
+
+// step takes one Newton step on each offset given the margins z, then
+// moves the offsets' weighted mean to the trees' base: it updates z and
+// returns what the base gains.
+func (o *setOffsets) step(z, ys, ws []float64) float64 {
+	gs, hs := make([]float64, len(o.off)), make([]float64, len(o.off))
+	for i, g := range o.group {
+		if g < 0 {
+			continue
+		}
+		pr := 1 / (1 + math.Exp(-z[i]))
+		gs[g] += ws[i] * (pr - ys[i])
+		hs[g] += ws[i] * pr * (1 - pr)
+	}
+	var m, wt float64
+	step := make([]float64, len(o.off))
+	for k := range o.off {
+		step[k] = -gs[k] / (hs[k] + 1e-9)
+		m += o.w[k] * (o.off[k] + step[k])
+		wt += o.w[k]
+	}
+	m /= wt
+	for k := range o.off {
+		step[k] -= m
+		o.off[k] += step[k]
+	}
+	for i, g := range o.group {
+		if g >= 0 {
+			z[i] += step[g] + m
+		} else {
+			z[i] += m
+		}
+	}
+	return m
+}
+
+// drop takes the offsets out of the margins z and returns them.
+func (o *setOffsets) drop(z []float64) []float64 {
+	for i, g := range o.group {
+		if g >= 0 {
+			z[i] -= o.off[g]
+		}
+	}
+	return o.off
 }
 
 // sortSearch returns the number of cuts <= v: the bin of v.

@@ -391,8 +391,9 @@ func (ix *Index) Compact(ctx context.Context) error {
 
 // Add adds documents to the index in one transaction: all or none. A
 // document whose id is already in the index replaces it (so adding a
-// changed article again updates it). Units without content terms are not
-// stored. Add waits for the commit.
+// changed article again updates it). Units without content terms, and
+// units of reference lists (corpus.Unit.Reference), are not stored. Add
+// waits for the commit.
 func (ix *Index) Add(ctx context.Context, docs ...corpus.Document) error {
 	if len(docs) == 0 {
 		return nil

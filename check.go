@@ -185,7 +185,7 @@ type analysed struct {
 	Unit
 	su      *score.Unit
 	content bool // enough content words to be checked or matched
-	skip    bool // not checked: quoted, or boilerplate
+	skip    bool // not checked: quoted, boilerplate, or a reference
 }
 
 // checker is the state of one check.
@@ -253,9 +253,14 @@ func (ix *Index) analyze(doc *corpus.Document, quotes bool) []analysed {
 	for i, u := range us {
 		a := &out[i]
 		a.Unit = Unit{
-			Location: Location{Doc: doc.ID, Path: doc.Path, URL: doc.URL, Title: doc.Title, Line: u.Line, Start: u.Start, End: u.End},
-			Kind:     u.Kind,
-			Text:     u.Text,
+			Location:  Location{Doc: doc.ID, Path: doc.Path, URL: doc.URL, Title: doc.Title, Line: u.Line, Start: u.Start, End: u.End},
+			Kind:      u.Kind,
+			Text:      u.Text,
+			Reference: u.Reference,
+		}
+		if u.Reference {
+			a.skip = true // a list of sources: never checked nor stored
+			continue
 		}
 		text := u.Text
 		if quotes {
@@ -432,6 +437,13 @@ func (c *checker) result() *CheckResult {
 	res.Stats.Documents = len(c.drafts)
 	res.Stats.Candidates = c.cands
 	c.each(func(int, *draft, *analysed) { res.Stats.Units++ })
+	for i := range c.drafts {
+		for j := range c.drafts[i].units {
+			if c.drafts[i].units[j].Reference {
+				res.Stats.References++
+			}
+		}
+	}
 	for _, fs := range c.findings {
 		// One finding per matching unit (a unit found by the snapshot and
 		// again when a CheckAndAdd completes): the best score.

@@ -13,7 +13,8 @@ import (
 const seedMinHash uint64 = 0x6d696e68617368 // "minhash"
 
 // analyze runs the scorer's analysis over every unit, in parallel, marks
-// the units with enough content words to be compared, and profiles their
+// the units with enough content words to be compared (and not in a
+// reference list: corpus.Unit.Reference), and profiles their
 // sentences (one tokenisation a unit; see sentenceProfile).
 func (s *scanner) analyze() {
 	n := len(s.units)
@@ -29,7 +30,7 @@ func (s *scanner) analyze() {
 			p.chunk = chunkProfile{terms: make([]uint32, 0, 48*profileChunk), ends: make([]int32, 0, 6*profileChunk), count: make([]int32, 0, profileChunk)}
 			for i := c * profileChunk; i < min((c+1)*profileChunk, n); i++ {
 				s.su[i] = s.scorer.Analyze(s.units[i].Text)
-				s.content[i] = s.su[i].ContentWords() >= s.opt.MinWords
+				s.content[i] = s.su[i].ContentWords() >= s.opt.MinWords && !s.units[i].Reference
 				if s.content[i] {
 					s.multi[i] = s.profileUnit(&p, i)
 				} else {

@@ -11,9 +11,10 @@ type Finding struct {
 
 // CheckStats summarises a check.
 type CheckStats struct {
-	Documents  int `json:"documents"`  // draft documents checked
-	Units      int `json:"units"`      // draft units checked
-	Candidates int `json:"candidates"` // archive units scored
+	Documents  int `json:"documents"`       // draft documents checked
+	Units      int `json:"units"`           // draft units checked
+	References int `json:"reference_units"` // draft units of lists of sources or links, not checked
+	Candidates int `json:"candidates"`      // archive units scored
 	Findings   int `json:"findings"`
 }
 

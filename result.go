@@ -68,14 +68,19 @@ type Unit struct {
 	Location
 	Kind corpus.UnitKind
 	Text string
+	// Reference is set on units of a list of sources or links
+	// (corpus.Unit.Reference). They are never compared: the titles and
+	// links of a bibliography repeat the prose they cite.
+	Reference bool
 }
 
 // Stats summarises a scan.
 type Stats struct {
 	Documents   int `json:"documents"`
 	Units       int `json:"units"`
-	Candidates  int `json:"candidates"` // pairs the index proposed and the scorer scored
-	Pairs       int `json:"pairs"`      // pairs kept at the thresholds
+	References  int `json:"reference_units"` // units of lists of sources or links, not compared
+	Candidates  int `json:"candidates"`      // pairs the index proposed and the scorer scored
+	Pairs       int `json:"pairs"`           // pairs kept at the thresholds
 	Clusters    int `json:"clusters"`
 	Boilerplate int `json:"boilerplate_clusters"`
 	Errors      int `json:"errors"` // inputs that could not be read

@@ -100,7 +100,8 @@ type scanner struct {
 	units   []Unit
 	udoc    []int32         // document index of each unit
 	su      []*score.Unit   // each unit analysed by the scorer
-	content []bool          // unit is compared: enough content words, not boilerplate
+	content []bool          // unit is compared: enough content words, not boilerplate, not a reference
+	refs    int             // units in reference lists
 	multi   []bool          // unit has more than one sentence (paragraph mode)
 	sent    sentenceProfile // content terms by sentence of the compared units
 	near    []uint64        // nearBands band keys of each compared unit (see nearKeys)
@@ -156,10 +157,14 @@ func (s *scanner) split(docs []corpus.Document) {
 		d := &docs[i]
 		for _, u := range us {
 			s.units = append(s.units, Unit{
-				Location: Location{Doc: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Line: u.Line, Start: u.Start, End: u.End},
-				Kind:     u.Kind,
-				Text:     u.Text,
+				Location:  Location{Doc: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Line: u.Line, Start: u.Start, End: u.End},
+				Kind:      u.Kind,
+				Text:      u.Text,
+				Reference: u.Reference,
 			})
+			if u.Reference {
+				s.refs++
+			}
 			s.udoc = append(s.udoc, int32(i))
 		}
 	}
@@ -169,6 +174,7 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 	res.Units = s.units
 	res.Stats.Documents = len(s.docs)
 	res.Stats.Units = len(s.units)
+	res.Stats.References = s.refs
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

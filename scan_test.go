@@ -149,6 +149,32 @@ func TestSeedArticle(t *testing.T) {
 					}
 				}
 			}
+			// The expectation's notes: "Line 54 is a run of citations
+			// with URLs; it must not be reported as a paraphrase of the
+			// prose." Nor, in sentence mode, a title of it as a paraphrase
+			// of its own link.
+			const sources = 54
+			refs := 0
+			for i, u := range res.Units {
+				if u.Line != sources {
+					continue
+				}
+				if !u.Reference {
+					t.Errorf("line %d, %q: not marked as a reference", sources, u.Text)
+				}
+				refs++
+				if in[i] != 0 {
+					t.Errorf("line %d, %q: in cluster %d", sources, u.Text, in[i])
+				}
+			}
+			for _, p := range res.Pairs {
+				if res.Units[p.A].Line == sources || res.Units[p.B].Line == sources {
+					t.Errorf("line %d reported in a pair: %q / %q", sources, res.Units[p.A].Text, res.Units[p.B].Text)
+				}
+			}
+			if refs == 0 || res.Stats.References != refs {
+				t.Errorf("%d units at line %d, %d counted as references", refs, sources, res.Stats.References)
+			}
 		})
 	}
 }

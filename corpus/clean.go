@@ -114,6 +114,13 @@ func (b *builder) lit(s, e int) {
 	if s >= e {
 		return
 	}
+	if b.n > 0 && b.src[s]&0xC0 == 0x80 && !b.follows(s) {
+		// A continuation byte that does not follow its source bytes:
+		// only in invalid UTF-8, where stripped markup between two stray
+		// bytes ("\xc2`\x85`") would join them into a rune, white space
+		// (U+0085) among them. A space keeps them apart.
+		b.space(s, s)
+	}
 	b.flushSpace(s)
 	if last := len(b.pieces) - 1; last >= 0 {
 		if p := &b.pieces[last]; p.verbatim && p.o+p.ol == s {
@@ -131,6 +138,13 @@ func (b *builder) lit(s, e int) {
 		b.buf = append(b.buf, b.src[s:e]...)
 	}
 	b.n += e - s
+}
+
+// follows reports whether the clean text ends with a verbatim piece that
+// ends at source offset s.
+func (b *builder) follows(s int) bool {
+	last := len(b.pieces) - 1
+	return last >= 0 && b.pieces[last].verbatim && b.pieces[last].o+b.pieces[last].ol == s && b.sp < 0
 }
 
 // repl appends r, which stands for src[s:e] (a decoded entity, an escaped

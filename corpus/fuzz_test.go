@@ -10,7 +10,8 @@ import (
 )
 
 // Fuzz tests: whatever the input, splitting never panics, units hold the
-// invariants of checkUnits, sentences partition the paragraph units, and
+// invariants of checkUnits, sentences partition the paragraph units (and
+// are quoted and in a reference list where their paragraph is), and
 // (where no character references are decoded) a unit's Text only drops
 // bytes of its span. Run one with, e.g.,
 //
@@ -29,6 +30,7 @@ func fuzzSeeds(f *testing.F) {
 	f.Add("# H1\nSetext\n===\n```\ncode\n```\n**b** _e_ `c` [l](u) ![a](i) <http://x> &amp; \\*")
 	f.Add("<html><head><title>t</title></head><body><nav>n</nav><h1>T</h1><p>a &amp; b<br>c</p><ul><li>x<li>y</ul><blockquote>q</blockquote><pre>a\n\nb</pre></body>")
 	f.Add("\uFEFF\r\n\t\u00a0\u3000。！？…\x00\xff")
+	f.Add("Prose.\n\nSources: [1] A. (2023). T. http://a.example/x[2] B. https://www.b.example/y\n\n## References\n\n- C. www.c.example\n\n## Next\n\nProse again.")
 }
 
 // checkSplit checks a document in both modes.
@@ -53,7 +55,7 @@ func checkSplit(t *testing.T, doc *Document, dropsOnly bool) {
 		for j < len(paras) && paras[j].End <= s.Start {
 			j++
 		}
-		if j == len(paras) || s.Start < paras[j].Start || s.End > paras[j].End || s.Quoted != paras[j].Quoted {
+		if j == len(paras) || s.Start < paras[j].Start || s.End > paras[j].End || s.Quoted != paras[j].Quoted || s.Reference != paras[j].Reference {
 			t.Fatalf("%s %q: sentence %+v is not inside a paragraph unit", doc.Format, doc.Text, s)
 		}
 	}

@@ -14,7 +14,8 @@ import "strings"
 // Paragraph mode yields blocks (paragraphs, list items, headings); each is
 // further cut at inline list joints (see inlineJoint). Sentence mode cuts
 // each of those into sentences (see sentenceEnd), all of Kind KindSentence,
-// keeping Quoted.
+// keeping Quoted. Units of reference lists (sources, bibliographies, runs of
+// links; see reference.go) have Reference set, in both modes.
 func Split(doc *Document, mode Mode) []Unit {
 	s := newSplitter(doc.Text, mode)
 	switch doc.Format {
@@ -51,6 +52,8 @@ type splitter struct {
 	segs []segment
 	join []byte
 	toks []mdToken
+	// ref follows reference sections (reference.go).
+	ref refState
 }
 
 func newSplitter(src string, mode Mode) *splitter {
@@ -86,6 +89,8 @@ func (s *splitter) emit(kind UnitKind, quoted bool) {
 		return
 	}
 	s.m = mapper{pieces: pieces}
+	first := len(s.units)
+	ref := s.ref.block(kind, text)
 	a := 0
 	for a < len(text) {
 		b, next := inlineJoint(text, a)
@@ -99,6 +104,11 @@ func (s *splitter) emit(kind UnitKind, quoted bool) {
 		}
 		a = next
 		kind = KindListItem
+	}
+	if ref {
+		for i := first; i < len(s.units); i++ {
+			s.units[i].Reference = true
+		}
 	}
 	s.b.reset()
 }

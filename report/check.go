@@ -93,11 +93,17 @@ func checkSummary(r *neardup.CheckResult) string {
 		}
 		units[fmt.Sprintf("%s\x00%d", f.Draft.Doc, f.Draft.Start)] = true
 	}
-	return strings.Join([]string{
+	parts := []string{
 		count(r.Stats.Documents, "document"),
 		count(r.Stats.Units, "unit") + " checked",
-		count(len(units), "unit") + " with findings",
+	}
+	if r.Stats.References > 0 {
+		parts = append(parts, fmt.Sprintf("%d in reference lists", r.Stats.References))
+	}
+	parts = append(parts,
+		count(len(units), "unit")+" with findings",
 		count(dup, "duplicate"),
 		count(para, "paraphrase"),
-	}, " · ")
+	)
+	return strings.Join(parts, " · ")
 }

@@ -107,11 +107,16 @@ func summary(s *neardup.Stats) string {
 	parts := []string{
 		count(s.Documents, "document"),
 		count(s.Units, "unit"),
+	}
+	if s.References > 0 {
+		parts = append(parts, fmt.Sprintf("%d in reference lists", s.References))
+	}
+	parts = append(parts,
 		count(s.Candidates, "candidate"),
 		count(s.Pairs, "pair"),
 		count(s.Clusters, "cluster"),
 		fmt.Sprintf("%d boilerplate", s.Boilerplate),
-	}
+	)
 	if s.Errors > 0 {
 		parts = append(parts, count(s.Errors, "unreadable input"))
 	}

@@ -66,7 +66,7 @@ func termsOf(t *testing.T, an *shingle.Analyzer, words ...string) []uint32 {
 // TestSentenceProfile checks the sentences of units, whole: content terms
 // (stop words out, numbers in), cut at full stops, question and
 // exclamation marks whatever the case of the next word, not at the dots
-// of abbreviations and numbers.
+// of abbreviations (dotted, titles, months) and numbers.
 func TestSentenceProfile(t *testing.T) {
 	an, err := shingle.NewAnalyzer(shingle.Options{})
 	if err != nil {
@@ -87,6 +87,14 @@ func TestSentenceProfile(t *testing.T) {
 			[][]string{{"US", "economy", "grew", "2.5", "percent", "March", "officials", "said"}}, false},
 		{"question", corpus.Paragraph, "Will the drought end soon? Farmers fear another dry season.",
 			[][]string{{"drought", "end", "soon"}, {"Farmers", "fear", "another", "dry", "season"}}, true},
+		{"titles and months", corpus.Paragraph, "As yet, everything looked fair with Mr. Bonflon, who met Gen. Hale on Jan. 5 at St. Paul.",
+			[][]string{{"yet", "everything", "looked", "fair", "Mr", "Bonflon", "met", "Gen", "Hale", "Jan", "5", "St", "Paul"}}, false},
+		{"lower-case title", corpus.Paragraph, "as yet everything looked fair with mr. bonflon.",
+			[][]string{{"yet", "everything", "looked", "fair", "mr", "bonflon"}}, false},
+		{"a suffix that ends a sentence", corpus.Paragraph, "Shares rose at Acme Inc. The market fell.",
+			[][]string{{"Shares", "rose", "Acme", "Inc"}, {"market", "fell"}}, true},
+		{"a number before the stop", corpus.Paragraph, "The crop fell by 5. Prices rose.",
+			[][]string{{"crop", "fell", "5"}, {"Prices", "rose"}}, true},
 		{"sentence mode keeps one sentence", corpus.Sentence, "Prices rose. Stocks fell sharply.",
 			[][]string{{"Prices", "rose", "Stocks", "fell", "sharply"}}, false},
 	} {

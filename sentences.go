@@ -2,6 +2,7 @@ package neardup
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/index"
@@ -54,15 +55,14 @@ func (s *scanner) profileUnit(p *profiler, i int) (multi bool) {
 		c.ends = append(c.ends, int32(len(c.terms)))
 		n++
 	}
-	from, prevEnd := len(c.terms), 0
+	from := len(c.terms)
 	p.hash = p.hash[:0]
 	for k := range p.toks {
 		t := &p.toks[k]
-		if k > 0 && s.opt.Unit == corpus.Paragraph && sentenceBreak(text[prevEnd:t.Start]) {
+		if k > 0 && s.opt.Unit == corpus.Paragraph && sentenceBreak(text, &p.toks[k-1], t) {
 			add(from)
 			from = len(c.terms)
 		}
-		prevEnd = t.End
 		h := termHash(t.Term)
 		p.hash = append(p.hash, h)
 		if !t.Stop {
@@ -76,20 +76,38 @@ func (s *scanner) profileUnit(p *profiler, i int) (multi bool) {
 	return multi
 }
 
-// sentenceBreak reports whether the text between two tokens ends a
-// sentence: it holds a full stop, question or exclamation mark. The tokens
-// keep the dots of abbreviations ("U.S.", "e.g.") and numbers ("2.5"), so
-// these are not breaks; unlike corpus.SplitText, the next word need not be
-// capitalised, so that text whose case was lost or changed ("the end. and
-// then") is cut the same way as the original.
-func sentenceBreak(gap string) bool {
+// sentenceBreak reports whether the text of a unit between two of its
+// tokens, prev and next, ends a sentence: it holds a full stop, question or
+// exclamation mark, and is not the one dot of an abbreviation ("Mr.
+// Bonflon", "Jan. 5", "Dr. Spurzheim"; corpus.Abbreviation, the sentence
+// splitter's rule, which a lower-case "mr." passes as "Mr." does). The
+// tokens keep the dots of dotted abbreviations ("U.S.", "e.g.") and numbers
+// ("2.5"), so these are not breaks; unlike corpus.SplitText, the next word
+// need not be capitalised, so that text whose case was lost or changed
+// ("the end. and then") is cut the same way as the original.
+func sentenceBreak(text string, prev, next *shingle.Token) bool {
+	gap := text[prev.End:next.Start]
+	stop := false
 	for i := 0; i < len(gap); i++ {
 		switch gap[i] {
 		case '.', '!', '?':
-			return true
+			stop = true
 		}
 	}
-	return false
+	if !stop || !strings.HasPrefix(gap, ". ") || strings.ContainsAny(gap[1:], ".!?") {
+		return stop
+	}
+	word, after := text[prev.Start:prev.End], text[next.Start:next.End]
+	if corpus.Abbreviation(word, after) {
+		return false
+	}
+	if len(word) <= 8 && word[0] >= 'a' && word[0] <= 'z' {
+		var buf [8]byte
+		n := copy(buf[:], word)
+		buf[0] -= 'a' - 'A'
+		return !corpus.Abbreviation(string(buf[:n]), after)
+	}
+	return true
 }
 
 // termHash is the 32-bit id of a stemmed term in sentence profiles.

@@ -18,24 +18,36 @@ import (
 // A block is a reference block when
 //   - it opens with a references label followed by a colon ("Sources:",
 //     "References:", "Bibliography:", "Works cited:", "Citations:",
-//     "Further reading:", "External links:"), or
+//     "Further reading:", "External links:") and is short, as one citation
+//     is, or holds a link or two numbered citation marks ("[1]"); or
 //   - it is such a label on its own (with or without the colon), or it
-//     follows a heading (Markdown, HTML) that is one, up to the next
-//     heading, or
-//   - it holds at least two links (http://, https://, www.) and fewer than
-//     refWordsPerLink words outside them per link: a run of citations or a
-//     list of links, not prose that mentions a link or two.
+//     follows one: under a heading (Markdown, HTML) that is a label, up to
+//     the next heading; after a label paragraph, while the blocks are list
+//     items, hold a link or open with a citation mark; or
+//   - it is a run of links: at least refMinLinks links (a word that starts
+//     with http://, https:// or www.) and fewer than refWordsPerLink words
+//     outside them per link, or two links and fewer than refWordsBareLink
+//     words per link (a bare list of links), not prose that mentions a link
+//     or two.
 //
-// A single citation in a block of its own is caught by the heading above
-// it; a lone link in a sentence of prose is prose. A label paragraph of
-// plain text does not open a section: plain text has no heading to close
-// it, and a newsletter's "References" would take the next article with it.
+// A lone link in a sentence of prose is prose. A label paragraph of plain
+// text opens no section of its own beyond the list that follows it: plain
+// text has no heading to close one, and a newsletter's "References" list
+// would otherwise take the next article with it.
 
-// refWordsPerLink is the most words outside links per link a block of
-// links may have. A citation (authors, date, title, publisher) runs to
-// 10-25 words; a paragraph of prose that cites two links has several times
-// that.
+// refWordsPerLink is the most words outside links per link a run of links
+// may have. A citation (authors, date, title, publisher) runs to 10-25
+// words; a paragraph of prose that cites links has several times that.
 const refWordsPerLink = 25
+
+// refMinLinks is the number of links from which a block with
+// refWordsPerLink words per link is a run of citations.
+const refMinLinks = 3
+
+// refWordsBareLink is the most words per link a block of two links may
+// have: a list of links with a word or two each, not a sentence that
+// mentions two sites.
+const refWordsBareLink = 8
 
 // refLabels are the section names of reference lists, lower case.
 var refLabels = [...]string{
@@ -59,14 +71,15 @@ func refLabel(text string) bool {
 // refOpening reports whether text opens with a references label and a
 // colon ("sources:[1] ...", "Source: Statistics Department, National
 // Safety Council.") and is either short, as one citation is, or holds a
-// link. A long paragraph that opens so is prose ("Source: Arius. Major
-// adherents: ... The inherent oneness of God's nature is ...").
+// link or two citation marks. A long paragraph that opens so is prose
+// ("Source: Arius. Major adherents: ... The inherent oneness of God's
+// nature is ...").
 func refOpening(text string) bool {
 	if !labelOpening(text) {
 		return false
 	}
 	links, words := linkCount(text)
-	return links > 0 || words < refWordsPerLink
+	return links > 0 || words < refWordsPerLink || citationMarks(text) >= 2
 }
 
 // labelOpening reports whether text opens with a references label and a
@@ -84,22 +97,21 @@ func labelOpening(text string) bool {
 	return false
 }
 
-// linkList reports whether text holds at least two links and fewer than
-// refWordsPerLink words outside them per link.
+// linkList reports whether text is a run of links (see refMinLinks,
+// refWordsPerLink and refWordsBareLink).
 func linkList(text string) bool {
 	links, words := linkCount(text)
-	return links >= 2 && words < refWordsPerLink*links
+	return links >= refMinLinks && words < refWordsPerLink*links ||
+		links == 2 && words < refWordsBareLink*links
 }
 
-// linkCount returns the number of links in text and of words outside
-// them.
+// linkCount returns the number of links in text (words that start with a
+// link, after any opening punctuation) and of words outside them that hold
+// a letter.
 func linkCount(text string) (links, words int) {
 	for f := range strings.FieldsSeq(text) {
-		if i := linkStart(f); i >= 0 {
+		if isLink(f) {
 			links++
-			if i > 0 && hasLetter(f[:i]) {
-				words++ // "strategic[2]https://...": the word before counts
-			}
 			continue
 		}
 		if hasLetter(f) {
@@ -109,25 +121,37 @@ func linkCount(text string) (links, words int) {
 	return links, words
 }
 
-// linkStart returns the offset in field f where a link starts, or -1.
-func linkStart(f string) int {
-	best := -1
+// isLink reports whether the word f starts with a link: http://, https://
+// or www. (any case), after opening brackets or quotes ("<http://...>",
+// "(www.example.com)"); "Awww." is not one.
+func isLink(f string) bool {
+	f = strings.TrimLeft(f, "([{<\"'")
 	for _, p := range [...]string{"http://", "https://", "www."} {
-		if i := indexFold(f, p); i >= 0 && (best < 0 || i < best) {
-			best = i
+		if len(f) > len(p) && strings.EqualFold(f[:len(p)], p) {
+			return true
 		}
 	}
-	return best
+	return false
 }
 
-// indexFold is strings.Index ignoring ASCII case.
-func indexFold(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return i
+// citationMarks counts the numbered citation marks in text: "[1]", "[12]".
+func citationMarks(text string) int {
+	n := 0
+	for i := strings.IndexByte(text, '['); i >= 0; {
+		j := i + 1
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
 		}
+		if j > i+1 && j-i <= 4 && j < len(text) && text[j] == ']' {
+			n++
+		}
+		k := strings.IndexByte(text[j:], '[')
+		if k < 0 {
+			break
+		}
+		i = j + k
 	}
-	return -1
+	return n
 }
 
 // hasLetter reports whether s holds a letter.
@@ -142,15 +166,27 @@ func hasLetter(s string) bool {
 
 // refState follows the reference sections of one document.
 type refState struct {
-	section bool // under a references heading
+	section bool // under a references heading, to the next heading
+	list    bool // after a references label paragraph, while the list goes on
 }
 
 // block reports whether a block of the given kind and clean text is part
-// of a reference list, and updates the section state at headings.
+// of a reference list, and updates the section state.
 func (r *refState) block(kind UnitKind, text string) bool {
 	if kind == KindHeading {
-		r.section = refLabel(text)
+		r.section, r.list = refLabel(text), false
 		return r.section
 	}
-	return r.section || refLabel(text) || refOpening(text) || linkList(text)
+	if refLabel(text) {
+		r.list = true
+		return true
+	}
+	if r.list {
+		links, _ := linkCount(text)
+		r.list = kind == KindListItem || links > 0 || strings.HasPrefix(text, "[") && citationMarks(text) > 0
+		if r.list {
+			return true
+		}
+	}
+	return r.section || refOpening(text) || linkList(text)
 }

@@ -75,6 +75,22 @@ func TestReferenceBlocks(t *testing.T) {
 			nil},
 		{"prose with one link", Text,
 			"More details are at https://example.com/details.\n", nil},
+		{"a short paragraph with two links", Text,
+			"Residents can register online at www.cityvotes.gov before Friday, or check their polling place at www.findmypoll.gov. " +
+				"Officials expect record turnout this year because of the tight mayoral race.\n", nil},
+		{"www inside a word", Text, "Awww. Awww. So cute.\n", nil},
+		{"a bare list of two links", Text, "Links: https://example.com/a http://example.org/b\n",
+			[]string{"Links: https://example.com/a http://example.org/b"}},
+		{"a label paragraph and its list", Text,
+			"The talks ended without an agreement.\n\nSources:\n\n[1] Wong, L. (2023, April 15). China, Cambodia Move to Boost Mutual Trust. South China Morning Post.\n\n" +
+				"[2] Khmer Times. (2023, April 10). Overview of China's Bilateral Ties with Cambodia in 2023. Khmer Times.\n\nMore prose after the list, of the article's own.\n",
+			[]string{"Sources:", "[1] Wong, L. (2023, April 15). China, Cambodia Move to Boost Mutual Trust. South China Morning Post.",
+				"[2] Khmer Times. (2023, April 10). Overview of China's Bilateral Ties with Cambodia in 2023. Khmer Times."}},
+		{"a label opening numbered citations", Text,
+			"Sources: [1] Wong, L. (2023, April 15). China, Cambodia Move to Boost Mutual Trust, Strengthen Strategic Partnership. South China Morning Post. " +
+				"[2] Khmer Times. (2023, April 10). Overview of China's Bilateral Ties with Cambodia in 2023. Khmer Times.\n",
+			[]string{"Sources: [1] Wong, L. (2023, April 15). China, Cambodia Move to Boost Mutual Trust, Strengthen Strategic Partnership. South China Morning Post. " +
+				"[2] Khmer Times. (2023, April 10). Overview of China's Bilateral Ties with Cambodia in 2023. Khmer Times."}},
 		{"Markdown section", Markdown,
 			"# Story\n\nThe story itself.\n\n## References\n\n- Smith, J. (2020). A title. Journal 3(2).\n- Doe, A. Another title.\n\n## Comments\n\nA comment.\n",
 			[]string{"References", "Smith, J. (2020). A title. Journal 3(2).", "Doe, A. Another title."}},

@@ -17,10 +17,13 @@ import (
 //   - a word with inner dots whose parts are one or two letters ("U.S.",
 //     "e.g.", "i.e.", "Ph.D.", "a.m.");
 //   - a known abbreviation (see abbreviation): titles (Mr. Dr. St.),
-//     months (Jan.-Dec.), "No.", "vs.", "etc.", company suffixes (Inc. Co.
+//     months (Jan.-Dec.), "vs.", "etc.", company suffixes (Inc. Co.
 //     Corp. Ltd.) and others. Those that often end a sentence (etc., Inc.,
-//     Co., Corp., Ltd., Jr.) do end it when the next word is a common
-//     sentence opener ("The", "It", "In", ...; see opener).
+//     Co., Corp., Ltd., Jr.), and the dotted ones ("U.S.", "p.m."), do end
+//     it when the next word is a common sentence opener ("The", "It",
+//     "In", ...; see opener); those that are common words too ("no.",
+//     "art.", "sec.", "vol.") only stand for an abbreviation before a
+//     number ("No. 5").
 //
 // Decimals (2.5, $1.8), URLs, e-mail addresses and "U.S.-China" have no
 // space after the dot and are never cut; an ellipsis followed by a
@@ -164,7 +167,9 @@ func abbreviation(word, next string) bool {
 		return unicode.IsLetter(r) // an initial
 	}
 	if strings.IndexByte(word, '.') > 0 {
-		// U.S, e.g, i.e, Ph.D, a.m: every part one or two letters.
+		// U.S, e.g, i.e, Ph.D, a.m: every part one or two letters. They
+		// end a sentence too ("at 5 p.m. The staff went home", "in the
+		// U.S. The bill"), when a common sentence opener follows.
 		for part := range strings.SplitSeq(word, ".") {
 			if n := utf8.RuneCountInString(part); n == 0 || n > 2 {
 				return false
@@ -175,40 +180,54 @@ func abbreviation(word, next string) bool {
 				}
 			}
 		}
-		return true
+		return !opener(next)
 	}
-	known, final := knownAbbreviation(word)
-	if !known && isUpperWord(word) && len(word) <= 6 {
+	kind := knownAbbreviation(word)
+	if kind == abbrevNone && isUpperWord(word) && len(word) <= 6 {
 		var buf [6]byte
 		n := copy(buf[:], word)
 		for i := 1; i < n; i++ {
 			buf[i] += 'a' - 'A'
 		}
-		known, final = knownAbbreviation(string(buf[:n]))
+		kind = knownAbbreviation(string(buf[:n]))
 	}
-	if !known {
-		return false
+	switch kind {
+	case abbrevAlways:
+		return true
+	case abbrevFinal:
+		return !opener(next)
+	case abbrevNumber:
+		return next != "" && next[0] >= '0' && next[0] <= '9'
 	}
-	return !final || !opener(next)
+	return false
 }
 
-// knownAbbreviation looks word up. final is set for abbreviations that often
-// end a sentence.
-func knownAbbreviation(word string) (known, final bool) {
+// Kinds of known abbreviations.
+const (
+	abbrevNone   = iota
+	abbrevAlways // never ends a sentence: titles, months ("Mr.", "Jan.")
+	abbrevFinal  // often ends one: ends it before a sentence opener ("Inc. The")
+	abbrevNumber // also a common word: an abbreviation before a number only ("No. 5", "art. 3"; "the answer was no.")
+)
+
+// knownAbbreviation looks word up and returns its kind.
+func knownAbbreviation(word string) int {
 	switch word {
 	case "etc", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "Bros", "Plc", "al":
-		return true, true
+		return abbrevFinal
 	case "Mr", "Mrs", "Ms", "Messrs", "Mme", "Mlle", "Dr", "Prof", "St", "Mt", "Ft",
 		"Gen", "Gov", "Sen", "Rep", "Rev", "Hon", "Pres", "Capt", "Col", "Lt", "Sgt",
 		"Cmdr", "Adm", "Maj", "Insp", "Supt", "Fr", "Esq",
 		"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-		"No", "Nos", "no", "vs", "Vs", "v", "cf", "Cf", "approx", "ca", "viz", "ibid",
-		"Fig", "fig", "Figs", "Vol", "vol", "Vols", "Ch", "ch", "Sec", "sec", "Art", "art",
-		"pp", "Pp", "ed", "eds", "Ed", "Eds", "est", "Est", "Dept", "Univ", "Assn",
-		"Ave", "Blvd", "Rd", "Sq", "Mss", "Op", "op", "Nr", "nr", "Tel", "tel":
-		return true, false
+		"vs", "Vs", "v", "cf", "Cf", "approx", "viz", "ibid",
+		"Dept", "Univ", "Assn", "Ave", "Blvd", "Rd", "Sq", "Mss":
+		return abbrevAlways
+	case "No", "Nos", "no", "nos", "ca", "Fig", "fig", "Figs", "figs", "Vol", "vol", "Vols", "vols",
+		"Ch", "ch", "Sec", "sec", "Art", "art", "pp", "Pp", "ed", "eds", "est", "Est",
+		"Op", "op", "Nr", "nr", "Tel", "tel":
+		return abbrevNumber
 	}
-	return false, false
+	return abbrevNone
 }
 
 // opener reports whether s starts with a word that commonly opens a sentence,

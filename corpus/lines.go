@@ -30,6 +30,8 @@ type line struct {
 	fence   int // length of the fence run of a lineFence ("```", "~~~~"), which starts at cs
 	kind    lineKind
 	item    bool // the line starts a list item
+	ms      int  // of an item: where its marker starts
+	num     int  // of an item numbered "N." or "N)": N; else -1
 	// Set by newBlockStyle for blocks of two lines or more:
 	ends  bool // the content ends a sentence
 	full  bool // the next line's first word would not have fitted after this line
@@ -112,6 +114,14 @@ func parseLine(src string, start, end int, md bool) line {
 			q++
 		}
 		l.item = true
+		l.ms = p
+		l.num = -1
+		if c := src[p]; c >= '0' && c <= '9' {
+			l.num = 0
+			for i := p; i < e && src[i] >= '0' && src[i] <= '9'; i++ {
+				l.num = l.num*10 + int(src[i]-'0')
+			}
+		}
 		l.cs = q
 		l.eindent = col + utf8.RuneCountInString(src[p:q])
 	}

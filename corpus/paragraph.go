@@ -20,7 +20,9 @@ import (
 //
 //  1. n starts a list item ("1." "1)" "-" "*" "•" "–" "·" "▪" "◦" and a
 //     space): break. A list item is its own unit (KindListItem) starting at
-//     its text, not at its marker.
+//     its text, not at its marker. But a number other than 1 after a line
+//     of prose that does not end a sentence continues it ("more than\n
+//     100. Officials said"; see continuedItems).
 //  2. First-line-indent blocks (no list items; more lines are indented
 //     past the block's least indentation right after a sentence end than
 //     right after an unfinished line, and at least one is): break only
@@ -124,6 +126,7 @@ func (s *splitter) block(blk []line) {
 	if len(blk) == 0 {
 		return
 	}
+	continuedItems(s.src, blk)
 	var st blockStyle
 	if len(blk) > 1 {
 		st = newBlockStyle(s.src, blk)
@@ -203,6 +206,25 @@ func (st *blockStyle) breaks(src string, p, n *line) bool {
 		return false
 	}
 	return n.eindent != p.eindent || !p.full
+}
+
+// continuedItems turns back into prose the numbered "items" that continue a
+// sentence of wrapped prose: "... the death toll had risen to more than\n
+// 100. Officials said ..." is one paragraph, not a paragraph and an item
+// whose number is lost. As in CommonMark, an ordered list may interrupt a
+// paragraph only when it starts at 1; here, only when the line before it
+// ends a sentence (or a clause: a colon) or is part of an item already.
+func continuedItems(src string, blk []line) {
+	inItem := false
+	for i := range blk {
+		l := &blk[i]
+		if l.item && l.num >= 0 && l.num != 1 && i > 0 && !inItem && !endsSentence(src[blk[i-1].cs:blk[i-1].ce]) {
+			l.item = false
+			l.cs = l.ms
+			l.eindent = l.indent
+		}
+		inItem = inItem || l.item
+	}
 }
 
 // upper reports whether l starts with an upper-case (or uncased) letter.

@@ -34,6 +34,15 @@ func TestSplitTextParagraphs(t *testing.T) {
 			[]w{para("Steadfast alliance delivers"), para(longA)}},
 		{"unfinished line continues in lower case", "It was a long\nday at work.",
 			[]w{paraT("It was a long\nday at work.", "It was a long day at work.")}},
+		{"a number at a line start continues the sentence", "By Tuesday evening officials said the death toll had risen to more than\n100. Officials said the number was expected to rise further this week.",
+			[]w{paraT("By Tuesday evening officials said the death toll had risen to more than\n100. Officials said the number was expected to rise further this week.",
+				"By Tuesday evening officials said the death toll had risen to more than 100. Officials said the number was expected to rise further this week.")}},
+		{"a list that starts at 1 interrupts prose", "The council listed the projects it would pay for this year\n1. A new bridge.\n2. A school.",
+			[]w{para("The council listed the projects it would pay for this year"), item("A new bridge."), item("A school.")}},
+		{"a list after a colon", "The council listed three projects:\n2. A new bridge.\n3. A school.",
+			[]w{para("The council listed three projects:"), item("A new bridge."), item("A school.")}},
+		{"an item's wrapped line, then the next item", "1. A new bridge over the river, paid for by the\n   regional government and the city\n2. A school.",
+			[]w{itemT("A new bridge over the river, paid for by the\n   regional government and the city", "A new bridge over the river, paid for by the regional government and the city"), item("A school.")}},
 		{
 			// 20 Newsgroups, alt.atheism/51060: wrapped at 79 columns, with
 			// sentences ending at full line ends.

@@ -21,8 +21,8 @@ import (
 //  1. n starts a list item ("1." "1)" "-" "*" "•" "–" "·" "▪" "◦" and a
 //     space): break. A list item is its own unit (KindListItem) starting at
 //     its text, not at its marker. But a number other than 1 after a line
-//     of prose that does not end a sentence continues it ("more than\n
-//     100. Officials said"; see continuedItems).
+//     of prose that does not end a sentence continues it (a line break
+//     before "100. Officials said"; see continuedItems).
 //  2. First-line-indent blocks (no list items; more lines are indented
 //     past the block's least indentation right after a sentence end than
 //     right after an unfinished line, and at least one is): break only

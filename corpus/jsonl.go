@@ -3,6 +3,7 @@ package corpus
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -79,6 +80,88 @@ func (r *jsonlReader) read(in *bufio.Reader, fn func(*Document) error) error {
 		*r.errs = append(*r.errs, &FileError{Path: r.path, Err: fmt.Errorf("%d more bad records", r.nerrs-maxRecordErrors)})
 	}
 	return nil
+}
+
+// jsonArray reports whether the input opens with '[' (after a byte order
+// mark and white space), looking as far as it must.
+func jsonArray(in *bufio.Reader) bool {
+	for n := 1; ; n++ {
+		head, err := in.Peek(n)
+		if len(head) < n {
+			return false
+		}
+		if n <= 3 && bytes.HasPrefix([]byte("\uFEFF"), head) {
+			continue
+		}
+		switch c := head[n-1]; c {
+		case ' ', '\t', '\r', '\n':
+			if err != nil {
+				return false
+			}
+			continue
+		default:
+			return c == '['
+		}
+	}
+}
+
+// readArray reads a JSON array of records, whole: each element is decoded
+// as a JSONL record is. A record is numbered by the line it starts on
+// (Document.Record, errors); one without an id gets "<path>#<n>", n its
+// 1-based place in the array, since several may share a line. A syntax
+// error in the array stops the file there, after the records before it.
+func (r *jsonlReader) readArray(in *bufio.Reader, fn func(*Document) error) error {
+	data, err := io.ReadAll(in)
+	if err != nil {
+		r.fail(0, err)
+		return nil
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		r.fail(0, fmt.Errorf("%w (NUL byte at offset %d)", errBinary, i))
+		return nil
+	}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if _, err := dec.Token(); err != nil { // the '['
+		r.fail(1, fmt.Errorf("JSON array: %w", err))
+		return nil
+	}
+	line, seen := 1, 0
+	for n := 1; dec.More(); n++ {
+		start := int(dec.InputOffset())
+		for start < len(data) && (data[start] == ',' || data[start] == ' ' || data[start] == '\t' || data[start] == '\r' || data[start] == '\n') {
+			start++
+		}
+		line += bytes.Count(data[seen:start], []byte("\n"))
+		seen = start
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			r.fail(line, fmt.Errorf("JSON array, element %d: %w", n, err))
+			return nil
+		}
+		if ferr := r.element(raw, line, n, fn); ferr != nil {
+			return ferr
+		}
+	}
+	if _, err := dec.Token(); err != nil { // ']'
+		r.fail(line, fmt.Errorf("JSON array: %w", err))
+	}
+	return nil
+}
+
+// element decodes one array element and calls fn; it returns only fn's
+// error.
+func (r *jsonlReader) element(raw []byte, line, n int, fn func(*Document) error) error {
+	rec, err := r.dec.decode(raw, r.idField, r.txField)
+	if err != nil {
+		r.fail(line, fmt.Errorf("element %d: %w", n, err))
+		return nil
+	}
+	id := rec.id
+	if !rec.hasID {
+		id = r.path + "#" + strconv.Itoa(n)
+	}
+	return fn(&Document{ID: id, Path: r.path, Record: line, URL: rec.url, Title: rec.title, Format: JSONL, Text: rec.text})
 }
 
 func (r *jsonlReader) fail(line int, err error) {

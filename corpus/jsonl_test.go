@@ -205,6 +205,58 @@ func TestReadJSONL(t *testing.T) {
 	}
 }
 
+// TestReadJSONArray checks a scraper's JSON export (items.json: one array
+// of records, pretty-printed or not): each element is a document numbered
+// by its line, bad elements are reported by place and line while the rest
+// are read, and .json and .jl files are JSON, not text.
+func TestReadJSONArray(t *testing.T) {
+	in := "[\n" +
+		`  {"id": "a", "text": "First.", "url": "https://e.com/a"},` + "\n" +
+		`  {"text": "No id."}, {"text": "Same line."},` + "\n" +
+		"  5,\n" +
+		`  {"id": "c", "body": "no text"},` + "\n" +
+		`  {"id": "d",` + "\n" + `   "text": "Last."}` + "\n" +
+		"]\n"
+	dir := t.TempDir()
+	var got []string
+	var errs []string
+	for _, name := range []string{"items.json", "items.jl"} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		err := Read([]string{path}, nil, Options{}, func(d *Document) error {
+			got = append(got, fmt.Sprintf("%s %d %s %q %s", strings.TrimPrefix(d.ID, dir+string(filepath.Separator)), d.Record, d.Format, d.Text, d.URL))
+			return nil
+		})
+		errs = append(errs, strings.ReplaceAll(fmt.Sprint(err), dir+string(filepath.Separator), ""))
+	}
+	doc := []string{
+		`a 2 jsonl "First." https://e.com/a`,
+		`items.json#2 3 jsonl "No id." `,
+		`items.json#3 3 jsonl "Same line." `,
+		`d 6 jsonl "Last." `,
+	}
+	want := append(doc, strings.ReplaceAll(strings.Join(doc, "\n"), "items.json#", "items.jl#"))
+	if g := strings.Join(got, "\n"); g != strings.Join(want[:4], "\n")+"\n"+want[4] {
+		t.Errorf("documents:\n%s\nwant\n%s\n%s", g, strings.Join(want[:4], "\n"), want[4])
+	}
+	wantErr := "items.json:4: element 4: invalid JSON: a record must be an object, found '5' at column 1\n" +
+		`items.json:5: element 5: missing text field "text"`
+	if errs[0] != wantErr || errs[1] != strings.ReplaceAll(wantErr, "items.json", "items.jl") {
+		t.Errorf("errors:\n%s\n%s\nwant\n%s", errs[0], errs[1], wantErr)
+	}
+	// A broken array: the records before the break are read, the break is
+	// reported with its line.
+	path := filepath.Join(dir, "broken.json")
+	os.WriteFile(path, []byte("[{\"text\": \"One.\"},\n{\"text\": \"Two.\"\n"), 0o644)
+	var n int
+	err := Read([]string{path}, nil, Options{}, func(d *Document) error { n++; return nil })
+	if n != 1 || err == nil || !strings.Contains(err.Error(), "broken.json:2: JSON array, element 2:") {
+		t.Errorf("broken array: %d documents, error %v", n, err)
+	}
+}
+
 func TestReadJSONLFields(t *testing.T) {
 	in := `{"key":"k1","body":"Body one.","text":"not this"}` + "\n" + `{"key":2,"body":"Body two."}`
 	var got []string

@@ -18,11 +18,13 @@ import (
 // with the default JSONL fields.
 type Options struct {
 	// Format forces the format of every input. Auto (the zero value) picks
-	// it by extension after stripping ".gz": .jsonl and .ndjson are JSONL,
-	// .md and .markdown Markdown, .html, .htm and .xhtml HTML, anything else
-	// plain text. Standard input ("-") in Auto is sniffed from its first
-	// bytes (after a byte order mark and white space): '{' means JSONL, '<'
-	// followed by a letter, '!' or '?' means HTML, anything else is text.
+	// it by extension after stripping ".gz": .jsonl, .ndjson, .jl and .json
+	// are JSONL, .md and .markdown Markdown, .html, .htm and .xhtml HTML,
+	// anything else plain text. Standard input ("-") in Auto is sniffed from
+	// its first bytes (after a byte order mark and white space): '{' or '['
+	// means JSONL, '<' followed by a letter, '!' or '?' means HTML, anything
+	// else is text. JSONL input that opens with '[' is one JSON array of
+	// records (a scraper's export such as items.json), read whole.
 	Format Format
 	// IDField is the JSONL member holding a record's id (default "id"). A
 	// string or a number (kept as written); a record without one gets
@@ -206,7 +208,7 @@ func formatOf(p string) Format {
 	p = strings.ToLower(p)
 	p = strings.TrimSuffix(p, ".gz")
 	switch filepath.Ext(p) {
-	case ".jsonl", ".ndjson":
+	case ".jsonl", ".ndjson", ".jl", ".json":
 		return JSONL
 	case ".md", ".markdown":
 		return Markdown
@@ -224,7 +226,7 @@ func sniff(head []byte) Format {
 		return Text
 	}
 	switch head[0] {
-	case '{':
+	case '{', '[':
 		return JSONL
 	case '<':
 		if len(head) > 1 && (isASCIILetter(head[1]) || head[1] == '!' || head[1] == '?') {
@@ -261,6 +263,9 @@ func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) err
 	}
 	if format == JSONL {
 		jr := jsonlReader{path: p, idField: r.opt.IDField, txField: r.opt.TextField, errs: &r.errs}
+		if jsonArray(br) {
+			return jr.readArray(br, r.fn)
+		}
 		return jr.read(br, r.fn)
 	}
 	data, err := io.ReadAll(br)

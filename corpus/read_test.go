@@ -240,6 +240,7 @@ func TestReadStdin(t *testing.T) {
 	}{
 		{"text", Auto, "Just text.", `- text "Just text."`},
 		{"sniffed JSONL", Auto, "\n  {\"id\":\"x\",\"text\":\"T\"}\n", `x jsonl "T"`},
+		{"sniffed JSON array", Auto, "\uFEFF [{\"id\":\"x\",\"text\":\"T\"},{\"id\":\"y\",\"text\":\"U\"}]", `x jsonl "T"|y jsonl "U"`},
 		{"sniffed HTML", Auto, "\uFEFF<!doctype html><p>Hi</p>", `- html "\ufeff<!doctype html><p>Hi</p>"`},
 		{"not HTML", Auto, "< 5 apples", `- text "< 5 apples"`},
 		{"forced Markdown", Markdown, "<p>x</p>", `- markdown "<p>x</p>"`},

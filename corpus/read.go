@@ -60,7 +60,9 @@ type Options struct {
 // and returns that error as it is.
 //
 // JSONL is streamed record by record; other formats are read whole, one
-// document a file.
+// document a file. A file is read once however often it is named or found
+// (the same path twice, a folder and a file in it, a link to a file read
+// already), and standard input once.
 func Read(paths []string, stdin io.Reader, opt Options, fn func(*Document) error) error {
 	for _, p := range append(append([]string(nil), opt.Include...), opt.Exclude...) {
 		if err := checkGlob(p); err != nil {
@@ -95,10 +97,33 @@ func Read(paths []string, stdin io.Reader, opt Options, fn func(*Document) error
 
 // reader is the state of one Read.
 type reader struct {
-	opt   Options
-	stdin io.Reader
-	fn    func(*Document) error
-	errs  ErrorList
+	opt       Options
+	stdin     io.Reader
+	fn        func(*Document) error
+	errs      ErrorList
+	seen      map[string]bool // files read, by absolute path with links resolved
+	stdinRead bool
+}
+
+// first reports whether the file at p has not been read yet, and marks it
+// read.
+func (r *reader) first(p string) bool {
+	key, err := filepath.Abs(p)
+	if err == nil {
+		if k, err := filepath.EvalSymlinks(key); err == nil {
+			key = k
+		}
+	} else {
+		key = p
+	}
+	if r.seen[key] {
+		return false
+	}
+	if r.seen == nil {
+		r.seen = make(map[string]bool)
+	}
+	r.seen[key] = true
+	return true
 }
 
 // stop carries fn's error through filepath.WalkDir.
@@ -120,6 +145,10 @@ func (r *reader) path(p string) error {
 			r.fail(p, 0, errNoStdin)
 			return nil
 		}
+		if r.stdinRead {
+			return nil
+		}
+		r.stdinRead = true
 		return r.stream(p, r.stdin, r.opt.Format, r.opt.Format == Auto)
 	}
 	fi, err := os.Stat(p)
@@ -190,6 +219,9 @@ func (r *reader) walk(root string) error {
 }
 
 func (r *reader) file(p string) error {
+	if !r.first(p) {
+		return nil
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		r.fail(p, 0, err)

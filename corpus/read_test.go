@@ -273,3 +273,23 @@ func TestFileError(t *testing.T) {
 		t.Errorf("ErrorList = %q", l)
 	}
 }
+
+// TestReadOnce checks that a file named twice, found again through its
+// folder or through a link, and standard input named twice are each read
+// once.
+func TestReadOnce(t *testing.T) {
+	root := writeTree(t, map[string]string{"news/a.txt": "Story A.", "news/b.txt": "Story B."})
+	a := filepath.Join(root, "news", "a.txt")
+	link := filepath.Join(root, "link.txt")
+	if err := os.Symlink(a, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	var got []string
+	err := Read([]string{a, filepath.Join(root, "news"), a, link, "-", "-"}, strings.NewReader("From stdin."), Options{}, func(d *Document) error {
+		got = append(got, d.Text)
+		return nil
+	})
+	if err != nil || strings.Join(got, "|") != "Story A.|Story B.|From stdin." {
+		t.Errorf("read %q, %v; want each file and standard input once", got, err)
+	}
+}

@@ -15,7 +15,8 @@ const (
 )
 
 // Options controls a scan. The zero value is valid: every field documents the
-// default it stands for when left zero.
+// default it stands for when left zero. A value outside a field's range is
+// an error from Scan, not replaced by the default.
 type Options struct {
 	// Unit is the unit of comparison: corpus.Paragraph (default) or corpus.Sentence.
 	Unit corpus.Mode
@@ -25,23 +26,24 @@ type Options struct {
 	Scope Scope
 	// MinWords is the number of distinct content words (words that are
 	// neither stop words nor numbers in digits) a unit needs to be reported as a
-	// duplicate or paraphrase (default 5).
+	// duplicate or paraphrase: 1 or more (0: DefaultMinWords, 5).
 	// Verbatim repeats of shorter units still count as boilerplate.
 	MinWords int
 	// Threshold is the scorer's calibrated confidence at or above which a
-	// pair is a paraphrase (default DefaultThreshold, chosen on the training
-	// splits of the paraphrase benchmarks: see docs/quality.md).
+	// pair is a paraphrase, in (0,1] (0: DefaultThreshold, chosen on the
+	// training splits of the paraphrase benchmarks: see docs/quality.md).
 	Threshold float64
 	// DuplicateThreshold is the word-sequence similarity, 2·LCS/(|A|+|B|)
 	// over the token sequences, at or above which a pair with no differing
-	// number or negation counts as a near-identical duplicate (default
-	// DefaultDuplicateThreshold).
+	// number or negation counts as a near-identical duplicate, in (0,1]
+	// (0: DefaultDuplicateThreshold).
 	DuplicateThreshold float64
 	// BoilerplateDocs is the number of distinct documents a unit must repeat
-	// verbatim in before it is boilerplate (default 3).
+	// verbatim in before it is boilerplate: 2 or more (0:
+	// DefaultBoilerplateDocs, 3).
 	BoilerplateDocs int
-	// Workers is the number of goroutines used (default GOMAXPROCS). The
-	// result does not depend on it.
+	// Workers is the number of goroutines used (0 or less: GOMAXPROCS).
+	// The result does not depend on it.
 	Workers int
 }
 

@@ -48,20 +48,27 @@ func (o Options) withDefaults() (Options, error) {
 	if o.MinWords == 0 {
 		o.MinWords = DefaultMinWords
 	}
+	if o.MinWords < 0 {
+		return o, fmt.Errorf("min words %d: want a positive number (0 for the default)", o.MinWords)
+	}
 	if o.Threshold == 0 {
 		o.Threshold = DefaultThreshold
 	}
-	if o.Threshold < 0 || o.Threshold > 1 {
+	if !(o.Threshold > 0 && o.Threshold <= 1) { // NaN too
 		return o, fmt.Errorf("threshold %v: want a number in (0,1]", o.Threshold)
 	}
 	if o.DuplicateThreshold == 0 {
 		o.DuplicateThreshold = DefaultDuplicateThreshold
 	}
-	if o.DuplicateThreshold < 0 || o.DuplicateThreshold > 1 {
+	if !(o.DuplicateThreshold > 0 && o.DuplicateThreshold <= 1) {
 		return o, fmt.Errorf("duplicate threshold %v: want a number in (0,1]", o.DuplicateThreshold)
 	}
 	if o.BoilerplateDocs == 0 {
 		o.BoilerplateDocs = DefaultBoilerplateDocs
+	}
+	if o.BoilerplateDocs < 2 {
+		// A unit repeated in one document is a duplicate, not boilerplate.
+		return o, fmt.Errorf("boilerplate docs %d: want 2 or more (0 for the default)", o.BoilerplateDocs)
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)

@@ -70,21 +70,10 @@ func (s *Scorer) Explain(c *Corpus, a, b *Unit) Explanation {
 		}
 		e.Aligned = append(e.Aligned, p)
 	}
-	order := func(u *Unit, ps []WordPair, side func(WordPair) string) {
-		pos := map[string]int{}
-		for i, w := range s.contentWords(u) {
-			if _, ok := pos[w]; !ok {
-				pos[w] = i
-			}
-		}
-		at := func(w string) int { // a run sorts by its first word
-			first, _, _ := strings.Cut(w, " ")
-			return pos[first]
-		}
-		slices.SortStableFunc(ps, func(x, y WordPair) int { return at(side(x)) - at(side(y)) })
+	at := s.wordOrder(a)
+	for _, ps := range [][]WordPair{e.Shared, e.Aligned} {
+		slices.SortStableFunc(ps, func(x, y WordPair) int { return at(x.A) - at(y.A) })
 	}
-	order(a, e.Shared, func(p WordPair) string { return p.A })
-	order(a, e.Aligned, func(p WordPair) string { return p.A })
 	e.OnlyA = s.unalignedWords(a, sc.ma)
 	e.OnlyB = s.unalignedWords(b, sc.mb)
 	e.NumbersOnlyA = onlyIn(a.numbers(), b.numbers(), na)
@@ -178,16 +167,38 @@ func onlyIn(ids, other []uint32, text map[uint32]string) []string {
 func (e *Explanation) swap(s *Scorer, a *Unit) {
 	e.OnlyA, e.OnlyB = e.OnlyB, e.OnlyA
 	e.NumbersOnlyA, e.NumbersOnlyB = e.NumbersOnlyB, e.NumbersOnlyA
-	pos := map[string]int{}
-	for i, w := range s.contentWords(a) {
-		if _, ok := pos[w]; !ok {
-			pos[w] = i
-		}
-	}
+	at := s.wordOrder(a)
 	for _, ps := range [][]WordPair{e.Shared, e.Aligned} {
 		for i := range ps {
 			ps[i].A, ps[i].B = ps[i].B, ps[i].A
 		}
-		slices.SortStableFunc(ps, func(x, y WordPair) int { return pos[x.A] - pos[y.A] })
+		slices.SortStableFunc(ps, func(x, y WordPair) int { return at(x.A) - at(y.A) })
+	}
+}
+
+// wordOrder returns the position in u's content words of an entry of
+// Shared or Aligned on u's side: the first occurrence of a word, or of a
+// run of words (a compound's "web site") its longest leading part that is
+// one word of u (a word may hold a space: the amount "25 million"). An
+// entry found nowhere sorts last.
+func (s *Scorer) wordOrder(u *Unit) func(w string) int {
+	words := s.contentWords(u)
+	pos := map[string]int{}
+	for i, w := range words {
+		if _, ok := pos[w]; !ok {
+			pos[w] = i
+		}
+	}
+	return func(w string) int {
+		for {
+			if i, ok := pos[w]; ok {
+				return i
+			}
+			j := strings.LastIndexByte(w, ' ')
+			if j < 0 {
+				return len(words)
+			}
+			w = w[:j]
+		}
 	}
 }

@@ -36,7 +36,33 @@ func (e *PairFileError) Error() string { return fmt.Sprintf("%s:%d: %s", e.Path,
 // Unwrap makes errors.Is(err, ErrPairFile) true.
 func (e *PairFileError) Unwrap() error { return ErrPairFile }
 
-// maxLine is the longest record accepted.
+// PairFileErrors lists the bad records of a pair file, in file order:
+// ReadPairs skips them, reads the rest and returns this error with the
+// pairs it could read.
+type PairFileErrors []*PairFileError
+
+// Error returns the errors one a line.
+func (l PairFileErrors) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (l PairFileErrors) Unwrap() []error {
+	errs := make([]error, len(l))
+	for i, e := range l {
+		errs[i] = e
+	}
+	return errs
+}
+
+// maxLine is the longest record accepted, in bytes.
 const maxLine = 16 << 20
 
 var utf8BOM = []byte("\xef\xbb\xbf")
@@ -49,9 +75,18 @@ var utf8BOM = []byte("\xef\xbb\xbf")
 // a line, tab-separated, no quoting: the format of ../shared/eval/pairs. An
 // empty label cell leaves that pair unlabelled.
 // JSON Lines: one object a line with string fields "a" and "b" and an
-// optional numeric or boolean "label".
+// optional "label".
+// A label is a number (1/0, or a graded score) or true/false (1/0; in TSV
+// in any case).
 // Blank lines and a UTF-8 byte order mark opening the file are skipped.
 // path only names the input in errors.
+//
+// A bad record (wrong number of fields, a label that is neither a number
+// nor true/false, invalid JSON, a line over 16 MiB) does not stop the
+// read: ReadPairs skips it, reads the rest, and returns the pairs read
+// with a PairFileErrors naming every skipped line (the pairs are nil when
+// no record was good). Any other error (an empty file, a TSV header
+// without columns "a" and "b", a read error) returns no pairs.
 func ReadPairs(r io.Reader, path string) ([]LabeledPair, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(br.Size()) // the first 64 KiB, or all of a shorter input
@@ -65,117 +100,177 @@ func ReadPairs(r io.Reader, path string) ([]LabeledPair, error) {
 		head = head[len(utf8BOM):]
 	}
 	head = bytes.TrimLeft(head, " \t\r\n")
+	var pr pairReader
 	switch {
 	case len(head) == 0 && err == io.EOF:
 		return nil, &PairFileError{Path: path, Line: 1, Msg: "empty pair file"}
 	case len(head) > 0 && head[0] == '{':
-		return readJSONL(br, path)
+		err = pr.read(br, path, false)
+	default:
+		err = pr.read(br, path, true)
 	}
-	return readTSV(br, path)
+	switch {
+	case err != nil:
+		return nil, err
+	case len(pr.bad) > 0:
+		return pr.out, pr.bad
+	}
+	return pr.out, nil
 }
 
-// lines calls fn with every line (without its line ending) and its number.
-func lines(r io.Reader, path string, fn func(line string, n int) error) error {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64<<10), maxLine)
-	n := 0
-	for sc.Scan() {
-		n++
-		if err := fn(strings.TrimSuffix(sc.Text(), "\r"), n); err != nil {
-			return err
+// pairReader is the state of one ReadPairs.
+type pairReader struct {
+	path string
+	out  []LabeledPair
+	bad  PairFileErrors // the records skipped
+
+	// TSV: the columns of a, b and label (-1: none), and the number of
+	// fields of the header (0 until it is read).
+	ia, ib, il, ncol int
+}
+
+// skip records a bad record.
+func (pr *pairReader) skip(n int, msg string) {
+	pr.bad = append(pr.bad, &PairFileError{Path: pr.path, Line: n, Msg: msg})
+}
+
+// read reads the records of a TSV or a JSON Lines pair file: every
+// non-blank line (without its line ending), with its number. A line over
+// maxLine bytes is skipped as a bad record (or, in place of a TSV header,
+// fails the read). It stops at the first error that is not a bad record.
+func (pr *pairReader) read(br *bufio.Reader, path string, tsv bool) error {
+	pr.path = path
+	pr.ia, pr.ib, pr.il = -1, -1, -1
+	record := pr.jsonl
+	if tsv {
+		record = pr.tsv
+	}
+	for n := 1; ; n++ {
+		line, long, err := readLine(br)
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		if err == io.EOF && len(line) == 0 && !long {
+			break // the end of the input, after a line ending or none
+		}
+		switch l := strings.TrimSuffix(string(line), "\r"); {
+		case long && tsv && pr.ncol == 0:
+			return &PairFileError{Path: path, Line: n, Msg: fmt.Sprintf("header line over %d MiB", maxLine>>20)}
+		case long:
+			pr.skip(n, fmt.Sprintf("line over %d MiB", maxLine>>20))
+		case strings.TrimSpace(l) != "":
+			if err := record(l, n); err != nil {
+				return err
+			}
+		}
+		if err == io.EOF {
+			break
 		}
 	}
-	if err := sc.Err(); err != nil {
-		if errors.Is(err, bufio.ErrTooLong) {
-			return &PairFileError{Path: path, Line: n + 1, Msg: "line too long"}
-		}
-		return fmt.Errorf("%s:%d: %w", path, n+1, err)
+	if tsv && pr.ncol == 0 {
+		return &PairFileError{Path: path, Line: 1, Msg: "no header line"}
 	}
 	return nil
 }
 
-func readTSV(r io.Reader, path string) ([]LabeledPair, error) {
-	var out []LabeledPair
-	ia, ib, il, ncol := -1, -1, -1, 0
-	err := lines(r, path, func(line string, n int) error {
-		if strings.TrimSpace(line) == "" {
-			return nil
-		}
-		f := strings.Split(line, "\t")
-		if ncol == 0 {
-			for i, h := range f {
-				switch strings.ToLower(strings.TrimSpace(h)) {
-				case "a":
-					ia = i
-				case "b":
-					ib = i
-				case "label":
-					il = i
-				}
+// readLine reads one line, without its '\n'. A line over maxLine bytes is
+// read to its end and dropped: long reports it, line is nil. err is
+// io.EOF for the last line of an input that does not end with '\n'
+// (line is then empty at the end of the input).
+func readLine(br *bufio.Reader) (line []byte, long bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		chunk = bytes.TrimSuffix(chunk, []byte("\n"))
+		if !long {
+			if len(line)+len(chunk) > maxLine {
+				long, line = true, nil
+			} else {
+				line = append(line, chunk...)
 			}
-			if ia < 0 || ib < 0 {
-				return &PairFileError{Path: path, Line: n, Msg: `TSV header must name columns "a" and "b" (and optionally "label"), e.g. "label\ta\tb"`}
-			}
-			ncol = len(f)
-			return nil
 		}
-		if len(f) != ncol {
-			return &PairFileError{Path: path, Line: n, Msg: fmt.Sprintf("%d tab-separated fields, header has %d", len(f), ncol)}
+		if err != bufio.ErrBufferFull {
+			return line, long, err
 		}
-		p := LabeledPair{A: f[ia], B: f[ib], Line: n}
-		label := ""
-		if il >= 0 {
-			label = strings.TrimSpace(f[il])
-		}
-		if label != "" { // an empty cell: no label, as JSON's null
-			v, err := strconv.ParseFloat(label, 64)
-			if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-				return &PairFileError{Path: path, Line: n, Msg: fmt.Sprintf("label %q is not a number", label)}
-			}
-			p.Label, p.Labeled = v, true
-		}
-		out = append(out, p)
-		return nil
-	})
-	if err == nil && ncol == 0 {
-		err = &PairFileError{Path: path, Line: 1, Msg: "no header line"}
 	}
-	return out, err
 }
 
-func readJSONL(r io.Reader, path string) ([]LabeledPair, error) {
-	var out []LabeledPair
-	err := lines(r, path, func(line string, n int) error {
-		if strings.TrimSpace(line) == "" {
+// tsv reads the header or a record of a TSV pair file.
+func (pr *pairReader) tsv(line string, n int) error {
+	f := strings.Split(line, "\t")
+	if pr.ncol == 0 {
+		for i, h := range f {
+			switch strings.ToLower(strings.TrimSpace(h)) {
+			case "a":
+				pr.ia = i
+			case "b":
+				pr.ib = i
+			case "label":
+				pr.il = i
+			}
+		}
+		if pr.ia < 0 || pr.ib < 0 {
+			return &PairFileError{Path: pr.path, Line: n, Msg: `TSV header must name columns "a" and "b" (and optionally "label"), e.g. "label\ta\tb"`}
+		}
+		pr.ncol = len(f)
+		return nil
+	}
+	if len(f) != pr.ncol {
+		pr.skip(n, fmt.Sprintf("%d tab-separated fields, header has %d", len(f), pr.ncol))
+		return nil
+	}
+	p := LabeledPair{A: f[pr.ia], B: f[pr.ib], Line: n}
+	label := ""
+	if pr.il >= 0 {
+		label = strings.TrimSpace(f[pr.il])
+	}
+	switch strings.ToLower(label) {
+	case "": // an empty cell: no label, as JSON's null
+	case "true":
+		p.Label, p.Labeled = 1, true
+	case "false":
+		p.Label, p.Labeled = 0, true
+	default:
+		v, err := strconv.ParseFloat(label, 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+			pr.skip(n, fmt.Sprintf("label %q is not a number, true or false", label))
 			return nil
 		}
-		var rec struct {
-			A     *string         `json:"a"`
-			B     *string         `json:"b"`
-			Label json.RawMessage `json:"label"`
-		}
-		if err := json.Unmarshal([]byte(line), &rec); err != nil {
-			return &PairFileError{Path: path, Line: n, Msg: "invalid JSON: " + err.Error()}
-		}
-		if rec.A == nil || rec.B == nil {
-			return &PairFileError{Path: path, Line: n, Msg: `record needs string fields "a" and "b"`}
-		}
-		p := LabeledPair{A: *rec.A, B: *rec.B, Line: n}
-		switch l := strings.TrimSpace(string(rec.Label)); l {
-		case "", "null":
-		case "true":
-			p.Label, p.Labeled = 1, true
-		case "false":
-			p.Label, p.Labeled = 0, true
-		default:
-			v, err := strconv.ParseFloat(l, 64)
-			if err != nil || math.IsInf(v, 0) {
-				return &PairFileError{Path: path, Line: n, Msg: fmt.Sprintf("label %s is not a number or boolean", l)}
-			}
-			p.Label, p.Labeled = v, true
-		}
-		out = append(out, p)
+		p.Label, p.Labeled = v, true
+	}
+	pr.out = append(pr.out, p)
+	return nil
+}
+
+// jsonl reads a record of a JSON Lines pair file.
+func (pr *pairReader) jsonl(line string, n int) error {
+	var rec struct {
+		A     *string         `json:"a"`
+		B     *string         `json:"b"`
+		Label json.RawMessage `json:"label"`
+	}
+	if err := json.Unmarshal([]byte(line), &rec); err != nil {
+		pr.skip(n, "invalid JSON: "+err.Error())
 		return nil
-	})
-	return out, err
+	}
+	if rec.A == nil || rec.B == nil {
+		pr.skip(n, `record needs string fields "a" and "b"`)
+		return nil
+	}
+	p := LabeledPair{A: *rec.A, B: *rec.B, Line: n}
+	switch l := strings.TrimSpace(string(rec.Label)); l {
+	case "", "null":
+	case "true":
+		p.Label, p.Labeled = 1, true
+	case "false":
+		p.Label, p.Labeled = 0, true
+	default:
+		v, err := strconv.ParseFloat(l, 64)
+		if err != nil || math.IsInf(v, 0) {
+			pr.skip(n, fmt.Sprintf("label %s is not a number or boolean", l))
+			return nil
+		}
+		p.Label, p.Labeled = v, true
+	}
+	pr.out = append(pr.out, p)
+	return nil
 }

@@ -3,6 +3,7 @@ package score
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,6 +31,10 @@ func TestReadPairs(t *testing.T) {
 		{"jsonl after blank lines", "\n  \n" + `{"a":"x","b":"y","label":null}`,
 			[]LabeledPair{{A: "x", B: "y", Line: 3}}},
 		{"header only", "label\ta\tb\n", nil},
+		{"tsv true/false labels, any case", "label\ta\tb\ntrue\tx\ty\nFALSE\tp\tq\n True \tm\tn\n",
+			[]LabeledPair{{A: "x", B: "y", Label: 1, Labeled: true, Line: 2}, {A: "p", B: "q", Label: 0, Labeled: true, Line: 3}, {A: "m", B: "n", Label: 1, Labeled: true, Line: 4}}},
+		{"last line without a line ending", "a\tb\nx\ty",
+			[]LabeledPair{{A: "x", B: "y", Line: 2}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -44,6 +49,8 @@ func TestReadPairs(t *testing.T) {
 	}
 }
 
+// TestReadPairsErrors checks the errors that stop a read: no pair is
+// returned.
 func TestReadPairsErrors(t *testing.T) {
 	cases := []struct {
 		name, in, want string
@@ -51,29 +58,83 @@ func TestReadPairsErrors(t *testing.T) {
 		{"empty", "", "f.tsv:1: empty pair file"},
 		{"blank", "\n\n", "f.tsv:1: empty pair file"},
 		{"no b column", "label\ta\n1\tx\n", `f.tsv:1: TSV header must name columns "a" and "b"`},
-		{"field count", "label\ta\tb\n1\tx\ty\n1\tx\n", "f.tsv:3: 2 tab-separated fields, header has 3"},
-		{"bad label", "label\ta\tb\nyes\tx\ty\n", `f.tsv:2: label "yes" is not a number`},
-		{"nan label", "label\ta\tb\nNaN\tx\ty\n", `f.tsv:2: label "NaN" is not a number`},
-		{"bad json", "{\"a\":\"x\",\"b\":\"y\"}\n{\"a\":\n", "f.tsv:2: invalid JSON"},
-		{"json missing b", `{"a":"x"}`, `f.tsv:1: record needs string fields "a" and "b"`},
-		{"json bad label", `{"a":"x","b":"y","label":"1"}`, `f.tsv:1: label "1" is not a number or boolean`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := ReadPairs(strings.NewReader(tc.in), "f.tsv")
+			pairs, err := ReadPairs(strings.NewReader(tc.in), "f.tsv")
 			if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
 				t.Fatalf("ReadPairs(%q) error = %v, want prefix %q", tc.in, err, tc.want)
 			}
 			if !errors.Is(err, ErrPairFile) {
 				t.Errorf("error %v does not wrap ErrPairFile", err)
 			}
+			var list PairFileErrors
+			if pairs != nil || errors.As(err, &list) {
+				t.Errorf("pairs %+v, error %T; want none and a fatal error", pairs, err)
+			}
+		})
+	}
+}
+
+// TestReadPairsSkipsBadRecords checks that a bad record is skipped with an
+// error naming the file, the line and the problem, and that the records
+// around it are read.
+func TestReadPairsSkipsBadRecords(t *testing.T) {
+	good := func(lines ...int) []LabeledPair {
+		var ps []LabeledPair
+		for _, n := range lines {
+			ps = append(ps, LabeledPair{A: "x", B: "y", Label: 1, Labeled: true, Line: n})
+		}
+		return ps
+	}
+	const ok = "1\tx\ty\n"
+	const okJSON = `{"a":"x","b":"y","label":1}` + "\n"
+	cases := []struct {
+		name, in string
+		want     []LabeledPair
+		errs     []string
+	}{
+		{"field count", "label\ta\tb\n" + ok + "1\tx\n" + ok, good(2, 4), []string{"f.tsv:3: 2 tab-separated fields, header has 3"}},
+		{"bad label", "label\ta\tb\nyes\tx\ty\n" + ok, good(3), []string{`f.tsv:2: label "yes" is not a number, true or false`}},
+		{"nan label", "label\ta\tb\n" + ok + "NaN\tx\ty\n", good(2), []string{`f.tsv:3: label "NaN" is not a number, true or false`}},
+		{"two bad", "label\ta\tb\n" + ok + "x\n\n" + ok + "1\ta\tb\tc\n", good(2, 5), []string{
+			"f.tsv:3: 1 tab-separated fields, header has 3", "f.tsv:6: 4 tab-separated fields, header has 3"}},
+		{"none good", "label\ta\tb\nx\ty\n", nil, []string{"f.tsv:2: 2 tab-separated fields, header has 3"}},
+		{"bad json", okJSON + "{\"a\":\n" + okJSON, good(1, 3), []string{"f.tsv:2: invalid JSON"}},
+		{"json missing b", `{"a":"x"}` + "\n" + okJSON, good(2), []string{`f.tsv:1: record needs string fields "a" and "b"`}},
+		{"json bad label", okJSON + `{"a":"x","b":"y","label":"1"}`, good(1), []string{`f.tsv:2: label "1" is not a number or boolean`}},
+		{"line too long", "label\ta\tb\n" + ok + "1\t" + strings.Repeat("x", maxLine) + "\ty\n" + ok, good(2, 4), []string{"f.tsv:3: line over 16 MiB"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			pairs, err := ReadPairs(strings.NewReader(tc.in), "f.tsv")
+			var list PairFileErrors
+			if !errors.As(err, &list) {
+				t.Fatalf("error %v (%T), want a PairFileErrors", err, err)
+			}
+			if !errors.Is(err, ErrPairFile) {
+				t.Errorf("error %v does not wrap ErrPairFile", err)
+			}
+			if len(list) != len(tc.errs) {
+				t.Fatalf("errors:\n%v\nwant %d", err, len(tc.errs))
+			}
+			for i, e := range list {
+				if !strings.HasPrefix(e.Error(), tc.errs[i]) {
+					t.Errorf("error %d = %q, want prefix %q", i, e, tc.errs[i])
+				}
+			}
+			if !reflect.DeepEqual(pairs, tc.want) {
+				t.Errorf("pairs = %+v, want %+v", pairs, tc.want)
+			}
 		})
 	}
 }
 
 // FuzzReadPairs checks that any input gives pairs or an error, never a
-// panic, and that pairs come with increasing line numbers within the
-// input.
+// panic; that every error names the file; that pairs and skipped records
+// come with increasing line numbers within the input; and that nothing is
+// dropped silently: when the read did not stop, every non-blank line is
+// the TSV header, a pair or a skipped record.
 func FuzzReadPairs(f *testing.F) {
 	for _, s := range []string{
 		"label\ta\tb\n1\tx\ty\n",
@@ -83,24 +144,54 @@ func FuzzReadPairs(f *testing.F) {
 		"label\ta\tb\r\n0.5\t\t\r\n",
 		"\n\n{",
 		"\ufefflabel\ta\tb\n1\tx\ty\n",
+		"label\ta\tb\nTrue\tx\ty\nyes\tx\ty\n1\tx\n\n0\tx\ty",
+		`{"a":"x","b":"y"}` + "\n{\n" + `{"a":1}`,
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		pairs, err := ReadPairs(strings.NewReader(in), "fuzz")
+		var skipped PairFileErrors
 		if err != nil {
-			if !strings.HasPrefix(err.Error(), "fuzz:") {
-				t.Fatalf("error %q does not name the file", err)
+			for _, l := range strings.Split(err.Error(), "\n") {
+				if !strings.HasPrefix(l, "fuzz:") {
+					t.Fatalf("error %q does not name the file", err)
+				}
 			}
-			return
+			if !errors.As(err, &skipped) {
+				if pairs != nil {
+					t.Fatalf("%d pairs with the error %v", len(pairs), err)
+				}
+				return // the read stopped
+			}
 		}
 		lines := strings.Count(in, "\n") + 1
-		prev := 0
+		var got []int
 		for _, p := range pairs {
-			if p.Line <= prev || p.Line > lines {
-				t.Fatalf("line %d after %d (input has %d lines)", p.Line, prev, lines)
+			got = append(got, p.Line)
+		}
+		for _, e := range skipped {
+			got = append(got, e.Line)
+		}
+		slices.Sort(got)
+		prev := 0
+		for _, n := range got {
+			if n <= prev || n > lines {
+				t.Fatalf("line %d after %d (input has %d lines)", n, prev, lines)
 			}
-			prev = p.Line
+			prev = n
+		}
+		nonblank := 0
+		for _, l := range strings.Split(strings.TrimPrefix(in, "\ufeff"), "\n") {
+			if strings.TrimSpace(strings.TrimSuffix(l, "\r")) != "" {
+				nonblank++
+			}
+		}
+		if head := strings.TrimLeft(strings.TrimPrefix(in, "\ufeff"), " \t\r\n"); !strings.HasPrefix(head, "{") {
+			nonblank-- // the TSV header
+		}
+		if len(got) != nonblank {
+			t.Fatalf("%d pairs and %d skipped records from %d non-blank record lines", len(pairs), len(skipped), nonblank)
 		}
 	})
 }

@@ -16,15 +16,16 @@ type Options struct {
 	// synonym and background tables are English: for another language they
 	// are not used and IDF comes from the corpus alone.
 	Language string
-	// Threshold is the Score at or above which a pair is a paraphrase
-	// (default DefaultThreshold).
+	// Threshold is the Score at or above which a pair is a paraphrase, in
+	// (0,1] (0: DefaultThreshold).
 	Threshold float64
 	// DuplicateThreshold is the token-sequence similarity (Features.LCS:
 	// 2·|longest common subsequence| / (|A|+|B|) over the words, stop words
 	// included) at or above which a pair with no differing number and no
 	// negation flip is a duplicate: near-identical wording, copied or
-	// lightly edited (default DefaultDuplicateThreshold). At 0.8 a sentence
-	// of ten words may differ in two, a paragraph in one word of ten.
+	// lightly edited, in (0,1] (0: DefaultDuplicateThreshold). At 0.8 a
+	// sentence of ten words may differ in two, a paragraph in one word of
+	// ten.
 	DuplicateThreshold float64
 	// Background is the weight m of the background document frequencies in
 	// pseudo-documents (default DefaultBackground); see Corpus.
@@ -79,10 +80,10 @@ func New(opt Options) (*Scorer, error) {
 		opt.Background = DefaultBackground
 	}
 	switch {
-	case opt.Threshold < 0 || opt.Threshold > 1 || math.IsNaN(opt.Threshold):
-		return nil, fmt.Errorf("%w: threshold %v not in [0,1]", ErrOptions, opt.Threshold)
-	case opt.DuplicateThreshold < 0 || opt.DuplicateThreshold > 1 || math.IsNaN(opt.DuplicateThreshold):
-		return nil, fmt.Errorf("%w: duplicate threshold %v not in [0,1]", ErrOptions, opt.DuplicateThreshold)
+	case !(opt.Threshold > 0 && opt.Threshold <= 1): // NaN too
+		return nil, fmt.Errorf("%w: threshold %v: want a number in (0,1]", ErrOptions, opt.Threshold)
+	case !(opt.DuplicateThreshold > 0 && opt.DuplicateThreshold <= 1):
+		return nil, fmt.Errorf("%w: duplicate threshold %v: want a number in (0,1]", ErrOptions, opt.DuplicateThreshold)
 	case opt.Background < 0 || math.IsNaN(opt.Background) || math.IsInf(opt.Background, 0):
 		return nil, fmt.Errorf("%w: background weight %v", ErrOptions, opt.Background)
 	}

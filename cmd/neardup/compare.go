@@ -32,6 +32,10 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		fmt.Fprintf(stderr, "neardup compare: --format %q: want text or json\n", *format)
 		return exitError
 	}
+	if err := checkRanges(fs); err != nil {
+		fmt.Fprintf(stderr, "neardup compare: %v\n", err)
+		return exitError
+	}
 	if fs.Arg(0) == "-" && fs.Arg(1) == "-" {
 		fmt.Fprintln(stderr, "neardup compare: standard input (-) can be only one of A and B")
 		return exitError

@@ -79,6 +79,32 @@ func TestCompareStdinAndOrder(t *testing.T) {
 	}
 }
 
+// TestCompareSharedOrder checks that the shared and aligned words are
+// listed in A's order, whichever way round the pair is given: an amount
+// ("25 million") sorts where it stands in A, and so does a compound's run
+// of words ("web site").
+func TestCompareSharedOrder(t *testing.T) {
+	for _, tc := range []struct{ a, b, want string }{
+		{"On Monday the harbour board approved spending of $25 million on new cranes.",
+			"The harbour board approved $25m for new cranes on Monday.",
+			"shared words: monday, harbour, board, approved, 25 million/25m, new, cranes\n"},
+		{"The harbour board approved $25m for new cranes on Monday.",
+			"On Monday the harbour board approved spending of $25 million on new cranes.",
+			"shared words: harbour, board, approved, 25m/25 million, new, cranes, monday\n"},
+		{"The harbour board shows the cranes budget on the web site, officials said.",
+			"Officials stated the harbour board website displays the cranes budget.",
+			"aligned words: shows ~ displays (synonym 0.80), web site ~ website (compound 1.00)\n"},
+		{"Officials stated the harbour board website displays the cranes budget.",
+			"The harbour board shows the cranes budget on the web site, officials said.",
+			"aligned words: website ~ web site (compound 1.00), displays ~ shows (synonym 0.80)\n"},
+	} {
+		code, out, errOut := runCmd(t, compareCmd(""), tc.a, tc.b)
+		if code != exitOK || !strings.Contains(out, tc.want) {
+			t.Errorf("compare %q %q: exit %d%s, output\n%s\nwant %q", tc.a, tc.b, code, errOut, out, tc.want)
+		}
+	}
+}
+
 func TestCompareErrors(t *testing.T) {
 	for _, tc := range []struct {
 		name string

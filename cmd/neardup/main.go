@@ -16,6 +16,9 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
+
+	"github.com/spf13/pflag"
 )
 
 func main() {
@@ -30,6 +33,12 @@ const (
 	exitOK       = 0
 	exitFindings = 1 // check: findings at or above --fail-on
 	exitError    = 2 // usage error, or nothing could be read
+
+	// exitPartial ends a run that skipped some bad input (an unreadable
+	// file, a bad line of a pair file) and did the rest: each problem is
+	// on standard error and the report counts them, as scan has always
+	// done with unreadable files among many.
+	exitPartial = exitOK
 )
 
 type command struct {
@@ -74,4 +83,36 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	fmt.Fprintf(stderr, "neardup: unknown command %q\n\n", args[0])
 	usage(stderr)
 	return exitError
+}
+
+// flagRanges are the valid values of the numeric flags of scan, pairs and
+// compare. The library reads a zero option as "the default"; on the
+// command line the default is the flag's, so a value typed out of range
+// (a 0 included) is an error, never replaced.
+var flagRanges = map[string]struct {
+	ok   func(v float64) bool
+	want string
+}{
+	"threshold":           {func(v float64) bool { return v > 0 && v <= 1 }, "a number in (0,1]"},
+	"duplicate-threshold": {func(v float64) bool { return v > 0 && v <= 1 }, "a number in (0,1]"},
+	"min-words":           {func(v float64) bool { return v >= 1 }, "a whole number, 1 or more"},
+	"boilerplate-docs":    {func(v float64) bool { return v >= 2 }, "a whole number, 2 or more"},
+	"workers":             {func(v float64) bool { return v >= 0 }, "0 (one per core) or more"},
+}
+
+// checkRanges returns an error naming the first flag given on the command
+// line (fs.Changed) whose value is out of its range in flagRanges.
+func checkRanges(fs *pflag.FlagSet) error {
+	var err error
+	fs.Visit(func(f *pflag.Flag) {
+		r, ok := flagRanges[f.Name]
+		if !ok || err != nil {
+			return
+		}
+		v, perr := strconv.ParseFloat(f.Value.String(), 64)
+		if perr != nil || !r.ok(v) { // NaN fails r.ok
+			err = fmt.Errorf("--%s %s: want %s", f.Name, f.Value, r.want)
+		}
+	})
+	return err
 }

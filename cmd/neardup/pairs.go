@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -44,8 +45,9 @@ func runPairs(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		"FILE (or - for standard input) is TSV with a header naming the columns label, a and b\n"+
 		"(label optional; e.g. \"label<TAB>a<TAB>b\"), or JSON Lines of {\"a\":..., \"b\":..., \"label\":...}.\n"+
 		"Labels are 1/0 (or true/false), or graded scores such as STS-B's 0-5; a pair with an empty\n"+
-		"label (or null) is scored and left out of the summary. IDF is computed over\n"+
-		"all texts of FILE, blended with the built-in background table.", stderr)
+		"label (or null) is scored and left out of the summary. A bad line is reported on standard\n"+
+		"error and skipped; the output counts it. IDF is computed over all texts of FILE, blended\n"+
+		"with the built-in background table.", stderr)
 	var sf scoreFlags
 	sf.register(fs)
 	format := fs.String("format", "text", "output format: text or json")
@@ -63,13 +65,17 @@ func runPairs(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		fmt.Fprintf(stderr, "neardup pairs: --format %q: want text or json\n", *format)
 		return exitError
 	}
+	if err := checkRanges(fs); err != nil {
+		fmt.Fprintf(stderr, "neardup pairs: %v\n", err)
+		return exitError
+	}
 	s, err := sf.scorer()
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup pairs: %v\n", err)
 		return exitError
 	}
 	path := fs.Arg(0)
-	pairs, err := readPairFile(path, stdin)
+	pairs, skipped, err := readPairFile(path, stdin, stderr)
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup pairs: %v\n", err)
 		return exitError
@@ -80,25 +86,53 @@ func runPairs(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return exitError
 	}
 	sum := summarize(pairs, results, s.Options().Threshold)
-	return writeReport(*out, stdout, stderr, func(w io.Writer) error {
+	code := writeReport(*out, stdout, stderr, func(w io.Writer) error {
 		if *format == "json" {
-			return writePairsJSON(w, pairs, results, sum, *summaryOnly)
+			return writePairsJSON(w, pairs, results, sum, skipped, *summaryOnly)
 		}
-		return writePairsText(w, pairs, results, sum, *summaryOnly)
+		return writePairsText(w, pairs, results, sum, skipped, *summaryOnly)
 	})
+	if code == exitOK && skipped > 0 {
+		code = exitPartial
+	}
+	return code
 }
 
-// readPairFile reads FILE, or standard input for "-".
-func readPairFile(path string, stdin io.Reader) ([]score.LabeledPair, error) {
+// readPairFile reads FILE, or standard input for "-". A bad record is
+// reported on stderr and skipped, and counted in skipped; the rest is
+// read. It fails when no record is good.
+func readPairFile(path string, stdin io.Reader, stderr io.Writer) (pairs []score.LabeledPair, skipped int, err error) {
+	name := path
 	if path == "-" {
-		return score.ReadPairs(stdin, "<stdin>")
+		name = "<stdin>"
+		pairs, err = score.ReadPairs(stdin, name)
+	} else {
+		f, oerr := os.Open(path)
+		if oerr != nil {
+			return nil, 0, oerr
+		}
+		defer f.Close()
+		pairs, err = score.ReadPairs(f, path)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
+	var bad score.PairFileErrors
+	if !errors.As(err, &bad) {
+		return pairs, 0, err
 	}
-	defer f.Close()
-	return score.ReadPairs(f, path)
+	for _, e := range bad {
+		fmt.Fprintf(stderr, "neardup pairs: %v\n", e)
+	}
+	if len(pairs) == 0 {
+		return nil, len(bad), fmt.Errorf("%s: no valid pair (%s skipped)", name, badLines(len(bad)))
+	}
+	return pairs, len(bad), nil
+}
+
+// badLines says how many bad lines were skipped: "1 bad line", "2 bad lines".
+func badLines(n int) string {
+	if n == 1 {
+		return "1 bad line"
+	}
+	return fmt.Sprintf("%d bad lines", n)
 }
 
 // scorePairs analyses every text once, builds the corpus over all of them,
@@ -159,11 +193,12 @@ func summarize(pairs []score.LabeledPair, results []score.Result, threshold floa
 	return &s
 }
 
-func writePairsJSON(w io.Writer, pairs []score.LabeledPair, results []score.Result, sum *score.Summary, summaryOnly bool) error {
+func writePairsJSON(w io.Writer, pairs []score.LabeledPair, results []score.Result, sum *score.Summary, skipped int, summaryOnly bool) error {
 	doc := struct {
 		Pairs   []pairOut      `json:"pairs"`
+		Skipped int            `json:"skipped"` // bad lines of FILE, reported on standard error
 		Summary *score.Summary `json:"summary,omitempty"`
-	}{Pairs: []pairOut{}, Summary: sum}
+	}{Pairs: []pairOut{}, Skipped: skipped, Summary: sum}
 	if !summaryOnly {
 		for i, p := range pairs {
 			o := pairOut{Line: p.Line, Result: results[i]}
@@ -178,7 +213,7 @@ func writePairsJSON(w io.Writer, pairs []score.LabeledPair, results []score.Resu
 	return enc.Encode(doc)
 }
 
-func writePairsText(w io.Writer, pairs []score.LabeledPair, results []score.Result, sum *score.Summary, summaryOnly bool) error {
+func writePairsText(w io.Writer, pairs []score.LabeledPair, results []score.Result, sum *score.Summary, skipped int, summaryOnly bool) error {
 	if !summaryOnly {
 		tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)
 		fmt.Fprintln(tw, "line\tlabel\tscore\tverdict\tcosine\tjaccard\tcontainment")
@@ -195,22 +230,29 @@ func writePairsText(w io.Writer, pairs []score.LabeledPair, results []score.Resu
 		}
 	}
 	if sum == nil {
-		_, err := fmt.Fprintf(w, "%d pairs, unlabelled: no summary\n", len(pairs))
+		fmt.Fprintf(w, "%d pairs, unlabelled: no summary", len(pairs))
+		if skipped > 0 {
+			fmt.Fprintf(w, "; %s skipped", badLines(skipped))
+		}
+		_, err := fmt.Fprintln(w)
 		return err
 	}
 	if !summaryOnly {
 		fmt.Fprintln(w)
 	}
-	return writeSummary(w, sum, len(pairs))
+	return writeSummary(w, sum, len(pairs), skipped)
 }
 
-func writeSummary(w io.Writer, s *score.Summary, total int) error {
+func writeSummary(w io.Writer, s *score.Summary, total, skipped int) error {
 	fmt.Fprintf(w, "summary: %d labelled pairs, %d positive", s.Pairs, s.Positives)
 	if total > s.Pairs {
 		fmt.Fprintf(w, " (%d unlabelled pairs left out)", total-s.Pairs)
 	}
 	if s.Graded {
 		fmt.Fprint(w, " (graded labels: positive is at least half the top label)")
+	}
+	if skipped > 0 {
+		fmt.Fprintf(w, "; %s skipped", badLines(skipped))
 	}
 	fmt.Fprintln(w)
 	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', 0)

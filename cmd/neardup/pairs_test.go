@@ -188,8 +188,13 @@ func TestPairsUnlabelledJSONL(t *testing.T) {
 }
 
 func TestPairsErrors(t *testing.T) {
-	bad := filepath.Join(t.TempDir(), "bad.tsv")
-	if err := os.WriteFile(bad, []byte("label\ta\tb\n1\tx\ty\n1\tonly two\n"), 0o644); err != nil {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.tsv")
+	if err := os.WriteFile(bad, []byte("label\ta\tb\n1\tonly two\nyes\tx\ty\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	noHeader := filepath.Join(dir, "noheader.tsv")
+	if err := os.WriteFile(noHeader, []byte("1\tx\ty\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {
@@ -197,11 +202,14 @@ func TestPairsErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"bad record", []string{bad}, bad + ":3: 2 tab-separated fields, header has 3"},
-		{"missing file", []string{filepath.Join(t.TempDir(), "none.tsv")}, "no such file"},
+		{"no good record", []string{bad}, bad + ":2: 2 tab-separated fields, header has 3\n" +
+			"neardup pairs: " + bad + `:3: label "yes" is not a number, true or false` + "\n" +
+			"neardup pairs: " + bad + ": no valid pair (2 bad lines skipped)\n"},
+		{"bad header", []string{noHeader}, noHeader + `:1: TSV header must name columns "a" and "b"`},
+		{"missing file", []string{filepath.Join(dir, "none.tsv")}, "no such file"},
 		{"no file", nil, "want exactly one FILE"},
 		{"bad format", []string{"--format", "xml", bad}, `--format "xml"`},
-		{"bad threshold", []string{"--threshold", "2", bad}, "threshold 2 not in [0,1]"},
+		{"bad threshold", []string{"--threshold", "2", bad}, "--threshold 2: want a number in (0,1]"},
 		{"unknown flag", []string{"--nope", bad}, "unknown flag"},
 	}
 	for _, tc := range cases {
@@ -211,6 +219,83 @@ func TestPairsErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, errOut, tc.want)
 			}
 		})
+	}
+}
+
+// TestPairsSkipsBadLines checks that a bad line of a pair file is reported
+// on standard error, naming the file, the line and the problem, and
+// skipped; that the other pairs are scored; and that the output counts the
+// skipped lines. The exit status is scan's for an unreadable file among
+// many (exitPartial).
+func TestPairsSkipsBadLines(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bad.tsv")
+	in := "label\ta\tb\n" +
+		"1\tThe committee approved the budget.\tThe budget was approved by the committee.\n" +
+		"1\tonly two\n" +
+		"0\tHeavy rain fell.\tStocks rose on Monday.\n" +
+		"maybe\tx\ty\n"
+	if err := os.WriteFile(path, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	wantErrs := "neardup pairs: " + path + ":3: 2 tab-separated fields, header has 3\n" +
+		"neardup pairs: " + path + `:5: label "maybe" is not a number, true or false` + "\n"
+
+	code, out, errOut := runCmd(t, pairsCmd(""), "--format", "json", path)
+	if code != exitPartial || errOut != wantErrs {
+		t.Fatalf("exit %d, stderr\n%s\nwant exit %d, stderr\n%s", code, errOut, exitPartial, wantErrs)
+	}
+	var doc struct {
+		pairsJSON
+		Skipped *int `json:"skipped"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, out)
+	}
+	if len(doc.Pairs) != 2 || doc.Pairs[0].Line != 2 || doc.Pairs[1].Line != 4 {
+		t.Errorf("pairs %+v, want lines 2 and 4", doc.Pairs)
+	}
+	if doc.Skipped == nil || *doc.Skipped != 2 || doc.Summary == nil || doc.Summary.Pairs != 2 {
+		t.Errorf("skipped %v, summary %+v; want 2 skipped and 2 pairs summarised", doc.Skipped, doc.Summary)
+	}
+
+	code, out, errOut = runCmd(t, pairsCmd(in), "-")
+	if code != exitPartial || !strings.Contains(errOut, "neardup pairs: <stdin>:3: 2 tab-separated fields") {
+		t.Errorf("stdin: exit %d, stderr %q", code, errOut)
+	}
+	if !strings.Contains(out, "\n2     1      ") || !strings.Contains(out, "\n4     0      ") || !strings.Contains(out, "summary: 2 labelled pairs, 1 positive; 2 bad lines skipped\n") {
+		t.Errorf("text output:\n%s", out)
+	}
+	code, out, _ = runCmd(t, pairsCmd("a\tb\nx\ty\nx\n"), "-")
+	if code != exitPartial || strings.Count(out, "\n") != 3 || !strings.HasSuffix(out, "\n1 pairs, unlabelled: no summary; 1 bad line skipped\n") {
+		t.Errorf("unlabelled: exit %d, output\n%s", code, out)
+	}
+
+	// A file whose lines are all good has nothing skipped.
+	code, out, _ = runCmd(t, pairsCmd("a\tb\nx\ty\n"), "--format=json", "-")
+	if code != exitOK || !strings.Contains(out, `"skipped": 0`) {
+		t.Errorf("exit %d, %s", code, out)
+	}
+}
+
+// TestPairsBooleanLabels checks that TSV labels may be true/false in any
+// case, as the help says and as in JSON Lines.
+func TestPairsBooleanLabels(t *testing.T) {
+	in := "label\ta\tb\n" +
+		"true\tThe committee approved the budget.\tThe budget was approved by the committee.\n" +
+		"False\tHeavy rain fell.\tStocks rose on Monday.\n"
+	code, out, errOut := runCmd(t, pairsCmd(in), "--format=json", "-")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var doc pairsJSON
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pairs) != 2 || doc.Pairs[0].Label == nil || *doc.Pairs[0].Label != 1 || doc.Pairs[1].Label == nil || *doc.Pairs[1].Label != 0 {
+		t.Fatalf("pairs %+v, want labels 1 and 0", doc.Pairs)
+	}
+	if doc.Summary == nil || doc.Summary.Pairs != 2 || doc.Summary.Positives != 1 || doc.Summary.Graded {
+		t.Errorf("summary %+v, want 2 binary labels, 1 positive", doc.Summary)
 	}
 }
 

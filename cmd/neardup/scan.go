@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"text/tabwriter"
@@ -139,6 +140,10 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		fs.Usage()
 		return exitError
 	}
+	if err := checkRanges(fs); err != nil {
+		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
+		return exitError
+	}
 	if !report.Known(report.Format(*format)) {
 		fmt.Fprintf(stderr, "neardup scan: --format %q: want one of %s\n", *format, strings.Join(report.Formats(), ", "))
 		return exitError
@@ -168,6 +173,9 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		profile = append(profile, neardup.Stage{Name: "report", Count: len(res.Clusters), Duration: time.Since(t)})
 		printStats(stderr, profile, time.Since(start))
 	}
+	if code == exitOK && nerr > 0 {
+		code = exitPartial
+	}
 	return code
 }
 
@@ -186,7 +194,8 @@ func printStats(w io.Writer, profile []neardup.Stage, total time.Duration) {
 }
 
 // writeReport writes through fn to the file named out, or to stdout when out
-// is empty. A file is written whole or not at all.
+// is empty. A file is written whole or not at all: to a temporary file
+// beside it, renamed at the end. Errors name out, not the temporary file.
 func writeReport(out string, stdout, stderr io.Writer, fn func(io.Writer) error) int {
 	if out == "" {
 		if err := fn(stdout); err != nil {
@@ -195,32 +204,46 @@ func writeReport(out string, stdout, stderr io.Writer, fn func(io.Writer) error)
 		}
 		return exitOK
 	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, fileCause(err))
+		return exitError
+	}
 	tmp, err := os.CreateTemp(dirOf(out), ".neardup-*")
 	if err != nil {
-		fmt.Fprintf(stderr, "neardup: %v\n", err)
-		return exitError
+		return fail(err)
 	}
 	defer os.Remove(tmp.Name())
 	if err := fn(tmp); err != nil {
 		tmp.Close()
-		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, err)
-		return exitError
+		return fail(err)
 	}
 	// CreateTemp makes the file private; a report is an ordinary file.
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
-		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, err)
-		return exitError
+		return fail(err)
 	}
 	if err := tmp.Close(); err != nil {
-		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, err)
-		return exitError
+		return fail(err)
 	}
 	if err := os.Rename(tmp.Name(), out); err != nil {
-		fmt.Fprintf(stderr, "neardup: %v\n", err)
-		return exitError
+		return fail(err)
 	}
 	return exitOK
+}
+
+// fileCause is err without the file names of an *fs.PathError or
+// *os.LinkError (the temporary file's), to follow the name of the file
+// the user gave.
+func fileCause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 func dirOf(path string) string {

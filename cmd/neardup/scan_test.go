@@ -227,3 +227,87 @@ func TestReadmeExample(t *testing.T) {
 		t.Errorf("README example is stale: paste the output of the command into README.md\n got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// TestFlagRanges checks that a flag typed out of its range is rejected
+// with its name and range, by scan, pairs and compare alike, instead of
+// running with the default or an invalid value; the ends of each range
+// run with the value given.
+func TestFlagRanges(t *testing.T) {
+	pairs := filepath.Join(t.TempDir(), "p.tsv")
+	if err := os.WriteFile(pairs, []byte("label\ta\tb\n1\tThe board approved the budget.\tThe budget was approved by the board.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const thresholdRange = "want a number in (0,1]"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"scan", "--threshold", "0", seed}, "neardup scan: --threshold 0: " + thresholdRange},
+		{[]string{"scan", "--threshold", "-0.2", seed}, "neardup scan: --threshold -0.2: " + thresholdRange},
+		{[]string{"scan", "--threshold=1.5", seed}, "neardup scan: --threshold 1.5: " + thresholdRange},
+		{[]string{"scan", "--threshold", "NaN", seed}, "neardup scan: --threshold NaN: " + thresholdRange},
+		{[]string{"scan", "--duplicate-threshold", "0", seed}, "neardup scan: --duplicate-threshold 0: " + thresholdRange},
+		{[]string{"scan", "--min-words", "0", seed}, "neardup scan: --min-words 0: want a whole number, 1 or more"},
+		{[]string{"scan", "--min-words", "-3", seed}, "neardup scan: --min-words -3: want a whole number, 1 or more"},
+		{[]string{"scan", "--boilerplate-docs", "-1", seed}, "neardup scan: --boilerplate-docs -1: want a whole number, 2 or more"},
+		{[]string{"scan", "--boilerplate-docs", "1", seed}, "neardup scan: --boilerplate-docs 1: want a whole number, 2 or more"},
+		{[]string{"scan", "--workers", "-1", seed}, "neardup scan: --workers -1: want 0 (one per core) or more"},
+		{[]string{"pairs", "--threshold", "0", pairs}, "neardup pairs: --threshold 0: " + thresholdRange},
+		{[]string{"pairs", "--duplicate-threshold", "-1", pairs}, "neardup pairs: --duplicate-threshold -1: " + thresholdRange},
+		{[]string{"compare", "--threshold", "0", "a b c", "d e f"}, "neardup compare: --threshold 0: " + thresholdRange},
+		{[]string{"compare", "--duplicate-threshold", "2", "a b c", "d e f"}, "neardup compare: --duplicate-threshold 2: " + thresholdRange},
+	} {
+		t.Run(strings.Join(tc.args[:3], " "), func(t *testing.T) {
+			code, out, errs := runCLI(t, "", tc.args...)
+			if code != exitError || out != "" || !strings.Contains(errs, tc.want+"\n") {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and %q", code, out[:min(len(out), 100)], errs, exitError, tc.want)
+			}
+		})
+	}
+
+	// The ends of the ranges are values like any other.
+	code, out, errs := runCLI(t, "", "scan", "--format", "json", "--threshold", "1", "--duplicate-threshold", "1", "--min-words", "1", "--boilerplate-docs", "2", "--workers", "0", seed)
+	if code != exitOK {
+		t.Fatalf("scan at the ends of the ranges: exit %d: %s", code, errs)
+	}
+	var rep struct {
+		Options map[string]any `json:"options"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if o := rep.Options; o["threshold"] != 1.0 || o["duplicate_threshold"] != 1.0 || o["min_words"] != 1.0 || o["boilerplate_docs"] != 2.0 {
+		t.Errorf("options in force %v, want the values given", o)
+	}
+	code, out, errs = runCLI(t, "", "compare", "--threshold", "1", "The board approved the budget.", "The budget was approved by the board.")
+	if code != exitOK || !strings.Contains(out, "paraphrase at >= 1.0000") {
+		t.Errorf("compare --threshold 1: exit %d, %s%s", code, out, errs)
+	}
+}
+
+// TestOutputFileErrors checks that a report that cannot be written names
+// the file given to -o, not the temporary file written beside it.
+func TestOutputFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	pairs := filepath.Join(dir, "p.tsv")
+	if err := os.WriteFile(pairs, []byte("a\tb\nThe board approved the budget.\tThe budget was approved by the board.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "no", "such", "dir", "out.txt")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"scan", "-o", missing, seed}, "neardup: " + missing + ": no such file or directory\n"},
+		{[]string{"pairs", "-o", missing, pairs}, "neardup: " + missing + ": no such file or directory\n"},
+		{[]string{"scan", "-o", dir, seed}, "neardup: " + dir + ": "}, // a directory
+	} {
+		code, out, errs := runCLI(t, "", tc.args...)
+		if code != exitError || out != "" || !strings.Contains(errs, tc.want) || strings.Contains(errs, ".neardup-") {
+			t.Errorf("%q: exit %d, stdout %q, stderr %q; want exit %d and %q", tc.args, code, out, errs, exitError, tc.want)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".neardup-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}

@@ -21,8 +21,9 @@ type Options struct {
 	Threshold float64
 	// DuplicateThreshold is the token-sequence similarity (Features.LCS:
 	// 2·|longest common subsequence| / (|A|+|B|) over the words, stop words
-	// included) at or above which a pair with no differing number and no
-	// negation flip is a duplicate: near-identical wording, copied or
+	// included) at or above which a pair with no differing number, no
+	// negation flip and no antonyms across the sides is a duplicate:
+	// near-identical wording, copied or
 	// lightly edited, in (0,1] (0: DefaultDuplicateThreshold). At 0.8 a
 	// sentence of ten words may differ in two, a paragraph in one word of
 	// ten.
@@ -139,11 +140,12 @@ func (s *Scorer) result(f Features) Result {
 }
 
 // kind decides the verdict: a duplicate is near-identical wording with no
-// differing number and no negation flip; a paraphrase scores at or above
-// the threshold.
+// differing number, no negation flip and no antonyms across the sides
+// ("The team will win the final." / "... lose ..." says the opposite in
+// near-identical words); a paraphrase scores at or above the threshold.
 func (s *Scorer) kind(f Features, p float64) string {
 	switch {
-	case f.Identical == 1 || f.LCS >= s.opt.DuplicateThreshold && f.Numbers == 0 && f.Negation == 0:
+	case f.Identical == 1 || f.LCS >= s.opt.DuplicateThreshold && f.Numbers == 0 && f.Negation == 0 && f.Antonym == 0:
 		return Duplicate
 	case p >= s.opt.Threshold:
 		return Paraphrase

@@ -74,6 +74,20 @@ func TestVerdicts(t *testing.T) {
 	}
 }
 
+// TestAntonymNotDuplicate: near-identical wording that swaps a word for
+// its WordNet antonym says the opposite, and is no duplicate. (The model
+// still scores such a pair as a likely paraphrase: the training sets hold
+// too few of them for the antonym feature to weigh much.)
+func TestAntonymNotDuplicate(t *testing.T) {
+	s := newTestScorer(t)
+	a := s.Analyze("The home team will win the final on Sunday, the coach said.")
+	b := s.Analyze("The home team will lose the final on Sunday, the coach said.")
+	r := s.Score(s.NewCorpus([]*Unit{a, b}), a, b)
+	if r.Features.Antonym != 1 || r.Features.LCS < DefaultDuplicateThreshold || r.Kind == Duplicate {
+		t.Errorf("win / lose: antonym %v, LCS %.2f, verdict %s; want an antonym, near-identical wording, no duplicate", r.Features.Antonym, r.Features.LCS, r.Kind)
+	}
+}
+
 // TestScoreConcurrent scores the same pairs from several goroutines and
 // checks every result equals the sequential one.
 func TestScoreConcurrent(t *testing.T) {

@@ -128,6 +128,9 @@ func writeExplanation(w io.Writer, e score.Explanation, threshold float64) {
 	if f.Negation == 1 {
 		notes = append(notes, "one side is negated and the other not")
 	}
+	if f.Antonym == 1 {
+		notes = append(notes, "a word on one side is an antonym of one on the other")
+	}
 	if f.Names > 0 {
 		notes = append(notes, "names on one side are missing from the other")
 	}

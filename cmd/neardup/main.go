@@ -72,6 +72,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
+		if len(args) == 2 && args[0] == "help" {
+			// "neardup help scan" is "neardup scan --help".
+			for _, c := range commands() {
+				if c.name == args[1] {
+					return c.run(ctx, []string{"--help"}, stdin, stdout, stdout)
+				}
+			}
+		}
 		usage(stdout)
 		return exitOK
 	}

@@ -25,7 +25,7 @@ type scoreFlags struct {
 
 func (f *scoreFlags) register(fs *pflag.FlagSet) {
 	fs.Float64Var(&f.threshold, "threshold", score.DefaultThreshold, "calibrated score at or above which a pair is a paraphrase")
-	fs.Float64Var(&f.dupThresh, "duplicate-threshold", score.DefaultDuplicateThreshold, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which a pair with no differing number or negation is a near-identical duplicate")
+	fs.Float64Var(&f.dupThresh, "duplicate-threshold", score.DefaultDuplicateThreshold, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which a pair with no differing number, negation or antonym is a near-identical duplicate")
 	fs.StringVar(&f.lang, "lang", "english", "stemmer and stop-word language (synonyms, word vectors and background IDF are English only)")
 }
 

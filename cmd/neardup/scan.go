@@ -28,7 +28,7 @@ type loadFlags struct {
 }
 
 func (l *loadFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&l.format, "input-format", "auto", "input format: auto (by extension: .jsonl/.ndjson, .md, .html; .gz is decompressed), text, markdown, html or jsonl")
+	fs.StringVar(&l.format, "input-format", "auto", "input format: auto (by extension: .jsonl/.ndjson/.jl/.json, .md, .html; .gz is decompressed), text, markdown, html or jsonl")
 	fs.StringVar(&l.idField, "id-field", "id", "JSONL field holding the document id")
 	fs.StringVar(&l.textField, "text-field", "text", "JSONL field holding the document text")
 	fs.StringSliceVar(&l.include, "include", nil, "when walking folders, read only files matching one of these globs (e.g. '*.txt,**/*.md')")
@@ -88,7 +88,7 @@ type scanFlags struct {
 func (f *scanFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.unit, "unit", "paragraph", "unit of comparison: paragraph (paragraphs and list items) or sentence")
 	fs.Float64Var(&f.threshold, "threshold", neardup.DefaultThreshold, "score at or above which two units are reported as paraphrases")
-	fs.Float64Var(&f.dupThresh, "duplicate-threshold", neardup.DefaultDuplicateThreshold, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which two units with no differing number or negation are near-identical duplicates")
+	fs.Float64Var(&f.dupThresh, "duplicate-threshold", neardup.DefaultDuplicateThreshold, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which two units with no differing number, negation or antonym are near-identical duplicates")
 	fs.StringVar(&f.scope, "scope", "all", "pairs to report: within (inside one document), across (between documents) or all")
 	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "distinct content words (not stop words, not numbers in digits) a unit needs to be reported")
 	fs.StringVar(&f.lang, "lang", "english", "stemmer and stop-word language: english, spanish, french, russian, swedish, norwegian, hungarian, or none")

@@ -189,6 +189,11 @@ func TestScanHelp(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "scan") || !strings.Contains(out, "check") {
 		t.Errorf("neardup --help: exit %d, %q", code, out)
 	}
+	// "neardup help scan" is scan's help, on standard output.
+	code, out, _ = runCLI(t, "", "help", "scan")
+	if code != exitOK || !strings.HasPrefix(out, "Usage: neardup scan") || !strings.Contains(out, "--min-words") {
+		t.Errorf("neardup help scan: exit %d, %.80q", code, out)
+	}
 }
 
 func TestScanStats(t *testing.T) {

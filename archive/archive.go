@@ -182,11 +182,13 @@ func Open(path string, opt Options) (*Archive, error) {
 		return &Archive{params: opt.Params, mem: newMemStore()}, nil
 	}
 	st, err := os.Stat(path)
+	create := false
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || err == nil && st.Size() == 0:
 		if opt.ReadOnly || !opt.Params.complete() {
 			return nil, fmt.Errorf("%s: %w", path, ErrNotExist)
 		}
+		create = true
 	case err != nil:
 		return nil, err
 	case st.IsDir():
@@ -210,7 +212,7 @@ func Open(path string, opt Options) (*Archive, error) {
 		NoFreelistSync:  true,
 		InitialMmapSize: opt.mmapSize,
 	}
-	db, err := openBolt(path, bopt)
+	db, err := openBolt(path, bopt, create)
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +245,7 @@ func (a *Archive) handle(write bool) (*bolt.DB, func(), error) {
 	// Keep the free-page list in the file: a process that opens it for each
 	// write must not rebuild it each time.
 	o.NoFreelistSync = false
-	db, err := openBolt(a.path, &o)
+	db, err := openBolt(a.path, &o, false)
 	if err != nil {
 		a.smu.Unlock()
 		return nil, nil, err
@@ -256,8 +258,72 @@ func (a *Archive) handle(write bool) (*bolt.DB, func(), error) {
 }
 
 // openBolt opens the bbolt file, turning its errors (and any panic on a
-// damaged file) into errors naming the path.
-func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
+// damaged file) into errors naming the path. It creates the file only if
+// create is set.
+//
+// The lock bbolt takes is on the file it opened. Compact (in this process
+// or another) renames a new file over the path while it holds the lock on
+// the old one: a process that opened the old file and waited for its lock
+// would otherwise get it once the compaction closes the old file, and
+// commit to a file that no longer has a name. So once the lock is held,
+// openBolt checks that the path still names the file it opened, and opens
+// the path again if not.
+//
+// The time spent waiting for the locks of replaced files counts against
+// the timeout.
+func openBolt(path string, o *bolt.Options, create bool) (*bolt.DB, error) {
+	deadline := time.Now().Add(o.Timeout)
+	for {
+		var f *os.File
+		oo := *o
+		oo.OpenFile = func(name string, flag int, perm os.FileMode) (*os.File, error) {
+			if !create {
+				flag &^= os.O_CREATE
+			}
+			file, err := os.OpenFile(name, flag, perm)
+			f = file
+			return file, err
+		}
+		db, err := openBolt1(path, &oo)
+		if err != nil {
+			return nil, err
+		}
+		same, err := samePath(f, path)
+		switch {
+		case same:
+			return db, nil
+		case err != nil && !create:
+			db.Close()
+			return nil, err
+		}
+		db.Close()
+		if oo.Timeout > 0 {
+			if oo.Timeout = time.Until(deadline); oo.Timeout <= 0 {
+				return nil, fmt.Errorf("%s: index is locked by another process (compacting it again and again): %w", path, bolt.ErrTimeout)
+			}
+		}
+		o = &oo
+	}
+}
+
+// samePath reports whether path names the open file f. A path that no
+// longer exists is reported as an error wrapping ErrNotExist.
+func samePath(f *os.File, path string) (bool, error) {
+	fi, err := f.Stat()
+	if err != nil {
+		return false, err
+	}
+	pi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, fmt.Errorf("%s: %w (removed while it was opened)", path, ErrNotExist)
+	case err != nil:
+		return false, err
+	}
+	return os.SameFile(fi, pi), nil
+}
+
+func openBolt1(path string, o *bolt.Options) (db *bolt.DB, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
@@ -270,6 +336,8 @@ func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
 		return db, nil
 	case errors.Is(err, bolt.ErrTimeout):
 		return nil, fmt.Errorf("%s: index is locked by another process (a writer, or readers while this opens it for writing): %w", path, err)
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: %w", path, ErrNotExist)
 	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
@@ -285,7 +353,6 @@ func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
 func (a *Archive) init(want Params) error {
 	var stored Params
 	var fresh bool
-	var version uint64
 	err := a.guard(func() error {
 		return a.db.View(func(tx *bolt.Tx) error {
 			m := tx.Bucket(bucketMeta)
@@ -300,7 +367,6 @@ func (a *Archive) init(want Params) error {
 			if n <= 0 {
 				return fmt.Errorf("%w: no format version", ErrCorrupt)
 			}
-			version = v
 			if v != Version && v != 1 {
 				return fmt.Errorf("%w: the index has format version %d, this neardup reads version %d (rebuild it with this version's `neardup index add`)", ErrVersion, v, Version)
 			}
@@ -318,18 +384,12 @@ func (a *Archive) init(want Params) error {
 		if err := want.mismatch(stored); err != nil {
 			return a.wrap(err)
 		}
+		// A version 1 file stays as it is until this process writes to
+		// it: the commit that does marks it version 2 (see boltTx.commit),
+		// so that an open refused later (by the caller's own checks) has
+		// written nothing.
 		a.params = stored
-		if version == Version || a.ro {
-			return nil
-		}
-		// Version 1 is version 2 without pending records: mark the file
-		// version 2 before this process writes any, so that version 1
-		// readers refuse it.
-		return a.wrap(a.guard(func() error {
-			return a.db.Update(func(tx *bolt.Tx) error {
-				return tx.Bucket(bucketMeta).Put(keyVersion, binaryUvarint(Version))
-			})
-		}))
+		return nil
 	}
 	if a.ro || !want.complete() {
 		return a.wrap(ErrNotExist)

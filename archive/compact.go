@@ -20,8 +20,12 @@ const compactBatch = 32 << 20
 // postings merged into few segments, giving back the space that deletes
 // and page splits leave. It works on a copy (the file's name with
 // ".compact" appended), then renames it over the file: a crash leaves
-// either the old file or the new one, both whole. Views and updates wait
-// while it runs. An archive in memory has nothing to compact.
+// either the old file or the new one, both whole. It holds the lock on the
+// old file until the new one has its name, and every open checks, once it
+// has the lock, that the path still names the file it locked (see
+// openBolt): a writer in another process that waited for the lock writes
+// to the new file, never to the old one. Views and updates wait while it
+// runs. An archive in memory has nothing to compact.
 func (a *Archive) Compact() error {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -33,23 +37,18 @@ func (a *Archive) Compact() error {
 	case a.mem != nil:
 		return nil
 	}
+	db := a.db
 	if a.shared {
-		db, done, err := a.handle(true)
+		sdb, done, err := a.handle(true)
 		if err != nil {
 			return a.wrap(err)
 		}
-		a.db = db
-		defer func() {
-			if a.db != nil {
-				a.db.Close()
-				a.db = nil
-			}
-			done()
-		}()
+		db = sdb
+		defer done()
 	}
 	// Merge the pending postings first, so that the copy has none.
 	err := a.guard(func() error {
-		return a.db.Update(func(tx *bolt.Tx) error {
+		return db.Update(func(tx *bolt.Tx) error {
 			t, err := newBoltTx(a, tx, true)
 			if err != nil {
 				return err
@@ -72,27 +71,30 @@ func (a *Archive) Compact() error {
 	a.dmu.Unlock()
 	tmp := a.path + ".compact"
 	os.Remove(tmp)
-	if err := a.guard(func() error { return a.copyTo(tmp) }); err != nil {
+	if err := a.guard(func() error { return copyTo(db, tmp) }); err != nil {
 		os.Remove(tmp)
 		return a.wrap(err)
 	}
-	if err := a.db.Close(); err != nil {
-		os.Remove(tmp)
-		return a.wrap(err)
-	}
-	a.db = nil
+	// Still holding the old file's lock: nobody can have written to it
+	// since the copy, and whoever waits for it finds the new file once it
+	// gets it.
 	if err := os.Rename(tmp, a.path); err != nil {
 		os.Remove(tmp)
-		return a.reopen(err)
+		return a.wrap(err)
 	}
 	syncDir(filepath.Dir(a.path))
-	return a.reopen(nil)
+	if a.shared {
+		return nil // done closes the old file
+	}
+	err = db.Close()
+	a.db = nil
+	return a.reopen(err)
 }
 
-// reopen opens the file again after a compaction; cause is the error that
-// stopped the compaction, if any.
+// reopen opens the file again after a compaction; cause is the error of
+// closing the old one, if any.
 func (a *Archive) reopen(cause error) error {
-	db, err := openBolt(a.path, a.bopt)
+	db, err := openBolt(a.path, a.bopt, false)
 	if err != nil {
 		a.closed = true
 		return a.wrap(fmt.Errorf("reopening after compaction: %w (cause: %v)", err, cause))
@@ -109,8 +111,19 @@ func syncDir(dir string) {
 	}
 }
 
-// copyTo writes a compacted copy of the archive to a new file.
-func (a *Archive) copyTo(path string) error {
+// copiedBuckets are the buckets a compaction copies: all required but the
+// pending records, which a file of version 1 does not have.
+var copiedBuckets = []struct {
+	name     []byte
+	required bool
+}{{bucketMeta, true}, {bucketDocs, true}, {bucketIDs, true}, {bucketPost, true}, {bucketPending, false}}
+
+// copyTo writes a compacted copy of the archive in src to a new file.
+// Every bucket is created, empty ones too (an archive whose documents were
+// all removed, or whose documents have no terms), and the copy is checked
+// to hold as many records in each bucket but the postings (re-cut into
+// segments) as the source before it is used.
+func copyTo(src *bolt.DB, path string) error {
 	dst, err := bolt.Open(path, 0o644, &bolt.Options{Timeout: DefaultTimeout, FreelistType: bolt.FreelistMapType})
 	if err != nil {
 		return err
@@ -119,24 +132,52 @@ func (a *Archive) copyTo(path string) error {
 	defer dst.Close()
 	w := &copier{db: dst}
 	defer w.rollback()
-	return a.db.View(func(src *bolt.Tx) error {
-		for _, name := range [][]byte{bucketMeta, bucketDocs, bucketIDs} {
-			b := src.Bucket(name)
-			if b == nil {
-				return fmt.Errorf("%w: missing bucket %s", ErrCorrupt, name)
+	counts := make(map[string]int)
+	err = src.View(func(src *bolt.Tx) error {
+		for _, cb := range copiedBuckets {
+			b := src.Bucket(cb.name)
+			switch {
+			case b == nil && cb.required:
+				return fmt.Errorf("%w: missing bucket %s", ErrCorrupt, cb.name)
+			case b == nil:
+				continue
 			}
-			if err := b.ForEach(func(k, v []byte) error { return w.put(name, k, v) }); err != nil {
+			if err := w.bucket(cb.name); err != nil {
 				return err
 			}
-		}
-		post := src.Bucket(bucketPost)
-		if post == nil {
-			return fmt.Errorf("%w: missing bucket %s", ErrCorrupt, bucketPost)
-		}
-		if err := copyPostings(post, w); err != nil {
-			return err
+			if bytes.Equal(cb.name, bucketPost) {
+				if err := copyPostings(b, w); err != nil {
+					return err
+				}
+				continue
+			}
+			n := 0
+			err := b.ForEach(func(k, v []byte) error {
+				n++
+				return w.put(cb.name, k, v)
+			})
+			if err != nil {
+				return err
+			}
+			counts[string(cb.name)] = n
 		}
 		return w.commit()
+	})
+	if err != nil {
+		return err
+	}
+	return dst.View(func(tx *bolt.Tx) error {
+		for _, cb := range copiedBuckets {
+			b := tx.Bucket(cb.name)
+			n, copied := counts[string(cb.name)]
+			switch {
+			case b == nil && (cb.required || copied):
+				return fmt.Errorf("compaction: the copy has no bucket %s", cb.name)
+			case copied && b.Stats().KeyN != n:
+				return fmt.Errorf("compaction: the copy has %d records in bucket %s, the index %d", b.Stats().KeyN, cb.name, n)
+			}
+		}
+		return nil
 	})
 }
 
@@ -186,7 +227,9 @@ type copier struct {
 	size int
 }
 
-func (w *copier) put(bucket, k, v []byte) error {
+// begin starts a transaction unless one is open, committing the open one
+// first once it holds compactBatch bytes.
+func (w *copier) begin() error {
 	if w.tx != nil && w.size > compactBatch {
 		if err := w.commit(); err != nil {
 			return err
@@ -198,6 +241,22 @@ func (w *copier) put(bucket, k, v []byte) error {
 			return err
 		}
 		w.tx, w.size = tx, 0
+	}
+	return nil
+}
+
+// bucket creates a bucket, so that it exists even if nothing is put in it.
+func (w *copier) bucket(name []byte) error {
+	if err := w.begin(); err != nil {
+		return err
+	}
+	_, err := w.tx.CreateBucketIfNotExists(name)
+	return err
+}
+
+func (w *copier) put(bucket, k, v []byte) error {
+	if err := w.begin(); err != nil {
+		return err
 	}
 	b, err := w.tx.CreateBucketIfNotExists(bucket)
 	if err != nil {

@@ -96,6 +96,10 @@
 // one process. bbolt locks the file: one process may open it read-write,
 // or any number read-only, and Options.Timeout bounds the wait; an archive
 // opened with Options.Shared takes the lock only for each transaction.
+// Compact replaces the file by renaming a compacted copy over it, holding
+// the old file's lock until the copy has the name; every open checks, once
+// it has the lock, that the path still names the file it locked, and opens
+// it again if not, so that no process writes to a replaced file.
 //
 // Opening checks the version and the parameters: an archive of another
 // version, or built with other Params (whose features depend on them), is
@@ -107,8 +111,9 @@
 //
 //   - Version 1: first version.
 //   - Version 2: pending records (bucket pend) and three more counters.
-//     Version 1 files are read as they are and become version 2 when
-//     opened for writing (version 1 readers refuse them from then on).
+//     Version 1 files are read as they are and become version 2 with the
+//     first commit that writes to them (version 1 readers refuse them from
+//     then on); an open that is refused writes nothing.
 package archive
 
 import (
@@ -118,7 +123,7 @@ import (
 )
 
 // Version is the file format version written. Files of version 1 are read
-// too, and upgraded to version 2 when opened for writing.
+// too, and upgraded to version 2 by the first commit that writes to them.
 const Version = 2
 
 // segmentBytes is the encoded size below which a term's last posting

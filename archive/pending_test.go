@@ -2,6 +2,7 @@ package archive
 
 import (
 	"encoding/binary"
+	"errors"
 	"maps"
 	"path/filepath"
 	"slices"
@@ -189,7 +190,7 @@ func TestPendingOldSnapshot(t *testing.T) {
 
 // TestVersion1 opens a file of format version 1 (no pending bucket, six
 // counters): read-only it is read as it is; opened for writing it becomes
-// version 2 and takes pending records.
+// version 2 with its first write and takes pending records.
 func TestVersion1(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "v1.ndx")
 	a, err := Open(path, Options{Params: testParams, NoSync: true, PendingLimit: -1})
@@ -246,16 +247,28 @@ func TestVersion1(t *testing.T) {
 		t.Fatalf("a read-only open changed the version to %d", v)
 	}
 
+	// An open refused for its parameters writes nothing.
+	if a, err := Open(path, Options{Params: Params{Features: "other-terms/1"}}); !errors.Is(err, ErrMismatch) {
+		if a != nil {
+			a.Close()
+		}
+		t.Fatalf("Open with other features = %v, want ErrMismatch", err)
+	}
 	rw, err := Open(path, Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer rw.Close()
-	if v := version(rw.db); v != Version {
-		t.Errorf("opened for writing, the file has version %d, want %d", v, Version)
+	// Opened for writing, it stays version 1 until the first commit that
+	// writes (a caller may still refuse it: see neardup.OpenIndex).
+	if v := version(rw.db); v != 1 {
+		t.Errorf("opened for writing, before any write, the file has version %d, want 1", v)
 	}
 	for i, first := range addAll(t, rw, docs[3:5]) {
 		ref.add(first, docs[3+i])
+	}
+	if v := version(rw.db); v != Version {
+		t.Errorf("after a write, the file has version %d, want %d", v, Version)
 	}
 	ref.check(t, rw)
 	rw.View(func(tx Tx) error {

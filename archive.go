@@ -29,8 +29,13 @@ type IndexOptions struct {
 	// processes may do so at once, but not while one has it open for
 	// writing (they wait up to LockTimeout).
 	ReadOnly bool
+	// MustExist opens an existing index for writing and never creates
+	// one: a missing file is an error wrapping archive.ErrNotExist, as
+	// with ReadOnly (for removals and compaction, where a new index is
+	// a mistyped path).
+	MustExist bool
 	// LockTimeout is how long opening waits for another process's lock on
-	// the file (default archive.DefaultTimeout).
+	// the file (default archive.DefaultTimeout; negative: do not wait).
 	LockTimeout time.Duration
 	// NoSync skips fsync on commit: faster, but a crash of the machine (not
 	// of the process) may lose the index. For throw-away indexes.
@@ -83,7 +88,10 @@ type IndexOptions struct {
 	// DefaultMaxCandidates). See Index.Check.
 	MaxCandidates int
 	// MaxMatches is the number of findings kept for each draft unit, the
-	// best scores first (default DefaultMaxMatches).
+	// best scores first (default DefaultMaxMatches). A unit's best
+	// duplicate finding is always kept, in the last place if paraphrases
+	// outscore it, so that whether a unit duplicates other text does not
+	// depend on MaxMatches.
 	MaxMatches int
 
 	// SeenKind and SeenShare decide when CheckAndAdd treats a document as
@@ -216,10 +224,11 @@ func features(s *score.Scorer) string {
 }
 
 // OpenIndex opens the index in the file at path, creating it unless
-// opt.ReadOnly; path "" makes an index in memory. An index built with
-// other options (unit, language, scorer features) or by another format
-// version is refused with an error wrapping archive.ErrMismatch or
-// archive.ErrVersion, a damaged file with one wrapping archive.ErrCorrupt.
+// opt.ReadOnly or opt.MustExist; path "" makes an index in memory. An
+// index built with other options (unit, language, scorer features) or by
+// another format version is refused with an error wrapping
+// archive.ErrMismatch or archive.ErrVersion, a damaged file with one
+// wrapping archive.ErrCorrupt. A refused open writes nothing to the file.
 func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 	opt, err := opt.withDefaults()
 	if err != nil {
@@ -237,7 +246,7 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 	var ar *archive.Archive
 	if path != "" {
 		ar, err = archive.Open(path, aopt)
-		if err != nil && (!errors.Is(err, archive.ErrNotExist) || opt.ReadOnly) {
+		if err != nil && (!errors.Is(err, archive.ErrNotExist) || opt.ReadOnly || opt.MustExist) {
 			return nil, err
 		}
 	}

@@ -165,8 +165,9 @@ func (ix *Index) delta(snap uint32, after uint64) ([]*analysed, uint64) {
 			delta = append(delta, r.unit)
 		}
 	}
-	for _, p := range ix.staged {
-		if p.seq <= after {
+	replaced := supersededIn(ix.staged)
+	for i, p := range ix.staged {
+		if p.seq <= after || replaced != nil && replaced[i] {
 			continue
 		}
 		for j := range p.units {
@@ -176,6 +177,28 @@ func (ix *Index) delta(snap uint32, after uint64) ([]*analysed, uint64) {
 		}
 	}
 	return delta, ix.seq
+}
+
+// supersededIn marks the documents of ps (staged, in order) that a later
+// one with the same id replaces: they are committed in the same
+// transaction as it, or before it, and it removes them, so a check must
+// not find them. It returns nil when there are none.
+func supersededIn(ps []*pending) []bool {
+	if len(ps) < 2 {
+		return nil
+	}
+	var out []bool
+	last := make(map[string]int, len(ps))
+	for i, p := range ps {
+		if j, ok := last[p.doc.ID]; ok {
+			if out == nil {
+				out = make([]bool, len(ps))
+			}
+			out[j] = true
+		}
+		last[p.doc.ID] = i
+	}
+	return out
 }
 
 // kick tells the background committer that documents are staged.
@@ -292,11 +315,14 @@ func stored(as []analysed) ([]archive.Unit, [][]uint32) {
 
 // committed records the units just committed in recent, for the checks in
 // progress; replaced are the ids of documents that replaced earlier
-// versions, whose units leave recent. It runs under rmu.
+// versions, whose units leave recent. A document that a later one of the
+// same batch replaced was removed in the same transaction: only the last
+// version of an id enters recent. It runs under rmu.
 func (ix *Index) committed(ps []*pending, firsts []uint32, replaced map[string]bool) {
 	if len(replaced) > 0 {
 		ix.recent = slices.DeleteFunc(ix.recent, func(r recentUnit) bool { return replaced[r.unit.Doc] })
 	}
+	superseded := supersededIn(ps)
 	for i, p := range ps {
 		next := firsts[i]
 		for j := range p.units {
@@ -304,7 +330,7 @@ func (ix *Index) committed(ps []*pending, firsts []uint32, replaced map[string]b
 			if a.su == nil || len(a.su.Terms()) == 0 {
 				continue
 			}
-			if len(ix.inflight) > 0 {
+			if len(ix.inflight) > 0 && (superseded == nil || !superseded[i]) {
 				ix.recent = append(ix.recent, recentUnit{id: next, seq: p.seq, unit: a})
 			}
 			next++
@@ -329,7 +355,7 @@ func (c *checker) compare(delta []*analysed) {
 	dup := c.dupOnly()
 	c.each(func(k int, _ *draft, a *analysed) {
 		for _, u := range delta {
-			if c.notSelf && u.Doc == a.Doc || dup && !overlaps(a.su.Terms(), u.su.Terms()) || !dup && !shareTerm(a.su.Terms(), u.su.Terms()) {
+			if c.self(a, u.Doc) || dup && !overlaps(a.su.Terms(), u.su.Terms()) || !dup && !shareTerm(a.su.Terms(), u.su.Terms()) {
 				continue
 			}
 			pairs = append(pairs, pair{k, a, u})

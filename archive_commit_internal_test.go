@@ -137,3 +137,111 @@ func TestAsyncCommitBackpressure(t *testing.T) {
 		t.Errorf("after the waiting CheckAndAdd: %d documents committed, %v; want 3", st.Docs, err)
 	}
 }
+
+// TestSameIDTwiceInOneGroup: an Add whose documents include the same id
+// twice keeps the last version only, and checks in progress (which compare
+// the units staged and committed since their snapshot) must not see the
+// replaced one, neither while it is staged nor once it is committed: a
+// CheckAndAdd of its text is not "seen", and the units a check may have
+// missed hold the last version only.
+func TestSameIDTwiceInOneGroup(t *testing.T) {
+	ctx := context.Background()
+	x := "A late frost damaged the apricot blossom in the valley and growers expect a small harvest this summer."
+	y := "Engineers finished testing the new signalling system on the northern railway line this week."
+	doc := func(id, text string) corpus.Document {
+		return corpus.Document{ID: id, Path: id, Format: corpus.Text, Text: text}
+	}
+	texts := func(us []*analysed) []string {
+		var out []string
+		for _, u := range us {
+			out = append(out, u.Doc+": "+u.Text)
+		}
+		return out
+	}
+	for _, path := range []string{"", filepath.Join(t.TempDir(), "a.ndx")} {
+		ix, err := OpenIndex(path, IndexOptions{NoSync: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A check in progress since before the Add.
+		low := ix.enter()
+		snap := low
+
+		// Staged: hold the commit lock; the Add stages both and waits.
+		ix.wmu.Lock()
+		added := make(chan error)
+		go func() { added <- ix.Add(ctx, doc("u", x), doc("u", y)) }()
+		for {
+			ix.rmu.Lock()
+			n := len(ix.staged)
+			ix.rmu.Unlock()
+			if n == 2 {
+				break
+			}
+			time.Sleep(time.Millisecond)
+		}
+		ix.rmu.Lock()
+		delta, _ := ix.delta(snap, 0)
+		ix.rmu.Unlock()
+		if got := texts(delta); len(got) != 1 || got[0] != "u: "+y {
+			t.Errorf("%q: units staged for a check in progress = %q, want the last version of u only", path, got)
+		}
+		seen := make(chan bool)
+		go func() {
+			_, ok, err := ix.CheckAndAdd(ctx, doc("w", x))
+			if err != nil {
+				t.Error(err)
+			}
+			seen <- !ok
+		}()
+		// CheckAndAdd decides before it waits for the commit: give it time
+		// to stage (or refuse) while u's two versions are staged.
+		for {
+			ix.rmu.Lock()
+			n := len(ix.staged)
+			ix.rmu.Unlock()
+			if n == 3 {
+				break
+			}
+			select {
+			case s := <-seen:
+				t.Fatalf("%q: CheckAndAdd(w) refused its text as seen (%v) while only a replaced version of u had it", path, s)
+			case <-time.After(time.Millisecond):
+			}
+		}
+		ix.wmu.Unlock()
+		must := func(err error) {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		must(<-added)
+		if <-seen {
+			t.Errorf("%q: CheckAndAdd(w) seen", path)
+		}
+
+		// Committed: the recent units of the check in progress.
+		ix.rmu.Lock()
+		delta, _ = ix.delta(snap, 0)
+		ix.rmu.Unlock()
+		got := texts(delta)
+		if len(got) != 2 || got[0] != "u: "+y || got[1] != "w: "+x {
+			t.Errorf("%q: units committed since the check's snapshot = %q, want u's last version and w", path, got)
+		}
+		ix.leave(low)
+
+		// A check gone through the same with no staging lock held.
+		low = ix.enter()
+		must(ix.Add(ctx, doc("v", x), doc("v", y+" And more.")))
+		ix.rmu.Lock()
+		delta, _ = ix.delta(low, 0)
+		ix.rmu.Unlock()
+		for _, u := range delta {
+			if u.Doc == "v" && u.Text == x {
+				t.Errorf("%q: the replaced version of v is among the recent units", path)
+			}
+		}
+		ix.leave(low)
+		must(ix.Close())
+	}
+}

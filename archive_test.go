@@ -2,7 +2,9 @@ package neardup_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -19,6 +21,7 @@ import (
 	"github.com/neardup/neardup"
 	"github.com/neardup/neardup/archive"
 	"github.com/neardup/neardup/corpus"
+	bolt "go.etcd.io/bbolt"
 )
 
 // ixRead reads documents from files.
@@ -116,6 +119,78 @@ func TestOpenIndexRecordsOptions(t *testing.T) {
 	}
 	if err := ro.Add(context.Background(), ixDoc("x", "some text")); !errors.Is(err, archive.ErrReadOnly) {
 		t.Errorf("Add on a read-only index = %v, want ErrReadOnly", err)
+	}
+}
+
+// TestOpenIndexMustExist: with MustExist a missing index is an error and
+// no file is created; an existing one opens for writing.
+func TestOpenIndexMustExist(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "nope.ndx")
+	if ix, err := neardup.OpenIndex(missing, neardup.IndexOptions{MustExist: true}); !errors.Is(err, archive.ErrNotExist) {
+		if ix != nil {
+			ix.Close()
+		}
+		t.Errorf("OpenIndex(missing, MustExist) = %v, want ErrNotExist", err)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("OpenIndex(missing, MustExist) left a file: %v", err)
+	}
+	path := filepath.Join(dir, "a.ndx")
+	ixOpen(t, path, neardup.IndexOptions{}).Close()
+	ix := ixOpen(t, path, neardup.IndexOptions{MustExist: true})
+	must(t, ix.Add(context.Background(), ixDoc("a", ixParagraphs(t)[0])))
+}
+
+// TestRefusedOpenWritesNothing: an index of format version 1 built by
+// another analyser (its features) is refused for writing with a "rebuild"
+// error, and the refused open leaves the file as it was: still version 1,
+// byte for byte. (The archive upgrades a version 1 file with its first
+// write, not when it opens it.)
+func TestRefusedOpenWritesNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.ndx")
+	ix := ixOpen(t, path, neardup.IndexOptions{})
+	must(t, ix.Add(context.Background(), ixDoc("a", ixParagraphs(t)[0])))
+	must(t, ix.Close())
+	db, err := bolt.Open(path, 0o644, nil)
+	must(t, err)
+	err = db.Update(func(tx *bolt.Tx) error {
+		m := tx.Bucket([]byte("meta"))
+		m.Put([]byte("params"), []byte(`{"language":"english","unit":"paragraph","features":"score-terms/1 0123456789abcdef"}`))
+		c, v1 := m.Get([]byte("counters")), []byte(nil)
+		for range 6 { // version 1 has six counters
+			x, n := binary.Uvarint(c)
+			c = c[n:]
+			v1 = binary.AppendUvarint(v1, x)
+		}
+		m.Put([]byte("counters"), v1)
+		if err := tx.DeleteBucket([]byte("pend")); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+			return err
+		}
+		return m.Put([]byte("version"), binary.AppendUvarint(nil, 1))
+	})
+	must(t, err)
+	must(t, db.Close())
+	before, err := os.ReadFile(path)
+	must(t, err)
+	for _, tc := range []struct {
+		name string
+		opt  neardup.IndexOptions
+	}{{"read-write", neardup.IndexOptions{}}, {"shared", neardup.IndexOptions{Shared: true}}, {"read-only", neardup.IndexOptions{ReadOnly: true}}} {
+		ix, err := neardup.OpenIndex(path, tc.opt)
+		if err == nil {
+			ix.Close()
+			t.Fatalf("OpenIndex(%s) of an index built by another analyser succeeded", tc.name)
+		}
+		if !errors.Is(err, archive.ErrMismatch) || !strings.Contains(err.Error(), "rebuild") {
+			t.Errorf("OpenIndex(%s) = %v, want ErrMismatch saying to rebuild", tc.name, err)
+		}
+		after, err := os.ReadFile(path)
+		must(t, err)
+		if !bytes.Equal(before, after) {
+			t.Errorf("the refused OpenIndex(%s) changed the file", tc.name)
+			before = after
+		}
 	}
 }
 

@@ -68,7 +68,9 @@ const (
 // opt.Scope) and returns the units of the drafts that duplicate or
 // paraphrase other text, with the archive document's id and the unit's
 // location in it. An archive document with the same id as a draft is the
-// draft's own earlier version and is not compared with it.
+// draft's own earlier version and is not compared with it; a draft read
+// from standard input (ID and Path "-", as corpus.Read names it) has no id
+// of its own and is compared with every archive document.
 //
 // Candidates come from the inverted index, never from a scan of the
 // archive. For a draft unit d with content terms T, each weighed by
@@ -322,7 +324,7 @@ func (c *checker) archive(ctx context.Context) error {
 	for _, cd := range cands {
 		u := byID[cd.id]
 		if u == nil || u.su.ContentWords() < c.ix.opt.MinWords || c.dupOnly() && !overlaps(flat[cd.draft].su.Terms(), u.su.Terms()) ||
-			c.notSelf && u.rec.Doc.ID == flat[cd.draft].Doc {
+			c.self(flat[cd.draft], u.rec.Doc.ID) {
 			continue
 		}
 		kept = append(kept, cd)
@@ -342,6 +344,13 @@ func (c *checker) archive(ctx context.Context) error {
 		c.score(cd.draft, flat[cd.draft], u.su, recordUnit(&u.rec))
 	})
 	return ctx.Err()
+}
+
+// self reports whether an archive unit of the document added under id
+// belongs to the draft unit's own document (see notSelf). A draft read
+// from standard input is nobody's earlier version: "-" names any stdin.
+func (c *checker) self(a *analysed, id string) bool {
+	return c.notSelf && id == a.Doc && (a.Doc != "-" || a.Path != "-")
 }
 
 // dupOnly reports whether only duplicates matter to this check.
@@ -430,8 +439,8 @@ func (c *checker) within() error {
 func shareTerm(a, b []uint32) bool { return similarity.AtLeast(a, b, 1) }
 
 // result orders the findings (by draft document, draft unit, then
-// descending score and match location), keeps MaxMatches per draft unit,
-// and counts.
+// descending score and match location), keeps MaxMatches per draft unit
+// (see keepMatches), and counts.
 func (c *checker) result() *CheckResult {
 	res := &CheckResult{Findings: []Finding{}}
 	res.Stats.Documents = len(c.drafts)
@@ -452,10 +461,31 @@ func (c *checker) result() *CheckResult {
 		})
 		fs = slices.CompactFunc(fs, func(x, y Finding) bool { return x.Match.Location == y.Match.Location })
 		sortFindings(fs)
-		res.Findings = append(res.Findings, fs[:min(len(fs), c.ix.opt.MaxMatches)]...)
+		res.Findings = append(res.Findings, keepMatches(fs, c.ix.opt.MaxMatches)...)
 	}
 	res.Stats.Findings = len(res.Findings)
 	return res
+}
+
+// keepMatches returns the findings of one draft unit to report, sorted by
+// sortFindings: the best n, except that when none of them is a duplicate
+// and a lower-scored one is, the best duplicate takes the last place. A
+// paraphrase can outscore a duplicate (a differing number makes two
+// otherwise identical units paraphrases), and whether a unit duplicates
+// other text, which --fail-on duplicate and the counts report, must not
+// depend on how many matches are shown.
+func keepMatches(fs []Finding, n int) []Finding {
+	isDup := func(f Finding) bool { return f.Kind == Duplicate }
+	if len(fs) <= n || n < 1 || slices.ContainsFunc(fs[:n], isDup) {
+		return fs[:min(len(fs), max(n, 0))]
+	}
+	i := slices.IndexFunc(fs[n:], isDup)
+	if i < 0 {
+		return fs[:n]
+	}
+	kept := slices.Clone(fs[:n])
+	kept[n-1] = fs[n+i]
+	return kept
 }
 
 // sortFindings orders the findings of one draft unit: descending score,

@@ -332,3 +332,43 @@ func TestAccumulator(t *testing.T) {
 		ix.accs.Put(acc)
 	}
 }
+
+// TestKeepMatches: the findings kept for a unit are its best MaxMatches,
+// but its best duplicate is kept in the last place when paraphrases
+// outscore it.
+func TestKeepMatches(t *testing.T) {
+	f := func(kind Kind, score float64, doc string) Finding {
+		return Finding{Kind: kind, Scores: Scores{Score: score}, Match: Unit{Location: Location{Doc: doc}}}
+	}
+	p1, p2, p3 := f(Paraphrase, 0.97, "p1"), f(Paraphrase, 0.96, "p2"), f(Paraphrase, 0.95, "p3")
+	d1, d2 := f(Duplicate, 0.93, "d1"), f(Duplicate, 0.92, "d2")
+	docs := func(fs []Finding) string {
+		var s []string
+		for _, f := range fs {
+			s = append(s, f.Match.Doc)
+		}
+		return strings.Join(s, ",")
+	}
+	for _, tc := range []struct {
+		fs   []Finding
+		n    int
+		want string
+	}{
+		{[]Finding{p1, p2, p3, d1, d2}, 3, "p1,p2,d1"},
+		{[]Finding{p1, p2, p3, d1, d2}, 1, "d1"},
+		{[]Finding{p1, p2, p3, d1, d2}, 5, "p1,p2,p3,d1,d2"},
+		{[]Finding{p1, d1, p2, d2}, 2, "p1,d1"},
+		{[]Finding{p1, p2, p3}, 2, "p1,p2"},
+		{[]Finding{d1, d2}, 1, "d1"},
+		{[]Finding{p1}, 3, "p1"},
+		{nil, 3, ""},
+	} {
+		in := slices.Clone(tc.fs)
+		if got := docs(keepMatches(tc.fs, tc.n)); got != tc.want {
+			t.Errorf("keepMatches(%s, %d) = %s, want %s", docs(tc.fs), tc.n, got, tc.want)
+		}
+		if docs(in) != docs(tc.fs) {
+			t.Errorf("keepMatches changed its argument")
+		}
+	}
+}

@@ -230,6 +230,63 @@ func TestCheckSkipsItself(t *testing.T) {
 	}
 }
 
+// TestCheckStdinDraft: a draft read from standard input ("-") is nobody's
+// earlier version: it is compared with an archive document added under
+// "-" too (as indexes built before `neardup index add` refused an id-less
+// standard input hold), while another document with id "-" still skips
+// its own earlier version.
+func TestCheckStdinDraft(t *testing.T) {
+	paras := ixParagraphs(t)
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	stdin := corpus.Document{ID: "-", Path: "-", Format: corpus.Text, Text: paras[3] + "\n"}
+	must(t, ix.Add(context.Background(), stdin))
+	if got, want := matchedDocs(t, ix, stdin), []string{"-"}; !slices.Equal(got, want) {
+		t.Errorf("checking standard input against an archived standard input: duplicates of %v, want %v", got, want)
+	}
+	named := corpus.Document{ID: "-", Format: corpus.Text, Text: paras[3]} // a library caller's id "-", not standard input
+	if got := matchedDocs(t, ix, named); len(got) != 0 {
+		t.Errorf("checking a document with id \"-\" not read from standard input: duplicates of %v, want none (its own earlier version)", got)
+	}
+}
+
+// TestCheckMaxMatchesKeepsDuplicate: a draft unit with three paraphrases
+// (a number changed) that outscore a duplicate (a few words changed) keeps
+// the duplicate among its findings whatever MaxMatches, so whether it
+// duplicates archive text does not depend on how many are shown.
+func TestCheckMaxMatchesKeepsDuplicate(t *testing.T) {
+	const draft = "The city council approved a budget of 45 million dollars on Tuesday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years."
+	archive := []corpus.Document{ixDoc("dup", "The town board passed a budget of 45 million dollars on Monday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years.")}
+	for i, n := range []string{"46", "47", "48"} {
+		archive = append(archive, ixDoc(fmt.Sprint("n", i+1), strings.Replace(draft, "45", n, 1)))
+	}
+	check := func(maxMatches int) []neardup.Finding {
+		ix := ixOpen(t, "", neardup.IndexOptions{MaxMatches: maxMatches})
+		must(t, ix.Add(context.Background(), archive...))
+		res, err := ix.Check(context.Background(), []corpus.Document{ixDoc("draft", draft)}, neardup.CheckOptions{})
+		must(t, err)
+		return res.Findings
+	}
+	all := check(10)
+	var kinds []string
+	for _, f := range all {
+		kinds = append(kinds, fmt.Sprintf("%s %s %.4f", f.Match.Doc, f.Kind, f.Score))
+	}
+	if len(all) != 4 || all[3].Kind != neardup.Duplicate || all[3].Match.Doc != "dup" {
+		t.Fatalf("the fixture wants three paraphrases outscoring one duplicate, got %v", kinds)
+	}
+	for _, n := range []int{1, 2, 3} {
+		got := check(n)
+		if len(got) != n || got[n-1].Kind != neardup.Duplicate || got[n-1].Match.Doc != "dup" {
+			t.Errorf("MaxMatches %d: %d findings, the last %+v; want %d, the duplicate last", n, len(got), got[len(got)-1].Match.Location, n)
+		}
+		for i := 1; i < len(got); i++ {
+			if got[i].Score > got[i-1].Score {
+				t.Errorf("MaxMatches %d: findings out of order", n)
+			}
+		}
+	}
+}
+
 // TestCheckScoresAsScan: a draft checked against an archive gets the
 // scores scan gives the same pairs over the archive's documents and the
 // draft together (the scorer's IDF counts the draft's units beside the

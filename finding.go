@@ -16,6 +16,11 @@ type CheckStats struct {
 	References int `json:"reference_units"` // draft units of lists of sources or links, not checked
 	Candidates int `json:"candidates"`      // archive units scored
 	Findings   int `json:"findings"`
+	// Errors counts the inputs that could not be read (drafts, and the
+	// articles or boilerplate they are checked against), so that a report
+	// says the check is incomplete. Check does not read files: the caller
+	// that does sets it, as the command line does.
+	Errors int `json:"errors"`
 }
 
 // CheckResult is what a check returns: the findings, ordered by draft

@@ -105,5 +105,8 @@ func checkSummary(r *neardup.CheckResult) string {
 		count(dup, "duplicate"),
 		count(para, "paraphrase"),
 	)
+	if r.Stats.Errors > 0 {
+		parts = append(parts, count(r.Stats.Errors, "unreadable input"))
+	}
 	return strings.Join(parts, " · ")
 }

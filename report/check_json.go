@@ -42,7 +42,8 @@ func newJSONFinding(f *neardup.Finding) jsonFinding {
 //	{"findings": [{"kind", "score", "cosine", "jaccard", "containment",
 //	   "draft": {"doc", "path", "url"?, "title"?, "line", "start", "end", "text"},
 //	   "match": {…, the archive document's id as it was added in "doc"}}],
-//	 "stats": {"documents", "units", "candidates", "findings"}}
+//	 "stats": {"documents", "units", "reference_units", "candidates",
+//	   "findings", "errors" (inputs that could not be read)}}
 //
 // Offsets are bytes in the document's text, from 0; lines count from 1.
 func WriteCheckJSON(w io.Writer, r *neardup.CheckResult) error {

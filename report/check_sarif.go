@@ -21,8 +21,17 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool    sarifTool     `json:"tool"`
-		Results []sarifResult `json:"results"`
+		Tool        sarifTool         `json:"tool"`
+		Invocations []sarifInvocation `json:"invocations,omitempty"`
+		Results     []sarifResult     `json:"results"`
+	}
+	sarifInvocation struct {
+		ExecutionSuccessful        bool                `json:"executionSuccessful"`
+		ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+	}
+	sarifNotification struct {
+		Level   string       `json:"level"`
+		Message sarifMessage `json:"message"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -98,11 +107,16 @@ func sarifRules() []sarifRule {
 // (region.startLine, byteOffset and byteLength, the text as the snippet),
 // with the archive unit as the related location and the scores and the
 // archive document's id as properties. Paths become relative URI
-// references with forward slashes.
+// references with forward slashes. Inputs that could not be read
+// (CheckStats.Errors) make an invocation that did not succeed, with an
+// error notification.
 func WriteCheckSARIF(w io.Writer, r *neardup.CheckResult) error {
 	run := sarifRun{
 		Tool:    sarifTool{Driver: sarifDriver{Name: "neardup", InformationURI: "https://github.com/neardup/neardup", Rules: sarifRules()}},
 		Results: make([]sarifResult, 0, len(r.Findings)),
+	}
+	if r.Stats.Errors > 0 {
+		run.Invocations = []sarifInvocation{{ToolExecutionNotifications: []sarifNotification{{Level: "error", Message: sarifMessage{unreadMessage(r)}}}}}
 	}
 	for i := range r.Findings {
 		f := &r.Findings[i]

@@ -37,7 +37,7 @@ type checkFlags struct {
 func (f *checkFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.index, "index", "", "archive index to check against (built with 'neardup index add')")
 	fs.StringSliceVar(&f.against, "against", nil, "check against these articles (files, folders) instead of an index, indexed in memory for this run")
-	fs.DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for a process that has the index open for writing")
+	registerLockTimeout(fs, &f.lockTimeout)
 	fs.StringVar(&f.unit, "unit", "", "unit of comparison: paragraph or sentence (default: the index's; paragraph with --against)")
 	fs.StringVar(&f.lang, "lang", "", "stemmer and stop-word language (default: the index's; english with --against)")
 	fs.StringVar(&f.failOn, "fail-on", "paraphrase", "exit 1 when a finding is at least this close: duplicate, paraphrase (duplicates too), or none (report only, exit 0)")
@@ -47,7 +47,7 @@ func (f *checkFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "distinct content words (not stop words, not numbers in digits) a unit needs to be checked or matched")
 	fs.Float64Var(&f.threshold, "threshold", 0, "score at or above which a pair is a paraphrase (0: the scorer's default)")
 	fs.Float64Var(&f.dupThresh, "duplicate-threshold", 0, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which a pair with no differing number or negation is a duplicate (0: the scorer's default)")
-	fs.IntVar(&f.maxMatches, "max-matches", neardup.DefaultMaxMatches, "findings reported per draft unit, best first")
+	fs.IntVar(&f.maxMatches, "max-matches", neardup.DefaultMaxMatches, "findings reported per draft unit, best first (a duplicate is always among them when the unit has one)")
 	fs.IntVar(&f.maxCands, "max-candidates", neardup.DefaultMaxCandidates, "archive units scored per draft unit")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines to use (0: one per core); the output does not depend on it")
 }
@@ -57,7 +57,7 @@ func (f *checkFlags) indexOptions() neardup.IndexOptions {
 		Unit:               corpus.Mode(f.unit),
 		Language:           f.lang,
 		ReadOnly:           true,
-		LockTimeout:        f.lockTimeout,
+		LockTimeout:        lockTimeout(f.lockTimeout),
 		MinWords:           f.minWords,
 		Threshold:          f.threshold,
 		DuplicateThreshold: f.dupThresh,
@@ -73,7 +73,10 @@ earlier unit of the same draft: the draft location, the archive document's id
 and location, the scores, the kind, and both texts.
 
 Exit status: 0 when nothing is at or above --fail-on, 1 when something is,
-2 on an error.`
+2 on an error, and 2 when a draft, --against or --boilerplate input could
+not be read: the report of the rest is written and counts it, but the
+check is incomplete. Whether a unit fails --fail-on does not depend on
+--max-matches: a unit's best duplicate is always among its findings.`
 
 func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlagSet("check", "(--index PATH | --against PATH...) DRAFT...", checkAbout, stderr)
@@ -105,29 +108,48 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return fail("%v", err)
 	}
-	ix, err := openCheckIndex(ctx, &cf, lopt, stdin, stderr)
-	if err != nil {
-		return fail("%v", err)
-	}
-	defer ix.Close()
+	// The drafts and the boilerplate are read before the index is opened:
+	// a draft on standard input may take its time, and the index's lock
+	// must not wait for it.
+	unread := 0 // inputs that could not be read
 	copt := neardup.CheckOptions{Scope: neardup.Scope(cf.scope), IgnoreQuotes: cf.quotes}
 	if len(cf.boilerplate) > 0 {
-		if copt.Boilerplate, _, err = load(cf.boilerplate, stdin, lopt, stderr); err != nil {
+		var n int
+		copt.Boilerplate, n, err = load(cf.boilerplate, stdin, lopt, stderr)
+		if err != nil {
 			return fail("--boilerplate: %v", err)
 		}
+		unread += n
 	}
-	drafts, _, err := load(fs.Args(), stdin, lopt, stderr)
+	drafts, n, err := load(fs.Args(), stdin, lopt, stderr)
 	if err != nil {
 		return fail("%v", err)
 	}
+	unread += n
+	ix, n, err := openCheckIndex(ctx, &cf, lopt, stdin, stderr)
+	if err != nil {
+		return fail("%v", err)
+	}
+	unread += n
+	defer ix.Close()
 	res, err := ix.Check(ctx, drafts, copt)
 	if err != nil {
 		return fail("%v", err)
 	}
+	res.Stats.Errors = unread
 	if code := writeReport(*out, stdout, stderr, func(w io.Writer) error {
 		return report.WriteCheck(w, report.Format(*format), res)
 	}); code != exitOK {
 		return code
+	}
+	if unread > 0 {
+		// What could not be read was not checked (or, under --against and
+		// --boilerplate, not checked against): not a pass.
+		what := "an input"
+		if unread > 1 {
+			what = fmt.Sprint(unread, " inputs")
+		}
+		return fail("%s could not be read (see above): the check is incomplete", what)
 	}
 	for _, f := range res.Findings {
 		if cf.failOn == "paraphrase" || cf.failOn == "duplicate" && f.Kind == neardup.Duplicate {
@@ -138,24 +160,26 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 }
 
 // openCheckIndex opens the index named by --index read-only, or builds
-// one in memory from the --against articles.
-func openCheckIndex(ctx context.Context, cf *checkFlags, lopt corpus.Options, stdin io.Reader, stderr io.Writer) (*neardup.Index, error) {
+// one in memory from the --against articles; it returns the number of
+// those that could not be read.
+func openCheckIndex(ctx context.Context, cf *checkFlags, lopt corpus.Options, stdin io.Reader, stderr io.Writer) (*neardup.Index, int, error) {
 	opt := cf.indexOptions()
 	if cf.index != "" {
-		return neardup.OpenIndex(cf.index, opt)
+		ix, err := neardup.OpenIndex(cf.index, opt)
+		return ix, 0, err
 	}
 	opt.ReadOnly = false
-	docs, _, err := load(cf.against, stdin, lopt, stderr)
+	docs, unread, err := load(cf.against, stdin, lopt, stderr)
 	if err != nil {
-		return nil, fmt.Errorf("--against: %w", err)
+		return nil, unread, fmt.Errorf("--against: %w", err)
 	}
 	ix, err := neardup.OpenIndex("", opt)
 	if err != nil {
-		return nil, err
+		return nil, unread, err
 	}
 	if err := ix.Add(ctx, docs...); err != nil {
 		ix.Close()
-		return nil, errors.Join(errors.New("--against"), err)
+		return nil, unread, errors.Join(errors.New("--against"), err)
 	}
-	return ix, nil
+	return ix, unread, nil
 }

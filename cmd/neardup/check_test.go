@@ -1,11 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // archiveIndex builds an index of the article and the coffee wire story.
@@ -118,5 +121,91 @@ func TestCheckOutput(t *testing.T) {
 		if code != exitFindings || stdout != "" || err != nil || !strings.Contains(string(b), "regional-copy.txt") {
 			t.Errorf("check --format %s -o = %d, stdout %q, %v, file %q (%s)", f, code, stdout, err, b, errs)
 		}
+	}
+}
+
+// TestCheckUnreadableInput: a draft (or an article of --against) that
+// cannot be read is counted in every report format and fails the check
+// with exit status 2, after the report of the rest.
+func TestCheckUnreadableInput(t *testing.T) {
+	index := archiveIndex(t)
+	missing := filepath.Join(t.TempDir(), "missing-draft.md")
+	wants := map[string]string{
+		"text":     "· 1 unreadable input\n",
+		"json":     `"errors": 1`,
+		"github":   "::error title=neardup%3A unreadable input::1 input could not be read",
+		"sarif":    `"executionSuccessful": false`,
+		"markdown": "· 1 unreadable input\n",
+	}
+	for format, want := range wants {
+		code, out, errs := cli(t, "", "check", "--index", index, "--format", format, "--fail-on", "none", missing, copyFile)
+		if code != exitError || !strings.Contains(out, want) || !strings.Contains(errs, "missing-draft.md") || !strings.Contains(out, "regional-copy.txt") {
+			t.Errorf("check --format %s with a missing draft = %d, %q, %q; want %d, a report of the other draft saying %q", format, code, out, errs, exitError, want)
+		}
+	}
+	// Without the missing draft: no error counted.
+	code, out, _ := cli(t, "", "check", "--index", index, "--format", "json", "--fail-on", "none", copyFile)
+	if code != exitOK || !strings.Contains(out, `"errors": 0`) {
+		t.Errorf("check of a readable draft = %d, %s; want 0 and no errors", code, out)
+	}
+	code, out, _ = cli(t, "", "check", "--against", seedFile+","+missing, "--format", "json", copyFile)
+	if code != exitError || !strings.Contains(out, `"errors": 1`) {
+		t.Errorf("check --against with a missing article = %d, %s; want %d and one error", code, out, exitError)
+	}
+}
+
+// TestCheckFailOnDuplicateBeyondMaxMatches: three paraphrases (a number
+// changed) outscore a duplicate (a few words changed); --fail-on duplicate
+// fails whatever --max-matches, and the summary counts the duplicate.
+func TestCheckFailOnDuplicateBeyondMaxMatches(t *testing.T) {
+	dir := t.TempDir()
+	const draft = "The city council approved a budget of 45 million dollars on Tuesday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years."
+	files := map[string]string{
+		"draft.md": draft,
+		"dup.md":   "The town board passed a budget of 45 million dollars on Monday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years.",
+		"n1.md":    strings.Replace(draft, "45", "46", 1),
+		"n2.md":    strings.Replace(draft, "45", "47", 1),
+		"n3.md":    strings.Replace(draft, "45", "48", 1),
+	}
+	for name, text := range files {
+		os.WriteFile(filepath.Join(dir, name), []byte(text+"\n"), 0o644)
+	}
+	var against []string
+	for _, n := range []string{"n1.md", "n2.md", "n3.md", "dup.md"} {
+		against = append(against, filepath.Join(dir, n))
+	}
+	for _, mm := range []string{"1", "3", "10"} {
+		code, out, errs := cli(t, "", "check", "--against", strings.Join(against, ","), "--fail-on", "duplicate", "--max-matches", mm, filepath.Join(dir, "draft.md"))
+		if code != exitFindings || !strings.Contains(out, "· 1 duplicate ·") {
+			t.Errorf("check --fail-on duplicate --max-matches %s = %d, %s%s; want %d and the duplicate counted", mm, code, out, errs, exitFindings)
+		}
+	}
+}
+
+// TestCheckReadsDraftsBeforeLocking: a check waiting for its draft on
+// standard input does not hold the index: an add goes through meanwhile.
+func TestCheckReadsDraftsBeforeLocking(t *testing.T) {
+	index := archiveIndex(t)
+	r, w := io.Pipe()
+	type result struct {
+		code     int
+		out, err string
+	}
+	done := make(chan result)
+	go func() {
+		var out, errb strings.Builder
+		code := run(context.Background(), []string{"check", "--index", index, "--format", "jsonl", "--fail-on", "duplicate", "-"}, r, &out, &errb)
+		done <- result{code, out.String(), errb.String()}
+	}()
+	time.Sleep(200 * time.Millisecond) // the check is waiting for its draft
+	if code, _, errs := cli(t, "", "index", "add", "--index", index, "--lock-timeout", "1s", copyFile); code != exitOK {
+		t.Errorf("index add while a check waits for standard input = %d: %s", code, errs)
+	}
+	b, _ := os.ReadFile(copyFile)
+	w.Write(b)
+	w.Close()
+	res := <-done
+	if res.code != exitFindings || !strings.Contains(res.out, `"doc":"`+copyFile+`"`) {
+		t.Errorf("check - = %d, %s %s; want the copy added meanwhile among its matches", res.code, res.out, res.err)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -24,8 +25,9 @@ scraper API: the units of every document added, their locations, and an
 inverted index with document frequencies updated on every add and remove.
 
 Subcommands:
-  add      add articles (files, folders, - for standard input); a document
-           whose id is in the index already is replaced
+  add      add articles (files, folders, - for standard input with --id ID
+           or JSONL ids); a document whose id is in the index already is
+           replaced
   rm       remove documents by id (--doc ID, repeatable; exit 1 when one
            was not in the index)
   stats    print the index's counts (--format text|json, --verify)
@@ -64,7 +66,21 @@ type indexFlags struct {
 
 func (f *indexFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.path, "index", "", "index file (required)")
-	fs.DurationVar(&f.lockTimeout, "lock-timeout", 10*time.Second, "how long to wait for another process that has the index open for writing")
+	registerLockTimeout(fs, &f.lockTimeout)
+}
+
+// registerLockTimeout registers --lock-timeout.
+func registerLockTimeout(fs *pflag.FlagSet, d *time.Duration) {
+	fs.DurationVar(d, "lock-timeout", 10*time.Second, "how long to wait for another process that has the index locked (0: do not wait, fail at once)")
+}
+
+// lockTimeout turns --lock-timeout into IndexOptions.LockTimeout, whose
+// zero means the default: 0 on the command line means not to wait.
+func lockTimeout(d time.Duration) time.Duration {
+	if d <= 0 {
+		return -1
+	}
+	return d
 }
 
 // parse parses args and reports whether to go on; code is the exit code
@@ -81,7 +97,7 @@ func parse(fs *pflag.FlagSet, args []string) (ok bool, code int) {
 }
 
 func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.Writer) int {
-	fs := newFlagSet("index add", "--index PATH ARTICLES...", "Adds the articles under ARTICLES (files, folders, or - for standard input) to the index,\ncreating it if needed. A document whose id is already in the index replaces it.\nDocuments are committed in batches: an interrupted run keeps every batch committed.\nThe index is locked only while a batch commits: checks can run between batches.", stderr)
+	fs := newFlagSet("index add", "--index PATH ARTICLES...", "Adds the articles under ARTICLES (files, folders, or - for standard input) to the index,\ncreating it if needed. A document whose id is already in the index replaces it.\nStandard input needs an id: --id ID for one document, or JSONL records with ids.\nDocuments are committed in batches: an interrupted run keeps every batch committed.\nThe index is locked only while a batch commits: checks can run between batches.", stderr)
 	var xf indexFlags
 	var lf loadFlags
 	xf.register(fs)
@@ -91,12 +107,17 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 	batch := fs.Int("batch", 1000, "documents per committed batch")
 	verbose := fs.BoolP("verbose", "v", false, "print a line to standard error after each committed batch")
 	noSync := fs.Bool("no-sync", false, "do not fsync commits: faster, but a machine crash may lose the index")
+	stdinID := fs.String("id", "", "id of the document read from standard input (-) when it is one document (text, Markdown, HTML): required then; JSONL records carry their own ids")
 	if ok, code := parse(fs, args); !ok {
 		return code
 	}
 	if xf.path == "" || fs.NArg() == 0 || *batch < 1 {
 		fmt.Fprintln(stderr, "neardup index add: need --index PATH, a --batch of 1 or more, and at least one ARTICLE (use - for standard input)")
 		fs.Usage()
+		return exitError
+	}
+	if *stdinID != "" && !slices.Contains(fs.Args(), "-") {
+		fmt.Fprintln(stderr, "neardup index add: --id names the document read from standard input: give - among the ARTICLES")
 		return exitError
 	}
 	lopt, err := lf.options()
@@ -106,7 +127,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 	}
 	// Shared: the file is locked only while a batch commits, so that checks
 	// can run against the index while a long add goes on.
-	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{Unit: corpus.Mode(*unit), Language: *lang, LockTimeout: xf.lockTimeout, NoSync: *noSync, Shared: true,
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{Unit: corpus.Mode(*unit), Language: *lang, LockTimeout: lockTimeout(xf.lockTimeout), NoSync: *noSync, Shared: true,
 		// Its indexes are read by one-shot checks: a short pending list
 		// keeps their first read short.
 		PendingLimit: archive.DefaultPendingLimit})
@@ -132,6 +153,9 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 		return nil
 	}
 	err = corpus.Read(fs.Args(), stdin, lopt, func(d *corpus.Document) error {
+		if err := stdinDocID(d, *stdinID); err != nil {
+			return err
+		}
 		read++
 		docs = append(docs, *d)
 		if len(docs) >= *batch {
@@ -166,6 +190,27 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 	return exitOK
 }
 
+// stdinDocID gives a document read from standard input the id given with
+// --id, or refuses it without one: corpus.Read names every such document
+// "-" (a JSONL record without an id "-:LINE"), so that each new one would
+// replace the last one in the index.
+func stdinDocID(d *corpus.Document, id string) error {
+	if d.Path != "-" {
+		return nil
+	}
+	switch {
+	case d.ID == "-" && id != "":
+		d.ID = id
+	case d.ID == "-":
+		return errors.New("standard input needs an id: give --id ID (every document read from - would otherwise be \"-\" and replace the last one)")
+	case id != "":
+		return errors.New("--id is for a standard input holding one document: JSONL records carry their own ids (see --id-field)")
+	case strings.HasPrefix(d.ID, "-:"):
+		return fmt.Errorf("standard input, line %s: a JSONL record without an id (records read from - need their own, see --id-field)", d.ID[2:])
+	}
+	return nil
+}
+
 func runIndexRm(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlagSet("index rm", "--index PATH --doc ID...", "Removes documents from the index by the id they were added under (the path as\ngiven, or the JSONL id). All removals are committed at once.", stderr)
 	var xf indexFlags
@@ -179,7 +224,7 @@ func runIndexRm(ctx context.Context, args []string, stdout, stderr io.Writer) in
 		fs.Usage()
 		return exitError
 	}
-	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{LockTimeout: xf.lockTimeout})
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{MustExist: true, LockTimeout: lockTimeout(xf.lockTimeout)})
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup index rm: %v\n", err)
 		return exitError
@@ -219,7 +264,7 @@ func runIndexStats(ctx context.Context, args []string, stdout, stderr io.Writer)
 		fs.Usage()
 		return exitError
 	}
-	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{ReadOnly: true, LockTimeout: xf.lockTimeout})
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{ReadOnly: true, LockTimeout: lockTimeout(xf.lockTimeout)})
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup index stats: %v\n", err)
 		return exitError
@@ -274,18 +319,24 @@ func runIndexCompact(ctx context.Context, args []string, stdout, stderr io.Write
 		fs.Usage()
 		return exitError
 	}
-	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{LockTimeout: xf.lockTimeout})
+	ix, err := neardup.OpenIndex(xf.path, neardup.IndexOptions{MustExist: true, LockTimeout: lockTimeout(xf.lockTimeout)})
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup index compact: %v\n", err)
 		return exitError
 	}
 	defer ix.Close()
-	before, _ := ix.Stats()
-	if err := ix.Compact(ctx); err != nil {
+	before, err := ix.Stats()
+	if err == nil {
+		err = ix.Compact(ctx)
+	}
+	var after neardup.IndexStats
+	if err == nil {
+		after, err = ix.Stats() // the compacted file must read
+	}
+	if err != nil {
 		fmt.Fprintf(stderr, "neardup index compact: %v\n", err)
 		return exitError
 	}
-	after, _ := ix.Stats()
 	fmt.Fprintf(stdout, "compacted %s: %d -> %d bytes\n", xf.path, before.FileBytes, after.FileBytes)
 	return exitOK
 }

@@ -10,11 +10,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/neardup/neardup"
 	"github.com/neardup/neardup/corpus"
 )
 
@@ -125,6 +127,8 @@ func TestIndexErrors(t *testing.T) {
 		{"stats missing index", []string{"index", "stats", "--index", filepath.Join(dir, "none.ndx")}, "none.ndx: no index"},
 		{"stats not an index", []string{"index", "stats", "--index", notIndex}, "not a neardup index"},
 		{"rm without doc", []string{"index", "rm", "--index", path}, "--doc ID"},
+		{"rm missing index", []string{"index", "rm", "--index", filepath.Join(dir, "nope.ndx"), "--doc", "x"}, "nope.ndx: no index"},
+		{"compact missing index", []string{"index", "compact", "--index", filepath.Join(dir, "nope.ndx")}, "nope.ndx: no index"},
 		{"bad flag", []string{"index", "stats", "--index", path, "--colour"}, "unknown flag"},
 	}
 	for _, tc := range tests {
@@ -137,6 +141,178 @@ func TestIndexErrors(t *testing.T) {
 	}
 	if code, out, _ := cli(t, "", "index", "add", "--help"); code != exitOK || out != "" {
 		t.Errorf("index add --help = %d, stdout %q", code, out)
+	}
+	// A mistyped --index is not created by rm or compact.
+	if _, err := os.Stat(filepath.Join(dir, "nope.ndx")); err == nil {
+		t.Errorf("rm or compact of a missing index created it")
+	}
+}
+
+// TestIndexCompactEmptyBuckets: an index whose documents were all removed,
+// and one holding a document without content words, compact to an index
+// that stats, checks and adds as before.
+func TestIndexCompactEmptyBuckets(t *testing.T) {
+	dir := t.TempDir()
+	stop := filepath.Join(dir, "stop.txt")
+	os.WriteFile(stop, []byte("It is what it is.\n"), 0o644)
+	for _, tc := range []struct {
+		name, file string
+		rm         bool
+		docs       float64
+	}{{"emptied", wireFile, true, 0}, {"stop words", stop, false, 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(dir, tc.name+".ndx")
+			if code, _, errs := cli(t, "", "index", "add", "--index", path, tc.file); code != exitOK {
+				t.Fatal(errs)
+			}
+			if tc.rm {
+				if code, _, errs := cli(t, "", "index", "rm", "--index", path, "--doc", tc.file); code != exitOK {
+					t.Fatal(errs)
+				}
+			}
+			code, out, errs := cli(t, "", "index", "compact", "--index", path)
+			if code != exitOK || !strings.HasPrefix(out, "compacted ") {
+				t.Fatalf("index compact = %d %q %s", code, out, errs)
+			}
+			if st := indexStats(t, path); st["documents"] != tc.docs {
+				t.Errorf("after compaction: %v documents, want %v", st["documents"], tc.docs)
+			}
+			if code, _, errs := cli(t, "", "check", "--index", path, copyFile); code != exitOK {
+				t.Errorf("check after compaction = %d: %s", code, errs)
+			}
+			if code, _, errs := cli(t, "", "index", "add", "--index", path, wireFile); code != exitOK {
+				t.Errorf("add after compaction = %d: %s", code, errs)
+			}
+			if st := indexStats(t, path); st["documents"] != tc.docs+1 {
+				t.Errorf("after compaction and an add: %v documents, want %v", st["documents"], tc.docs+1)
+			}
+		})
+	}
+}
+
+// TestIndexCompactDuringAdd: `neardup index add` runs in a child process,
+// committing small batches, while this process compacts the index again
+// and again. Every document the child committed is in the index at the
+// end: none went to a file that a compaction had replaced.
+func TestIndexCompactDuringAdd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a child process")
+	}
+	dir := t.TempDir()
+	const records = 600
+	input := writeStream(t, dir, records)
+	path := filepath.Join(dir, "busy.ndx")
+	if code, _, errs := cli(t, "", "index", "add", "--index", path, seedFile); code != exitOK {
+		t.Fatal(errs)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexAddChild$")
+	cmd.Env = append(os.Environ(), "NEARDUP_INDEX_ADD_ARGS=index add --no-sync --lock-timeout 30s --batch 5 --index "+path+" "+input)
+	var childErr strings.Builder
+	cmd.Stderr = &childErr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() { done <- cmd.Wait() }()
+	compactions := 0
+	for running := true; running; {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("index add: %v: %s", err, childErr.String())
+			}
+			running = false
+		default:
+			if code, _, errs := cli(t, "", "index", "compact", "--lock-timeout", "30s", "--index", path); code != exitOK {
+				t.Fatalf("index compact = %d: %s", code, errs)
+			}
+			compactions++
+			time.Sleep(20 * time.Millisecond) // bbolt polls for a lock every 50 ms: let the add have it
+		}
+	}
+	if !strings.Contains(childErr.String(), fmt.Sprintf("added %d documents", records)) {
+		t.Fatalf("index add: %s", childErr.String())
+	}
+	if st := indexStats(t, path); st["documents"] != float64(records+1) {
+		t.Errorf("after %d compactions during the add, the index holds %v documents, want %d", compactions, st["documents"], records+1)
+	}
+	t.Logf("%d compactions during the add", compactions)
+}
+
+// TestIndexAddStdinID: a document read from standard input needs an id
+// (--id): without one each would be "-" and replace the last. JSONL
+// records on standard input carry their own.
+func TestIndexAddStdinID(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s.ndx")
+	a, _ := os.ReadFile(wireFile)
+	b, _ := os.ReadFile(seedFile)
+	if code, _, errs := cli(t, string(a), "index", "add", "--index", path, "-"); code != exitError || !strings.Contains(errs, "--id ID") {
+		t.Errorf("index add - without --id = %d, %q; want %d asking for --id", code, errs, exitError)
+	}
+	if _, err := os.Stat(path); err == nil {
+		if st := indexStats(t, path); st["documents"] != 0.0 {
+			t.Errorf("the refused standard input was added: %v documents", st["documents"])
+		}
+	}
+	for id, text := range map[string][]byte{"a.txt": a, "b.txt": b} {
+		if code, _, errs := cli(t, string(text), "index", "add", "--index", path, "--id", id, "-"); code != exitOK {
+			t.Fatalf("index add --id %s - = %d: %s", id, code, errs)
+		}
+	}
+	if st := indexStats(t, path); st["documents"] != 2.0 {
+		t.Errorf("two standard inputs added with their ids: %v documents, want 2", st["documents"])
+	}
+	// A check of standard input finds the exact copy of a document added
+	// from standard input.
+	code, out, errs := cli(t, string(a), "check", "--index", path, "--scope", "across", "--format", "jsonl", "--fail-on", "duplicate", "-")
+	if code != exitFindings || !strings.Contains(out, `"doc":"a.txt"`) {
+		t.Errorf("check - of a copy of a.txt = %d, %s %s; want duplicates of a.txt", code, out, errs)
+	}
+	for _, tc := range []struct {
+		name, stdin string
+		args        []string
+		msg         string
+	}{
+		{"jsonl without ids", `{"text": "Some text read from a stream without an id."}` + "\n", nil, "without an id"},
+		{"jsonl with --id", `{"id": "r1", "text": "Some text read from a stream with an id."}` + "\n", []string{"--id", "x"}, "--id is for"},
+		{"--id without -", "", []string{"--id", "x", wireFile}, "give - among"},
+	} {
+		args := append([]string{"index", "add", "--index", path}, tc.args...)
+		if !slices.Contains(tc.args, wireFile) {
+			args = append(args, "-")
+		}
+		if code, _, errs := cli(t, tc.stdin, args...); code != exitError || !strings.Contains(errs, tc.msg) {
+			t.Errorf("%s: %v = %d, %q; want %d saying %q", tc.name, args, code, errs, exitError, tc.msg)
+		}
+	}
+	if code, _, errs := cli(t, `{"id": "r1", "text": "Some text read from a stream with an id of its own."}`+"\n", "index", "add", "--index", path, "-"); code != exitOK {
+		t.Errorf("JSONL records with ids on standard input = %d: %s", code, errs)
+	}
+}
+
+// TestLockTimeoutZero: --lock-timeout 0 does not wait for a process that
+// holds the index: it fails at once.
+func TestLockTimeoutZero(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.ndx")
+	if code, _, errs := cli(t, "", "index", "add", "--index", path, wireFile); code != exitOK {
+		t.Fatal(errs)
+	}
+	ix, err := neardup.OpenIndex(path, neardup.IndexOptions{}) // read-write: holds the lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, args := range [][]string{
+		{"index", "stats", "--index", path},
+		{"index", "add", "--index", path, seedFile},
+		{"check", "--index", path, copyFile},
+	} {
+		start := time.Now()
+		code, _, errs := cli(t, "", append(args, "--lock-timeout", "0")...)
+		if code != exitError || !strings.Contains(errs, "locked by another process") || time.Since(start) > 2*time.Second {
+			t.Errorf("%v --lock-timeout 0 while locked = %d, %q after %v; want a lock error at once", args, code, errs, time.Since(start))
+		}
 	}
 }
 

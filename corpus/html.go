@@ -12,9 +12,15 @@ import (
 // offsets, and it accepts any input). Only visible text is kept:
 //
 //   - the content of script, style, noscript, template, head, title, nav,
-//     header, footer, aside, form, svg, math, iframe, object, canvas,
-//     select, button, and of any element with a hidden or
-//     aria-hidden="true" attribute, is dropped;
+//     footer, aside, svg, math, iframe, object, canvas, the form controls
+//     select, button, textarea, datalist and label, and of any element with
+//     a hidden or aria-hidden="true" attribute, is dropped; form and header
+//     are kept (a whole page often sits in one form, and an article's header
+//     holds its headline), minus the controls and nav inside them;
+//   - head also ends without its end tag, as in the HTML parsing rules: at a
+//     start tag other than the ones head may hold (title, meta, link, style,
+//     script, base, noscript, template), at text that is not white space
+//     and at </body>, </html> or </br>; what ends it is body content;
 //   - block elements (p, div, li, h1-h6, blockquote, td, th, tr, pre, br,
 //     section, article, ...) end the current unit; inline elements (a,
 //     span, b, em, ...) do not, and the white space around them is kept as
@@ -56,6 +62,9 @@ func (s *splitter) html() {
 			flush()
 			return
 		case xhtml.TextToken:
+			if inHead(skip) && !isHTMLSpace(z.Raw()) {
+				skip = skip[:0] // text ends head
+			}
 			if len(skip) > 0 {
 				continue
 			}
@@ -67,6 +76,14 @@ func (s *splitter) html() {
 			name, hasAttr := z.TagName()
 			tag := string(name) // one small allocation a tag; HTML is not the hot path
 			void := tt == xhtml.SelfClosingTagToken || voidElement(tag)
+			if inHead(skip) {
+				switch {
+				case tag == "head" || tag == "html":
+					continue // ignored inside head, as by browsers
+				case !headElement(tag):
+					skip = skip[:0] // body content ends head
+				}
+			}
 			if len(skip) > 0 {
 				if !void && (dropElement(tag) || tag == skip[len(skip)-1]) {
 					skip = append(skip, tag)
@@ -98,6 +115,9 @@ func (s *splitter) html() {
 		case xhtml.EndTagToken:
 			name, _ := z.TagName()
 			tag := string(name)
+			if inHead(skip) && (tag == "body" || tag == "html" || tag == "br") {
+				skip = skip[:0]
+			}
 			if len(skip) > 0 {
 				for i := len(skip) - 1; i >= 0; i-- {
 					if skip[i] == tag {
@@ -222,12 +242,38 @@ func contextElement(t string) bool {
 
 func dropElement(t string) bool {
 	switch t {
-	case "script", "style", "noscript", "template", "head", "title", "nav", "header",
-		"footer", "aside", "form", "svg", "math", "iframe", "object", "canvas",
-		"select", "button", "noembed", "noframes":
+	case "script", "style", "noscript", "template", "head", "title", "nav",
+		"footer", "aside", "svg", "math", "iframe", "object", "canvas",
+		"select", "button", "textarea", "datalist", "label", "noembed", "noframes":
 		return true
 	}
 	return false
+}
+
+// inHead reports whether the only element being dropped is head itself,
+// where body content ends it (not inside a title, template, ...).
+func inHead(skip []string) bool { return len(skip) == 1 && skip[0] == "head" }
+
+// headElement reports the elements allowed in head, which do not end it.
+func headElement(t string) bool {
+	switch t {
+	case "title", "meta", "link", "style", "script", "base", "noscript", "template",
+		"basefont", "bgsound", "noframes":
+		return true
+	}
+	return false
+}
+
+// isHTMLSpace reports whether b is all HTML white space.
+func isHTMLSpace(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case ' ', '\t', '\n', '\f', '\r':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func voidElement(t string) bool {

@@ -12,7 +12,7 @@ func TestSplitHTML(t *testing.T) {
 		{
 			"page furniture dropped", Paragraph,
 			"<!DOCTYPE html>\n<html><head><title>T</title><style>p{color:red}</style></head>\n<body>\n" +
-				"<nav><a href=/>Home</a></nav><header>Site</header>\n<h1>The Title</h1>\n" +
+				"<nav><a href=/>Home</a></nav><header><nav><a href=/world>World</a></nav></header>\n<h1>The Title</h1>\n" +
 				"<p>First &amp; second.</p>\n<ul>\n<li>One</li>\n<li>Two</li>\n</ul>\n" +
 				"<blockquote><p>Quoted.</p></blockquote>\n<aside>Ad</aside><form><label>Name</label></form>\n" +
 				"<footer>Foot</footer><script>var x = \"<p>no</p>\";</script><noscript>Enable JS</noscript>\n</body></html>",
@@ -39,6 +39,30 @@ func TestSplitHTML(t *testing.T) {
 		{"malformed", Paragraph, "<p>unclosed <b>bold<li>item</p></div></span>text <",
 			[]w{paraT("unclosed <b>bold", "unclosed bold"), item("item"), item("text <")}},
 		{"unclosed drop element", Paragraph, "<p>kept</p><nav>dropped <p>too", []w{para("kept")}},
+		{"head without its end tag ends at body", Paragraph,
+			"<html><head><title>B</title><body><p>The council approved the budget.</p>",
+			[]w{para("The council approved the budget.")}},
+		{"head without its end tag ends at body content", Paragraph,
+			"<html>\n<head>\n  <meta charset=utf-8>\n  <title>Storm</title>\n  <link rel=stylesheet href=s.css>\n" +
+				"  <style>h1{}</style><script>var t;</script><noscript>Enable JS</noscript>\n" +
+				"<h1>Storm hits coast</h1>\n<p>Waves rose overnight.</p>",
+			[]w{head("Storm hits coast"), para("Waves rose overnight.")}},
+		{"head without its end tag ends at text", Paragraph,
+			"<head><title>Storm</title><base href=/>\nWaves rose <b>overnight</b>.<p>Roads closed.</p>",
+			[]w{paraT("Waves rose <b>overnight</b>.", "Waves rose overnight."), para("Roads closed.")}},
+		{"head ended by end tags of body and html", Paragraph,
+			"<head><title>T</title></body>Late text.", []w{para("Late text.")}},
+		{"template content in head stays dropped", Paragraph,
+			"<head><template><p>Card</p></template><title>T</title></head><p>Body.</p>",
+			[]w{para("Body.")}},
+		{"form and header content kept, controls dropped", Paragraph,
+			"<body><form method=post action=./story.aspx id=aspnetForm>\n" +
+				"<header><nav><a href=/>Home</a></nav><label for=q>Search</label><input id=q name=q>" +
+				"<button>Go</button></header>\n<article><header><h1>Storm hits coast</h1>\n" +
+				"<p>Thousands lost power as waves rose.</p></header>\n<p>The storm came ashore on Monday.</p>\n" +
+				"<select name=s><option>Sort by date</option></select><textarea name=c>Your comment</textarea>" +
+				"<datalist id=d><option value=x>Suggestion</option></datalist>\n</article></form></body>",
+			[]w{head("Storm hits coast"), para("Thousands lost power as waves rose."), para("The storm came ashore on Monday.")}},
 		{"sentences", Sentence, "<p>Mr. Smith came &amp; went. He left.</p>\n<li>Item one.</li>",
 			[]w{sentT("Mr. Smith came &amp; went.", "Mr. Smith came & went."), sent("He left."), sent("Item one.")}},
 	}

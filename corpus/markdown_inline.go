@@ -16,8 +16,11 @@ import (
 //   - `code` keeps its content without the backticks;
 //   - [text](url "title") and [text][ref] keep text, ![alt](src) keeps alt,
 //     footnote references [^1] go, <http://autolinks> keep the address;
-//   - HTML tags and comments go (<br> becomes a space), entities (&amp;) and
-//     backslash escapes (\*) are decoded.
+//   - HTML tags and comments go (<br> becomes a space), and so does the
+//     content of script, style and textarea elements; entities (&amp;) and
+//     backslash escapes (\*) are decoded;
+//   - a table row (tableRow) is cut into cells at its unescaped pipes, and
+//     each cell's markup is read on its own; the pipes become spaces.
 //
 // The unit's lines are joined with '\n' into one buffer so that markup can
 // span lines; positions in the buffer map back to the source through the
@@ -50,6 +53,43 @@ const maxLinkScan = 2000
 
 // inlineMarkdown feeds the content of lines, markup removed, to s.b.
 func (s *splitter) inlineMarkdown(lines []line) {
+	// A row starts its paragraph, as list items do; lines after it
+	// continue it.
+	if l := lines[0]; l.item && tableRow(s.src, &l) {
+		s.tableCells(l)
+		if len(lines) > 1 {
+			s.b.space(l.ce, lines[1].cs)
+			s.inlineLines(lines[1:])
+		}
+		return
+	}
+	s.inlineLines(lines)
+}
+
+// tableCells feeds the cells of the table row l to s.b, each cell's markup
+// removed, a space standing for each pipe.
+func (s *splitter) tableCells(l line) {
+	a := l.cs
+	for i := l.cs; i <= l.ce; i++ {
+		if i < l.ce && s.src[i] == '\\' {
+			i++ // an escaped character, "\|" among them
+			continue
+		}
+		if i < l.ce && s.src[i] != '|' {
+			continue
+		}
+		if a < i {
+			s.inlineLines([]line{{cs: a, ce: i}})
+		}
+		if i < l.ce {
+			s.b.space(i, i+1)
+		}
+		a = i + 1
+	}
+}
+
+// inlineLines feeds the content of lines, markup removed, to s.b.
+func (s *splitter) inlineLines(lines []line) {
 	s.segs = s.segs[:0]
 	s.join = s.join[:0]
 	for i, l := range lines {
@@ -338,12 +378,43 @@ func parseAngle(j string, i int) (end int, keep, space bool) {
 		case c == '"' || c == '\'':
 			quote = c
 		case c == '>':
-			return i + 1 + k + 1, false, tag == "br" || tag == "p" || tag == "div"
+			end := i + 1 + k + 1
+			if n == 0 && (tag == "script" || tag == "style" || tag == "textarea") {
+				if e := endTagEnd(j, end, tag); e > 0 {
+					return e, false, false // the element's content is not prose either
+				}
+			}
+			return end, false, tag == "br" || tag == "p" || tag == "div"
 		case c == '<':
 			return 0, false, false
 		}
 	}
 	return 0, false, false
+}
+
+// endTagEnd returns the offset after the end tag </tag> (case-insensitive,
+// white space allowed before the '>') at or after i, within maxLinkScan
+// bytes, or 0.
+func endTagEnd(j string, i int, tag string) int {
+	lim := min(len(j), i+maxLinkScan)
+	for i < lim {
+		k := strings.Index(j[i:lim], "</")
+		if k < 0 {
+			return 0
+		}
+		k += i + 2
+		if k+len(tag) <= lim && strings.EqualFold(j[k:k+len(tag)], tag) {
+			e := k + len(tag)
+			for e < lim && isASCIISpace(j[e]) {
+				e++
+			}
+			if e < lim && j[e] == '>' {
+				return e + 1
+			}
+		}
+		i = k
+	}
+	return 0
 }
 
 func isScheme(s string) bool {

@@ -45,8 +45,8 @@ func (f *checkFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&f.quotes, "ignore-quotes", false, "leave out block quotes and text in quotation marks")
 	fs.StringArrayVar(&f.boilerplate, "boilerplate", nil, "file of known boilerplate: draft units duplicating its units are never reported (repeatable)")
 	fs.IntVar(&f.minWords, "min-words", neardup.DefaultMinWords, "distinct content words (not stop words, not numbers in digits) a unit needs to be checked or matched")
-	fs.Float64Var(&f.threshold, "threshold", 0, "score at or above which a pair is a paraphrase (0: the scorer's default)")
-	fs.Float64Var(&f.dupThresh, "duplicate-threshold", 0, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which a pair with no differing number or negation is a duplicate (0: the scorer's default)")
+	fs.Float64Var(&f.threshold, "threshold", neardup.DefaultThreshold, "score at or above which a pair is a paraphrase")
+	fs.Float64Var(&f.dupThresh, "duplicate-threshold", neardup.DefaultDuplicateThreshold, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which a pair with no differing number, negation or antonym is a duplicate")
 	fs.IntVar(&f.maxMatches, "max-matches", neardup.DefaultMaxMatches, "findings reported per draft unit, best first (a duplicate is always among them when the unit has one)")
 	fs.IntVar(&f.maxCands, "max-candidates", neardup.DefaultMaxCandidates, "archive units scored per draft unit")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines to use (0: one per core); the output does not depend on it")
@@ -92,6 +92,9 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "neardup check: "+format+"\n", a...)
 		return exitError
+	}
+	if err := checkRanges(fs); err != nil {
+		return fail("%v", err)
 	}
 	switch {
 	case fs.NArg() == 0:

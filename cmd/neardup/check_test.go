@@ -63,6 +63,9 @@ func TestCheckErrors(t *testing.T) {
 		{"missing index", []string{"check", "--index", index + ".gone", copyFile}, ".gone: no index"},
 		{"other unit", []string{"check", "--index", index, "--unit", "sentence", copyFile}, `built with unit "paragraph"`},
 		{"unreadable draft", []string{"check", "--index", index, "missing.txt"}, "no document could be read"},
+		{"min-words 0", []string{"check", "--index", index, "--min-words", "0", copyFile}, "--min-words 0: want a whole number, 1 or more"},
+		{"max-matches 0", []string{"check", "--index", index, "--max-matches", "0", copyFile}, "--max-matches 0: want a whole number, 1 or more"},
+		{"threshold 0", []string{"check", "--index", index, "--threshold", "0", copyFile}, "--threshold 0: want a number in (0,1]"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -93,8 +93,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	return exitError
 }
 
-// flagRanges are the valid values of the numeric flags of scan, pairs and
-// compare. The library reads a zero option as "the default"; on the
+// flagRanges are the valid values of the numeric flags of scan, pairs,
+// compare and check. The library reads a zero option as "the default"; on the
 // command line the default is the flag's, so a value typed out of range
 // (a 0 included) is an error, never replaced.
 var flagRanges = map[string]struct {
@@ -106,6 +106,8 @@ var flagRanges = map[string]struct {
 	"min-words":           {func(v float64) bool { return v >= 1 }, "a whole number, 1 or more"},
 	"boilerplate-docs":    {func(v float64) bool { return v >= 2 }, "a whole number, 2 or more"},
 	"workers":             {func(v float64) bool { return v >= 0 }, "0 (one per core) or more"},
+	"max-matches":         {func(v float64) bool { return v >= 1 }, "a whole number, 1 or more"},
+	"max-candidates":      {func(v float64) bool { return v >= 1 }, "a whole number, 1 or more"},
 }
 
 // checkRanges returns an error naming the first flag given on the command

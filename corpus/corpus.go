@@ -7,7 +7,8 @@
 // jsonl.go). Split cuts a document into units: paragraph.go states the
 // line-break heuristics that plain text needs (scraped one-line paragraphs,
 // hard-wrapped wire copy and Usenet posts, lists, quotes, inline lists),
-// markdown.go and html.go what is markup, sentence.go where sentences end.
+// markdown.go and html.go what is markup, sentence.go where sentences end,
+// reference.go which blocks are lists of sources (Unit.Reference).
 // A unit's Text is what later stages compare: markup and markers removed,
 // white space collapsed; its Start, End and Line point into the original
 // Document.Text (clean.go).

@@ -70,6 +70,7 @@ func (s *splitter) html() {
 			}
 			if s.b.empty() {
 				kind, quoted = htmlContext(ctx)
+				s.level = headingLevel(ctx)
 			}
 			s.htmlText(start, pos, pre > 0, flush)
 		case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
@@ -226,6 +227,16 @@ func hiddenAttr(z *xhtml.Tokenizer) bool {
 			return false
 		}
 	}
+}
+
+// headingLevel returns the level of the innermost open h1-h6 element, or 0.
+func headingLevel(ctx []string) int {
+	for i := len(ctx) - 1; i >= 0; i-- {
+		if isHeading(ctx[i]) {
+			return int(ctx[i][1] - '0')
+		}
+	}
+	return 0
 }
 
 func isHeading(t string) bool {

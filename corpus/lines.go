@@ -27,7 +27,7 @@ type line struct {
 	depth   int // number of '>' quote markers
 	indent  int // columns of indentation after the quote markers
 	eindent int // column where the content starts (after a list marker), same origin as indent
-	fence   int // length of the fence run of a lineFence ("```", "~~~~"), which starts at cs
+	fence   int // length of the fence run of a lineFence ("```", "~~~~"), which starts at cs; level of a lineHeading
 	kind    lineKind
 	item    bool // the line starts a list item
 	ms      int  // of an item: where its marker starts

@@ -76,6 +76,7 @@ func parseMarkdownLine(src string, l *line) bool {
 			}
 		}
 		l.kind = lineHeading
+		l.fence = n // the heading's level
 		l.cs, l.ce = c, e
 		return true
 	case '=':

@@ -95,6 +95,7 @@ func (s *splitter) blocks(md bool) {
 		case lineHeading:
 			s.block(blk)
 			blk = blk[:0]
+			s.level = l.fence
 			s.para([]line{l}, KindHeading)
 			continue
 		case lineSetext1, lineSetext2:
@@ -102,6 +103,10 @@ func (s *splitter) blocks(md bool) {
 				head := blk[n-1]
 				s.block(blk[:n-1])
 				blk = blk[:0]
+				s.level = 1
+				if l.kind == lineSetext2 {
+					s.level = 2
+				}
 				s.para([]line{head}, KindHeading)
 				continue
 			}

@@ -22,7 +22,7 @@ import (
 //     is, or holds a link or two numbered citation marks ("[1]"); or
 //   - it is such a label on its own (with or without the colon), or it
 //     follows one: under a heading (Markdown, HTML) that is a label, up to
-//     the next heading; after a label paragraph, while the blocks are list
+//     the next heading of the same or a higher level; after a label paragraph, while the blocks are list
 //     items, hold a link or open with a citation mark; or
 //   - it is a run of links: at least refMinLinks links (a word that starts
 //     with http://, https:// or www.) and fewer than refWordsPerLink words
@@ -166,15 +166,22 @@ func hasLetter(s string) bool {
 
 // refState follows the reference sections of one document.
 type refState struct {
-	section bool // under a references heading, to the next heading
+	section bool // under a references heading, to the next heading not below it
+	level   int  // the references heading's level (0: unknown)
 	list    bool // after a references label paragraph, while the list goes on
 }
 
 // block reports whether a block of the given kind and clean text is part
-// of a reference list, and updates the section state.
-func (r *refState) block(kind UnitKind, text string) bool {
+// of a reference list, and updates the section state. level is a
+// heading's level (1-6; 0 unknown): a sub-heading of a references section
+// ("## References", then "### Books") stays in it.
+func (r *refState) block(kind UnitKind, level int, text string) bool {
 	if kind == KindHeading {
-		r.section, r.list = refLabel(text), false
+		r.list = false
+		if r.section && r.level > 0 && level > r.level {
+			return true
+		}
+		r.section, r.level = refLabel(text), level
 		return r.section
 	}
 	if refLabel(text) {

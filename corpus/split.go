@@ -54,6 +54,8 @@ type splitter struct {
 	toks []mdToken
 	// ref follows reference sections (reference.go).
 	ref refState
+	// level is the level (1-6) of the heading being emitted, 0 unknown.
+	level int
 }
 
 func newSplitter(src string, mode Mode) *splitter {
@@ -90,7 +92,7 @@ func (s *splitter) emit(kind UnitKind, quoted bool) {
 	}
 	s.m = mapper{pieces: pieces}
 	first := len(s.units)
-	ref := s.ref.block(kind, text)
+	ref := s.ref.block(kind, s.level, text)
 	a := 0
 	for a < len(text) {
 		b, next := inlineJoint(text, a)

@@ -45,9 +45,10 @@ const refWordsPerLink = 25
 const refMinLinks = 3
 
 // refWordsBareLink is the most words per link a block of two links may
-// have: a list of links with a word or two each, not a sentence that
-// mentions two sites.
-const refWordsBareLink = 8
+// have: a list of links with a word or two each ("Links: http://...
+// http://..."), not a sentence that mentions two sites ("The council
+// published the report at http://... and the audit at http://... today.").
+const refWordsBareLink = 3
 
 // refLabels are the section names of reference lists, lower case.
 var refLabels = [...]string{
@@ -58,6 +59,9 @@ var refLabels = [...]string{
 // refLabel reports whether text is a references label on its own: one of
 // refLabels, optionally followed by a colon, surrounded by space.
 func refLabel(text string) bool {
+	if len(text) > 24 { // "further reading:" with room for spaces
+		return false
+	}
 	t := strings.TrimSpace(text)
 	t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
 	for _, l := range refLabels {
@@ -78,14 +82,29 @@ func refOpening(text string) bool {
 	if !labelOpening(text) {
 		return false
 	}
-	links, words := linkCount(text)
-	return links > 0 || words < refWordsPerLink || citationMarks(text) >= 2
+	return mayLink(text) && hasLink(text) || citationMarks(text) >= 2 || wordsBelow(text, refWordsPerLink)
+}
+
+// wordsBelow reports whether text has fewer than n words holding a letter.
+func wordsBelow(text string, n int) bool {
+	words := 0
+	for f := range strings.FieldsSeq(text) {
+		if hasLetter(f) {
+			if words++; words >= n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // labelOpening reports whether text opens with a references label and a
 // colon.
 func labelOpening(text string) bool {
 	t := strings.TrimLeft(text, " ")
+	if t == "" || !strings.ContainsRune("sSrRbBwWcCfFeE", rune(t[0])) {
+		return false // no label starts so: most blocks stop here
+	}
 	for _, l := range refLabels {
 		if len(t) > len(l) && strings.EqualFold(t[:len(l)], l) {
 			rest := strings.TrimLeft(t[len(l):], " ")
@@ -125,7 +144,12 @@ func linkCount(text string) (links, words int) {
 // or www. (any case), after opening brackets or quotes ("<http://...>",
 // "(www.example.com)"); "Awww." is not one.
 func isLink(f string) bool {
-	f = strings.TrimLeft(f, "([{<\"'")
+	for f != "" && strings.IndexByte("([{<\"'", f[0]) >= 0 {
+		f = f[1:]
+	}
+	if f == "" || f[0]|0x20 != 'h' && f[0]|0x20 != 'w' {
+		return false
+	}
 	for _, p := range [...]string{"http://", "https://", "www."} {
 		if len(f) > len(p) && strings.EqualFold(f[:len(p)], p) {
 			return true
@@ -189,11 +213,38 @@ func (r *refState) block(kind UnitKind, level int, text string) bool {
 		return true
 	}
 	if r.list {
-		links, _ := linkCount(text)
-		r.list = kind == KindListItem || links > 0 || strings.HasPrefix(text, "[") && citationMarks(text) > 0
+		r.list = kind == KindListItem || mayLink(text) && hasLink(text) || strings.HasPrefix(text, "[") && citationMarks(text) > 0
 		if r.list {
 			return true
 		}
 	}
-	return r.section || refOpening(text) || linkList(text)
+	return r.section || refOpening(text) || mayLink(text) && linkList(text)
+}
+
+// mayLink reports whether text may hold a link ("://", or "www." in any
+// case): a cheap test that spares most blocks the word count of linkCount.
+func mayLink(text string) bool {
+	if strings.Contains(text, "://") {
+		return true
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(text[i:], '.')
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+		if i >= 4 && text[i-4]|0x20 == 'w' && text[i-3]|0x20 == 'w' && text[i-2]|0x20 == 'w' {
+			return true
+		}
+	}
+}
+
+// hasLink reports whether text holds a link.
+func hasLink(text string) bool {
+	for f := range strings.FieldsSeq(text) {
+		if isLink(f) {
+			return true
+		}
+	}
+	return false
 }

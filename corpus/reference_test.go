@@ -64,9 +64,13 @@ func TestReferenceBlocks(t *testing.T) {
 		{"a label alone", Text, "Prose before it, long enough to be a paragraph.\n\nReferences\n\nCDC. Childhood injuries in the United States. Am J Dis Child 1990;144:627-46.\n\nMore prose of the next article.\n",
 			// Plain text has no heading to end a section: only the label.
 			[]string{"References"}},
-		{"links without labels", Text,
-			"Read the ruling at https://www.supremecourt.gov/opinions/22pdf/21-476.pdf and the dissent at http://example.org/dissent.\n",
-			[]string{"Read the ruling at https://www.supremecourt.gov/opinions/22pdf/21-476.pdf and the dissent at http://example.org/dissent."}},
+		{"a sentence pointing to two links is prose", Text,
+			"Read the ruling at https://www.supremecourt.gov/opinions/22pdf/21-476.pdf and the dissent at http://example.org/dissent.\n", nil},
+		{"a short sentence with two links is prose", Text,
+			"The council published the full budget report at https://city.gov/budget and the audit findings at https://city.gov/audit today.\n", nil},
+		{"a run of three links", Text,
+			"Coverage: Reuters https://www.reuters.com/a, AP https://apnews.com/b and the BBC https://www.bbc.co.uk/c.\n",
+			[]string{"Coverage: Reuters https://www.reuters.com/a, AP https://apnews.com/b and the BBC https://www.bbc.co.uk/c."}},
 		{"prose with two links", Text,
 			"The company said in a statement on its website, www.example.com, that production at the plant would resume on Monday after " +
 				"inspectors cleared the site, and that workers sent home during the shutdown would be paid in full for the lost shifts; " +

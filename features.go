@@ -66,7 +66,7 @@ func (s *scanner) boilerplate() boilerplateSet {
 	}
 	keys := make([]fp, 0, len(s.su))
 	for i, u := range s.su {
-		if u.Words() > 0 {
+		if u.Words() > 0 && !s.units[i].Reference { // references are counted apart
 			keys = append(keys, fp{u.Fingerprint(), int32(i)})
 		}
 	}

@@ -409,3 +409,26 @@ func TestBoilerplate(t *testing.T) {
 		}
 	}
 }
+
+// TestReferencesNotBoilerplate: articles that end in the same list of
+// sources report it neither as boilerplate nor as duplicates; its units
+// are counted as references.
+func TestReferencesNotBoilerplate(t *testing.T) {
+	prose := []string{
+		"The council approved the harbour budget on Tuesday after a long debate about dredging costs.",
+		"Fishermen protested outside the town hall, saying the new fees would put small boats out of business.",
+		"The mayor said the port would apply for a regional grant to cover part of the dredging next spring.",
+	}
+	var docs []corpus.Document
+	for i, p := range prose {
+		docs = append(docs, corpus.Document{ID: fmt.Sprintf("d%d.md", i), Format: corpus.Markdown,
+			Text: p + "\n\n## References\n\n- Smith, J. The economy of small harbour towns. Coastal Press, 2001.\n- Port authority annual report, 2023.\n"})
+	}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Stats.Boilerplate != 0 || len(res.Clusters) != 0 || res.Stats.References != 9 {
+		t.Errorf("%d boilerplate clusters, %d clusters, %d reference units; want 0, 0, 9", res.Stats.Boilerplate, len(res.Clusters), res.Stats.References)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -145,6 +146,11 @@ func (r *jsonlReader) readArray(in *bufio.Reader, fn func(*Document) error) erro
 	}
 	if _, err := dec.Token(); err != nil { // ']'
 		r.fail(line, fmt.Errorf("JSON array: %w", err))
+		return nil
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		end := int(dec.InputOffset())
+		r.fail(line+bytes.Count(data[seen:min(end, len(data))], []byte("\n")), errors.New("JSON array: data after the closing ']'"))
 	}
 	return nil
 }

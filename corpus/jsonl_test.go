@@ -255,6 +255,14 @@ func TestReadJSONArray(t *testing.T) {
 	if n != 1 || err == nil || !strings.Contains(err.Error(), "broken.json:2: JSON array, element 2:") {
 		t.Errorf("broken array: %d documents, error %v", n, err)
 	}
+	// Data after the array is reported.
+	path = filepath.Join(dir, "trailing.json")
+	os.WriteFile(path, []byte("[{\"text\": \"One.\"}]\n\ntrailing"), 0o644)
+	n = 0
+	err = Read([]string{path}, nil, Options{}, func(d *Document) error { n++; return nil })
+	if n != 1 || err == nil || !strings.Contains(err.Error(), "trailing.json:3: JSON array: data after the closing ']'") {
+		t.Errorf("trailing data: %d documents, error %v", n, err)
+	}
 }
 
 func TestReadJSONLFields(t *testing.T) {

@@ -101,7 +101,8 @@ type reader struct {
 	stdin     io.Reader
 	fn        func(*Document) error
 	errs      ErrorList
-	seen      map[string]bool // files read, by absolute path with links resolved
+	seen      map[string]bool         // files read, by absolute path with links resolved
+	bySize    map[int64][]os.FileInfo // the same files by size, for hard links
 	stdinRead bool
 }
 
@@ -121,8 +122,17 @@ func (r *reader) first(p string) bool {
 	}
 	if r.seen == nil {
 		r.seen = make(map[string]bool)
+		r.bySize = make(map[int64][]os.FileInfo)
 	}
 	r.seen[key] = true
+	if fi, err := os.Stat(p); err == nil {
+		for _, o := range r.bySize[fi.Size()] {
+			if os.SameFile(o, fi) {
+				return false // a hard link to a file read already
+			}
+		}
+		r.bySize[fi.Size()] = append(r.bySize[fi.Size()], fi)
+	}
 	return true
 }
 
@@ -258,8 +268,14 @@ func sniff(head []byte) Format {
 		return Text
 	}
 	switch head[0] {
-	case '{', '[':
+	case '{':
 		return JSONL
+	case '[':
+		// An array of records: '[' then '{' or ']'. "[![badge](...)]" or
+		// "[Updated 5 May] The council ..." is text.
+		if rest := bytes.TrimLeft(head[1:], " \t\r\n"); len(rest) > 0 && (rest[0] == '{' || rest[0] == ']') {
+			return JSONL
+		}
 	case '<':
 		if len(head) > 1 && (isASCIILetter(head[1]) || head[1] == '!' || head[1] == '?') {
 			return HTML

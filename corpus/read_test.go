@@ -240,6 +240,8 @@ func TestReadStdin(t *testing.T) {
 	}{
 		{"text", Auto, "Just text.", `- text "Just text."`},
 		{"sniffed JSONL", Auto, "\n  {\"id\":\"x\",\"text\":\"T\"}\n", `x jsonl "T"`},
+		{"text opening with a bracket", Auto, "[![Build](https://ci.example/badge.svg)](https://ci.example) The council met.", `- text "[![Build](https://ci.example/badge.svg)](https://ci.example) The council met."`},
+		{"text opening with a bracketed note", Auto, "[Updated 5 May] The council met.", `- text "[Updated 5 May] The council met."`},
 		{"sniffed JSON array", Auto, "\uFEFF [{\"id\":\"x\",\"text\":\"T\"},{\"id\":\"y\",\"text\":\"U\"}]", `x jsonl "T"|y jsonl "U"`},
 		{"sniffed HTML", Auto, "\uFEFF<!doctype html><p>Hi</p>", `- html "\ufeff<!doctype html><p>Hi</p>"`},
 		{"not HTML", Auto, "< 5 apples", `- text "< 5 apples"`},
@@ -275,8 +277,8 @@ func TestFileError(t *testing.T) {
 }
 
 // TestReadOnce checks that a file named twice, found again through its
-// folder or through a link, and standard input named twice are each read
-// once.
+// folder, a symbolic link or a hard link, and standard input named twice
+// are each read once.
 func TestReadOnce(t *testing.T) {
 	root := writeTree(t, map[string]string{"news/a.txt": "Story A.", "news/b.txt": "Story B."})
 	a := filepath.Join(root, "news", "a.txt")
@@ -284,8 +286,12 @@ func TestReadOnce(t *testing.T) {
 	if err := os.Symlink(a, link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
+	hard := filepath.Join(root, "hard.txt")
+	if err := os.Link(a, hard); err != nil {
+		t.Skip("no hard links here:", err)
+	}
 	var got []string
-	err := Read([]string{a, filepath.Join(root, "news"), a, link, "-", "-"}, strings.NewReader("From stdin."), Options{}, func(d *Document) error {
+	err := Read([]string{a, filepath.Join(root, "news"), a, link, hard, "-", "-"}, strings.NewReader("From stdin."), Options{}, func(d *Document) error {
 		got = append(got, d.Text)
 		return nil
 	})

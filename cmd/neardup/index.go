@@ -192,8 +192,8 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 
 // stdinDocID gives a document read from standard input the id given with
 // --id, or refuses it without one: corpus.Read names every such document
-// "-" (a JSONL record without an id "-:LINE"), so that each new one would
-// replace the last one in the index.
+// "-" (a JSONL record without an id "-:LINE", an array's "-#N"), so that
+// each new one would replace the last one in the index.
 func stdinDocID(d *corpus.Document, id string) error {
 	if d.Path != "-" {
 		return nil
@@ -207,6 +207,8 @@ func stdinDocID(d *corpus.Document, id string) error {
 		return errors.New("--id is for a standard input holding one document: JSONL records carry their own ids (see --id-field)")
 	case strings.HasPrefix(d.ID, "-:"):
 		return fmt.Errorf("standard input, line %s: a JSONL record without an id (records read from - need their own, see --id-field)", d.ID[2:])
+	case strings.HasPrefix(d.ID, "-#"):
+		return fmt.Errorf("standard input, line %d: record %s of a JSON array without an id (records read from - need their own, see --id-field)", d.Record, d.ID[2:])
 	}
 	return nil
 }

@@ -275,6 +275,7 @@ func TestIndexAddStdinID(t *testing.T) {
 		msg         string
 	}{
 		{"jsonl without ids", `{"text": "Some text read from a stream without an id."}` + "\n", nil, "without an id"},
+		{"json array without ids", `[{"text": "Some text read from a stream without an id."}]`, nil, "JSON array without an id"},
 		{"jsonl with --id", `{"id": "r1", "text": "Some text read from a stream with an id."}` + "\n", []string{"--id", "x"}, "--id is for"},
 		{"--id without -", "", []string{"--id", "x", wireFile}, "give - among"},
 	} {

@@ -457,8 +457,10 @@ func frontMatter(src string) bool {
 	if strings.HasPrefix(src, bom) {
 		pos = len(bom)
 	}
-	_, end, _ := nextLine(src, pos)
-	return src[pos:end] == "---"
+	// The first line is "---": compare its start, not the whole line (a
+	// long first line must not be read at each call).
+	rest := src[pos:]
+	return rest == "---" || strings.HasPrefix(rest, "---\n") || strings.HasPrefix(rest, "---\r\n")
 }
 
 // Pipe tables.

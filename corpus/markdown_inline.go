@@ -71,8 +71,8 @@ func (s *splitter) inlineMarkdown(lines []line) {
 func (s *splitter) tableCells(l line) {
 	a := l.cs
 	for i := l.cs; i <= l.ce; i++ {
-		if i < l.ce && s.src[i] == '\\' {
-			i++ // an escaped character, "\|" among them
+		if i+1 < l.ce && s.src[i] == '\\' {
+			i++ // an escaped character, "\|" among them; a final '\' is itself
 			continue
 		}
 		if i < l.ce && s.src[i] != '|' {

@@ -169,7 +169,8 @@ func abbreviation(word, next string) bool {
 	if strings.IndexByte(word, '.') > 0 {
 		// U.S, e.g, i.e, Ph.D, a.m: every part one or two letters. They
 		// end a sentence too ("at 5 p.m. The staff went home", "in the
-		// U.S. The bill"), when a common sentence opener follows.
+		// U.S. The bill"), when a common sentence opener follows; "e.g."
+		// and "i.e." introduce what follows and never do.
 		for part := range strings.SplitSeq(word, ".") {
 			if n := utf8.RuneCountInString(part); n == 0 || n > 2 {
 				return false
@@ -179,6 +180,10 @@ func abbreviation(word, next string) bool {
 					return false
 				}
 			}
+		}
+		switch strings.ToLower(word) {
+		case "e.g", "i.e":
+			return true
 		}
 		return !opener(next)
 	}
@@ -197,9 +202,23 @@ func abbreviation(word, next string) bool {
 	case abbrevFinal:
 		return !opener(next)
 	case abbrevNumber:
-		return next != "" && next[0] >= '0' && next[0] <= '9'
+		return next != "" && next[0] >= '0' && next[0] <= '9' || roman(next)
 	}
 	return false
+}
+
+// roman reports whether s opens with a Roman numeral of two letters or
+// more, or "V" or "X", as a word ("Vol. II", "Art. IV", "Ch. XII"). A lone
+// "I" is left out: "The answer was no. I left." is two sentences.
+func roman(s string) bool {
+	n := 0
+	for n < len(s) && strings.IndexByte("IVXLCDM", s[n]) >= 0 {
+		n++
+	}
+	if n == 0 || n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z') {
+		return false
+	}
+	return n >= 2 || s[0] != 'I'
 }
 
 // Kinds of known abbreviations.

@@ -91,6 +91,8 @@ func TestSentenceProfile(t *testing.T) {
 			[][]string{{"yet", "everything", "looked", "fair", "Mr", "Bonflon", "met", "Gen", "Hale", "Jan", "5", "St", "Paul"}}, false},
 		{"lower-case title", corpus.Paragraph, "as yet everything looked fair with mr. bonflon.",
 			[][]string{{"yet", "everything", "looked", "fair", "mr", "bonflon"}}, false},
+		{"a lower-case letter is no initial", corpus.Paragraph, "To unpack it we use code v. Do not assume the type.",
+			[][]string{{"unpack", "use", "code", "v"}, {"assume", "type"}}, true},
 		{"a suffix that ends a sentence", corpus.Paragraph, "Shares rose at Acme Inc. The market fell.",
 			[][]string{{"Shares", "rose", "Acme", "Inc"}, {"market", "fell"}}, true},
 		{"a number before the stop", corpus.Paragraph, "The crop fell by 5. Prices rose.",

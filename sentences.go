@@ -80,7 +80,11 @@ func (s *scanner) profileUnit(p *profiler, i int) (multi bool) {
 // tokens, prev and next, ends a sentence: it holds a full stop, question or
 // exclamation mark, and is not the one dot of an abbreviation ("Mr.
 // Bonflon", "Jan. 5", "Dr. Spurzheim"; corpus.Abbreviation, the sentence
-// splitter's rule, which a lower-case "mr." passes as "Mr." does). The
+// splitter's rule, which a lower-case "mr." passes as "Mr." does). Unlike
+// the splitter, a single lower-case letter is no initial here ("use code
+// x. Then"): the profile decides whether two paragraphs say the same
+// sentences, and a sentence merged with the next one in one of them only
+// would hide a reordered rewording. The
 // tokens keep the dots of dotted abbreviations ("U.S.", "e.g.") and numbers
 // ("2.5"), so these are not breaks; unlike corpus.SplitText, the next word
 // need not be capitalised, so that text whose case was lost or changed
@@ -98,6 +102,9 @@ func sentenceBreak(text string, prev, next *shingle.Token) bool {
 		return stop
 	}
 	word, after := text[prev.Start:prev.End], text[next.Start:next.End]
+	if len(word) == 1 && word[0] >= 'a' && word[0] <= 'z' {
+		return true // "use code x. Then": an initial is a capital
+	}
 	if corpus.Abbreviation(word, after) {
 		return false
 	}

@@ -10,6 +10,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/neardup/neardup/corpus"
 )
 
 // LabeledPair is one pair of texts read from a pair file, with its label
@@ -38,29 +40,15 @@ func (e *PairFileError) Unwrap() error { return ErrPairFile }
 
 // PairFileErrors lists the bad records of a pair file, in file order:
 // ReadPairs skips them, reads the rest and returns this error with the
-// pairs it could read.
-type PairFileErrors []*PairFileError
+// pairs it could read. It is the list type corpus.Read uses: each entry a
+// *corpus.FileError (path, line) whose Err wraps ErrPairFile.
+type PairFileErrors = corpus.ErrorList
 
-// Error returns the errors one a line.
-func (l PairFileErrors) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
+// recordError is the problem of a skipped record; it wraps ErrPairFile.
+type recordError string
 
-// Unwrap returns the errors, for errors.Is and errors.As.
-func (l PairFileErrors) Unwrap() []error {
-	errs := make([]error, len(l))
-	for i, e := range l {
-		errs[i] = e
-	}
-	return errs
-}
+func (e recordError) Error() string { return string(e) }
+func (e recordError) Unwrap() error { return ErrPairFile }
 
 // maxLine is the longest record accepted, in bytes.
 const maxLine = 16 << 20
@@ -131,7 +119,7 @@ type pairReader struct {
 
 // skip records a bad record.
 func (pr *pairReader) skip(n int, msg string) {
-	pr.bad = append(pr.bad, &PairFileError{Path: pr.path, Line: n, Msg: msg})
+	pr.bad = append(pr.bad, &corpus.FileError{Path: pr.path, Line: n, Err: recordError(msg)})
 }
 
 // read reads the records of a TSV or a JSON Lines pair file: every

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"html"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -119,20 +120,19 @@ func (s *splitter) inlineLines(lines []line) {
 
 // joinedToSrc maps a joined offset to the source.
 func (s *splitter) joinedToSrc(p int) int {
-	k := len(s.segs) - 1
-	for k > 0 && s.segs[k].j > p {
-		k--
-	}
+	// The last segment starting at or before p (the first if none does).
+	k := max(sort.Search(len(s.segs), func(i int) bool { return s.segs[i].j > p })-1, 0)
 	g := s.segs[k]
 	return g.o + min(p-g.j, g.n)
 }
 
 // emitJoined feeds joined[a:b] to the builder; line breaks become spaces.
 func (s *splitter) emitJoined(a, b int) {
-	for k, g := range s.segs {
-		if g.j+g.n < a {
-			continue
-		}
+	// From the first segment that reaches a: a paragraph of many lines
+	// must not be walked from its start for each piece of markup.
+	first := sort.Search(len(s.segs), func(i int) bool { return s.segs[i].j+s.segs[i].n >= a })
+	for k := first; k < len(s.segs); k++ {
+		g := s.segs[k]
 		if g.j > b {
 			break
 		}

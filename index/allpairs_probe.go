@@ -154,8 +154,10 @@ func (pr *prober) probe(p int32) {
 	//
 	//	x·y <= A[y] + min(ps(y), ||y⁻||·||x_{rank<rsplt(y)}||) + [rsplt(y) <= cx]·rest
 	//
-	// and the size bounds |y| >= (t/mw(x))², |x| >= (t/mw(y))².
-	mwx := float64(ix.info[p].mw)
+	// and the size bounds |y| >= (t/(mw(x)·nmax))², |x| >= (t/(mw(y)·nmax))²
+	// (x·y <= mw(x)·Σy <= mw(x)·sqrt(|y|)·||y||, and ||y|| <= nmax: vectors
+	// normalised only to within NormTolerance must not lose pairs).
+	mwx := float64(ix.info[p].mw) * ix.nmax
 	minY := (tb / mwx) * (tb / mwx)
 	lenX := float64(len(ent))
 	cum := pr.cum[:0]
@@ -186,7 +188,7 @@ func (pr *prober) probe(p int32) {
 		if a+float64(yi.pre)*math.Sqrt(cum[k])+u < tb {
 			continue
 		}
-		mwy := float64(yi.mw)
+		mwy := float64(yi.mw) * ix.nmax
 		if float64(yi.n) < minY || lenX < (tb/mwy)*(tb/mwy) {
 			continue
 		}

@@ -36,8 +36,8 @@ func KnownCheck(f Format) bool {
 // written in the CheckResult's order, scores rounded to four decimals, and
 // nothing comes from a map's order or a clock.
 func WriteCheck(w io.Writer, format Format, r *neardup.CheckResult) error {
-	if r == nil {
-		return fmt.Errorf("%w: nil check result", ErrResult)
+	if err := checkNotNil(r); err != nil {
+		return err
 	}
 	switch format {
 	case Text:
@@ -54,6 +54,15 @@ func WriteCheck(w io.Writer, format Format, r *neardup.CheckResult) error {
 		return WriteCheckMarkdown(w, r)
 	}
 	return fmt.Errorf("%w %q: want one of %s", ErrFormat, format, strings.Join(CheckFormats(), ", "))
+}
+
+// checkNotNil refuses a nil check result, which every check writer
+// would otherwise dereference.
+func checkNotNil(r *neardup.CheckResult) error {
+	if r == nil {
+		return fmt.Errorf("%w: nil check result", ErrResult)
+	}
+	return nil
 }
 
 // unitLocation returns DOC:LINE of a finding's unit.

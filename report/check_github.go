@@ -18,6 +18,9 @@ import (
 // (% CR LF, and : , in properties). Inputs that could not be read
 // (CheckStats.Errors) make one ::error command first, not tied to a file.
 func WriteCheckGitHub(w io.Writer, r *neardup.CheckResult) error {
+	if err := checkNotNil(r); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	if r.Stats.Errors > 0 {
 		fmt.Fprintf(bw, "::error title=%s::%s\n", escapeProperty("neardup: unreadable input"), escapeData(unreadMessage(r)))

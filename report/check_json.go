@@ -47,6 +47,9 @@ func newJSONFinding(f *neardup.Finding) jsonFinding {
 //
 // Offsets are bytes in the document's text, from 0; lines count from 1.
 func WriteCheckJSON(w io.Writer, r *neardup.CheckResult) error {
+	if err := checkNotNil(r); err != nil {
+		return err
+	}
 	out := jsonCheck{Findings: make([]jsonFinding, len(r.Findings)), Stats: r.Stats}
 	for i := range r.Findings {
 		out.Findings[i] = newJSONFinding(&r.Findings[i])
@@ -63,6 +66,9 @@ func WriteCheckJSON(w io.Writer, r *neardup.CheckResult) error {
 // WriteCheckJSONL writes one finding a line, each the object of a finding
 // in WriteCheckJSON, and nothing for a check without findings.
 func WriteCheckJSONL(w io.Writer, r *neardup.CheckResult) error {
+	if err := checkNotNil(r); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	enc := json.NewEncoder(bw)
 	for i := range r.Findings {

@@ -15,6 +15,9 @@ import (
 // quotes inside a collapsed <details> block. Table cells escape '|' and
 // keep to one line.
 func WriteCheckMarkdown(w io.Writer, r *neardup.CheckResult) error {
+	if err := checkNotNil(r); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "### neardup check: %s\n\n", count(len(r.Findings), "finding"))
 	fmt.Fprintf(bw, "%s\n", checkSummary(r))

@@ -111,6 +111,9 @@ func sarifRules() []sarifRule {
 // (CheckStats.Errors) make an invocation that did not succeed, with an
 // error notification.
 func WriteCheckSARIF(w io.Writer, r *neardup.CheckResult) error {
+	if err := checkNotNil(r); err != nil {
+		return err
+	}
 	run := sarifRun{
 		Tool:    sarifTool{Driver: sarifDriver{Name: "neardup", InformationURI: "https://github.com/neardup/neardup", Rules: sarifRules()}},
 		Results: make([]sarifResult, 0, len(r.Findings)),

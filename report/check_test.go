@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
@@ -84,6 +85,29 @@ func TestCheckFormats(t *testing.T) {
 	}
 	if err := WriteCheck(new(bytes.Buffer), JSON, nil); !errors.Is(err, ErrResult) {
 		t.Errorf("WriteCheck(nil) = %v, want ErrResult", err)
+	}
+}
+
+// TestCheckWritersNil: every check writer, called directly, refuses a nil
+// result with ErrResult (as WriteCheck and the scan writers do) and writes
+// nothing, rather than panicking.
+func TestCheckWritersNil(t *testing.T) {
+	writers := map[string]func(io.Writer, *neardup.CheckResult) error{
+		"text": WriteCheckText, "json": WriteCheckJSON, "jsonl": WriteCheckJSONL,
+		"github": WriteCheckGitHub, "sarif": WriteCheckSARIF, "markdown": WriteCheckMarkdown,
+	}
+	for name, w := range writers {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if p := recover(); p != nil {
+					t.Errorf("panic: %v", p)
+				}
+			}()
+			var buf bytes.Buffer
+			if err := w(&buf, nil); !errors.Is(err, ErrResult) || buf.Len() != 0 {
+				t.Errorf("= %v, wrote %q; want ErrResult and nothing written", err, buf.String())
+			}
+		})
 	}
 }
 

@@ -16,6 +16,9 @@ import (
 //
 // one block per finding in the CheckResult's order, then a summary line.
 func WriteCheckText(w io.Writer, r *neardup.CheckResult) error {
+	if err := checkNotNil(r); err != nil {
+		return err
+	}
 	bw := bufio.NewWriter(w)
 	for i := range r.Findings {
 		f := &r.Findings[i]

@@ -75,6 +75,14 @@ func isNear(near []index.Pair, p index.Pair) bool {
 	return ok
 }
 
+// ctxErr returns the scan's context error, if any (nil without a context).
+func (s *scanner) ctxErr() error {
+	if s.ctx == nil {
+		return nil
+	}
+	return s.ctx.Err()
+}
+
 // exactUnits is the number of compared units up to which the exact cosine
 // search adds its candidates: below it the search costs well under a
 // second, above it its cost grows with the square of the corpus on text
@@ -94,8 +102,14 @@ func (s *scanner) candidates() ([]index.Pair, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.ctxErr(); err != nil {
+		return nil, err
+	}
 	shared, _, err := index.SentencePairs(s.sent.indexInput(len(s.units), ids), index.SentenceOptions{Workers: s.opt.Workers})
 	if err != nil {
+		return nil, err
+	}
+	if err := s.ctxErr(); err != nil {
 		return nil, err
 	}
 	all := append(near, shared...)
@@ -103,7 +117,7 @@ func (s *scanner) candidates() ([]index.Pair, error) {
 	if len(ids) > s.exactUnits {
 		exact = s.short(ids)
 	}
-	ap, err := index.AllPairs(s.vectors(exact), index.AllPairsOptions{Threshold: candidateFloor, Workers: s.opt.Workers})
+	ap, err := index.AllPairs(s.vectors(exact), index.AllPairsOptions{Threshold: candidateFloor, Workers: s.opt.Workers, Context: s.ctx})
 	if err != nil {
 		return nil, err
 	}

@@ -176,6 +176,9 @@ func (s *scanner) score(cands []index.Pair) []Pair {
 	kept := make([][]Pair, (len(cands)+chunk-1)/chunk)
 	parallel(len(kept), s.opt.Workers, func(lo, hi int) {
 		for k := lo; k < hi; k++ {
+			if s.ctxErr() != nil {
+				return // run returns the context's error
+			}
 			for _, c := range cands[k*chunk : min((k+1)*chunk, len(cands))] {
 				sc, kind := s.scorePair(int(c.A), int(c.B))
 				if kind != Different {

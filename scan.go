@@ -125,6 +125,10 @@ type scanner struct {
 	exactUnits int
 
 	profile *[]Stage
+
+	// ctx is the scan's context: the long stages (candidate search,
+	// scoring) check it as they go, and run returns its error.
+	ctx context.Context
 }
 
 // stage runs fn and records its wall time under name.
@@ -183,6 +187,7 @@ func (s *scanner) split(docs []corpus.Document) {
 }
 
 func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
+	s.ctx = ctx
 	res.Units = s.units
 	res.Stats.Documents = len(s.docs)
 	res.Stats.Units = len(s.units)
@@ -209,6 +214,9 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 		return nil, err
 	}
 	s.stage("score", len(cands), func() { res.Pairs = s.score(cands) })
+	if err := ctx.Err(); err != nil {
+		return nil, err // scoring stopped part-way
+	}
 	res.Stats.Pairs = len(res.Pairs)
 	var clusters []Cluster
 	s.stage("cluster", len(res.Pairs), func() { clusters, err = s.cluster(res.Pairs) })
@@ -227,6 +235,9 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 		}
 	}
 	res.Clusters = clusters
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return res, nil
 }
 

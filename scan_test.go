@@ -432,3 +432,57 @@ func TestReferencesNotBoilerplate(t *testing.T) {
 		t.Errorf("%d boilerplate clusters, %d clusters, %d reference units; want 0, 0, 9", res.Stats.Boilerplate, len(res.Clusters), res.Stats.References)
 	}
 }
+
+// countdownCtx is a context that is not done for its first n calls of Err
+// and cancelled from then on: it cancels a scan at each point where the
+// scan looks, without timing.
+type countdownCtx struct {
+	context.Context
+	n, calls int
+}
+
+func (c *countdownCtx) Err() error {
+	c.calls++
+	if c.calls > c.n {
+		return context.Canceled
+	}
+	return nil
+}
+
+// TestScanCancelled cancels a scan at every point where it checks its
+// context, in turn: once the context reports cancellation, Scan returns
+// context.Canceled and no result, never a result with a nil error.
+func TestScanCancelled(t *testing.T) {
+	docs := readDocs(t, "testdata/cambodia-article.txt", "testdata/coffee")
+	full := (&countdownCtx{Context: context.Background(), n: 1 << 30})
+	if _, err := neardup.Scan(full, docs, neardup.Options{Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	checks := full.calls
+	if checks < 6 {
+		t.Fatalf("a scan checks its context %d times; want every stage and the scoring loop", checks)
+	}
+	for n := 0; n < checks; n++ {
+		ctx := &countdownCtx{Context: context.Background(), n: n}
+		res, err := neardup.Scan(ctx, docs, neardup.Options{Workers: 1})
+		if err != context.Canceled || res != nil {
+			t.Errorf("cancelled at check %d of %d: result %v, error %v; want none and context.Canceled", n+1, checks, res != nil, err)
+		}
+	}
+	// The scoring loop looks too, every 1,024 candidates: twenty copies of
+	// the article make thousands of candidate pairs.
+	var copies []corpus.Document
+	for i := range 20 {
+		d := docs[0]
+		d.ID = fmt.Sprintf("copy-%d", i)
+		copies = append(copies, d)
+	}
+	big := &countdownCtx{Context: context.Background(), n: 1 << 30}
+	res, err := neardup.Scan(big, copies, neardup.Options{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if chunks := res.Stats.Candidates / 1024; chunks < 3 || big.calls < checks+chunks {
+		t.Errorf("%d candidates, %d context checks; want one a chunk of 1,024 beyond the stages' %d", res.Stats.Candidates, big.calls, checks)
+	}
+}

@@ -101,6 +101,7 @@ package index
 // MaxDF is the blunter knob.
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -158,6 +159,9 @@ type AllPairsOptions struct {
 	// no list is longer than 1,000. PrefixThreshold is the better knob.
 	// Default 0: no limit.
 	MaxDF int
+	// Context, when set, stops the search once it is done: AllPairs then
+	// returns its error (checked every probeChunk vectors per worker).
+	Context context.Context
 }
 
 // AllPairsStats counts the work AllPairs did.
@@ -211,7 +215,10 @@ func AllPairsWithStats(vecs []similarity.Vector, opt AllPairsOptions) ([]Pair, A
 		workers = runtime.GOMAXPROCS(0)
 	}
 	ix := build(vecs, tp-boundSlack)
-	pairs, st := ix.probeAll(vecs, t, opt.MaxDF, workers)
+	pairs, st := ix.probeAll(opt.Context, vecs, t, opt.MaxDF, workers)
+	if opt.Context != nil && opt.Context.Err() != nil {
+		return nil, AllPairsStats{}, opt.Context.Err()
+	}
 	sortPairs(pairs)
 	st.Vectors = len(ix.order)
 	st.Entries = int64(len(ix.ent))

@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"slices"
 	"sync"
@@ -37,7 +38,7 @@ type prober struct {
 
 // probeAll probes every vector against the index with the given number of
 // workers and returns the pairs, unsorted, and the counts.
-func (ix *apIndex) probeAll(vecs []similarity.Vector, t float64, maxDF, workers int) ([]Pair, AllPairsStats) {
+func (ix *apIndex) probeAll(ctx context.Context, vecs []similarity.Vector, t float64, maxDF, workers int) ([]Pair, AllPairsStats) {
 	n := len(ix.order)
 	workers = max(1, min(workers, (n+probeChunk-1)/probeChunk))
 	probers := make([]*prober, workers)
@@ -49,7 +50,7 @@ func (ix *apIndex) probeAll(vecs []similarity.Vector, t float64, maxDF, workers 
 		wg.Go(func() {
 			for {
 				lo := int(next.Add(probeChunk)) - probeChunk
-				if lo >= n {
+				if lo >= n || ctx != nil && ctx.Err() != nil {
 					return
 				}
 				for p := lo; p < min(lo+probeChunk, n); p++ {

@@ -146,11 +146,17 @@ func (o IndexOptions) withDefaults() (IndexOptions, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
+	// The float options are tested for being in range, not for being out
+	// of it, so that NaN (which compares false with everything) is refused.
 	switch {
 	case o.MinWords < 0 || o.MaxCandidates < 0 || o.MaxMatches < 0:
 		return o, fmt.Errorf("min words %d, max candidates %d, max matches %d: want positive numbers", o.MinWords, o.MaxCandidates, o.MaxMatches)
-	case o.SeenShare < 0 || o.SeenShare > 1:
+	case !(o.SeenShare > 0 && o.SeenShare <= 1):
 		return o, fmt.Errorf("seen share %v: want a number in (0,1]", o.SeenShare)
+	case o.Threshold != 0 && !(o.Threshold > 0 && o.Threshold <= 1):
+		return o, fmt.Errorf("threshold %v: want a number in (0,1]", o.Threshold)
+	case o.DuplicateThreshold != 0 && !(o.DuplicateThreshold > 0 && o.DuplicateThreshold <= 1):
+		return o, fmt.Errorf("duplicate threshold %v: want a number in (0,1]", o.DuplicateThreshold)
 	}
 	return o, nil
 }
@@ -224,7 +230,9 @@ func features(s *score.Scorer) string {
 }
 
 // OpenIndex opens the index in the file at path, creating it unless
-// opt.ReadOnly or opt.MustExist; path "" makes an index in memory. An
+// opt.ReadOnly or opt.MustExist; path "" makes a new, empty index in
+// memory (with ReadOnly or MustExist, which want an existing index, it is
+// an error wrapping archive.ErrNotExist). An
 // index built with other options (unit, language, scorer features) or by
 // another format version is refused with an error wrapping
 // archive.ErrMismatch or archive.ErrVersion, a damaged file with one
@@ -233,6 +241,11 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 	opt, err := opt.withDefaults()
 	if err != nil {
 		return nil, err
+	}
+	if path == "" && (opt.ReadOnly || opt.MustExist) {
+		// Memory holds no index to open read-only or to require: a new
+		// empty one would silently stand in for the one meant.
+		return nil, fmt.Errorf("%w in memory: path \"\" makes a new index, which cannot be opened read-only or required to exist (give the index file's path)", archive.ErrNotExist)
 	}
 	aopt := archive.Options{
 		Params:   archive.Params{Language: opt.Language, Unit: string(opt.Unit)},
@@ -277,6 +290,11 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 		ar.Close()
 		return nil, &archive.PathError{Path: path, Err: fmt.Errorf("%w: built with features %q, this neardup computes %q: rebuild the index", archive.ErrMismatch, have, feat)}
 	}
+	// Options reports the defaults in force, the scorer's among them.
+	opt.Threshold, opt.DuplicateThreshold = s.Options().Threshold, s.Options().DuplicateThreshold
+	if opt.LockTimeout == 0 {
+		opt.LockTimeout = archive.DefaultTimeout
+	}
 	ix := &Index{opt: opt, scorer: s, ar: ar, cache: newUnitCache(opt.CacheUnits), inflight: make(map[uint32]int), budget: probeBudget, maxStaged: maxStaged}
 	err = ar.View(func(tx archive.Tx) error {
 		ix.next = tx.Stats().NextUnit
@@ -294,7 +312,10 @@ func OpenIndex(path string, opt IndexOptions) (*Index, error) {
 }
 
 // Options returns the options in force, defaults filled in and the unit
-// and language the index was built with.
+// and language the index was built with. A zero PendingLimit stays zero:
+// the default is not one number but grows with the archive (see
+// IndexOptions.PendingLimit), and passing Options back to OpenIndex keeps
+// it so.
 func (ix *Index) Options() IndexOptions { return ix.opt }
 
 // Close commits what is staged and closes the index, waiting for the
@@ -377,10 +398,41 @@ func (ix *Index) Stats() (IndexStats, error) {
 }
 
 // Verify reads the whole index and checks that it is consistent, down to
-// every unit's terms; see archive.Archive.Verify.
-func (ix *Index) Verify(ctx context.Context) error {
-	return ix.ar.Verify(ix.terms)
+// every unit's terms; see archive.Archive.Verify. It returns ctx.Err() if
+// ctx is done before it starts or while it walks the units (it looks
+// before analysing each one); the rest of the walk is then not done.
+func (ix *Index) Verify(ctx context.Context) (err error) {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// archive.Verify takes no context: the terms callback stops the walk by
+	// panicking, which unwinds the read transaction (its deferred release
+	// and rollback run) and is turned back into ctx.Err() here, whether it
+	// arrives as a panic or as the archive's ErrCorrupt for one.
+	stopped := false
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(verifyStopped); !ok {
+				panic(r)
+			}
+		}
+		if stopped {
+			err = ctx.Err()
+		}
+	}()
+	err = ix.ar.Verify(func(text string) []uint32 {
+		if ctx.Err() != nil {
+			stopped = true
+			panic(verifyStopped{})
+		}
+		return ix.terms(text)
+	})
+	return err
 }
+
+// verifyStopped is the panic that stops Verify's walk when its context is
+// done.
+type verifyStopped struct{}
 
 // terms returns the stored term ids of a unit's text.
 func (ix *Index) terms(text string) []uint32 { return ix.scorer.Analyze(text).Terms() }

@@ -1,6 +1,7 @@
 package neardup
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sync"
@@ -119,12 +120,14 @@ func (ix *Index) stageAdds(ps []*pending) error {
 // Most of the units to compare are there before the decision lock is
 // taken: they are compared first, outside it, and under it only those
 // staged since.
-func (ix *Index) stageCheck(p *pending) (bool, error) {
+func (ix *Index) stageCheck(ctx context.Context, p *pending) (bool, error) {
 	c := p.checker
 	ix.rmu.Lock()
 	delta, upto := ix.delta(p.snap, 0)
 	ix.rmu.Unlock()
-	c.compare(delta)
+	if err := c.compare(ctx, delta); err != nil {
+		return false, err
+	}
 
 	ix.dmu.Lock()
 	defer ix.dmu.Unlock()
@@ -138,7 +141,9 @@ func (ix *Index) stageCheck(p *pending) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	c.compare(delta)
+	if err := c.compare(ctx, delta); err != nil {
+		return false, err
+	}
 	if ix.seen(c) {
 		return false, nil
 	}
@@ -341,10 +346,10 @@ func (ix *Index) committed(ps []*pending, firsts []uint32, replaced map[string]b
 }
 
 // compare scores the checked draft units against units the check's
-// snapshot did not hold (see delta).
-func (c *checker) compare(delta []*analysed) {
+// snapshot did not hold (see delta), until ctx is done.
+func (c *checker) compare(ctx context.Context, delta []*analysed) error {
 	if len(delta) == 0 {
-		return
+		return nil
 	}
 	c.extra += len(delta)
 	type pair struct {
@@ -353,7 +358,15 @@ func (c *checker) compare(delta []*analysed) {
 	}
 	var pairs []pair
 	dup := c.dupOnly()
+	var look looker
+	var err error
 	c.each(func(k int, _ *draft, a *analysed) {
+		if err == nil {
+			err = look.at(ctx, len(delta))
+		}
+		if err != nil {
+			return
+		}
 		for _, u := range delta {
 			if c.self(a, u.Doc) || dup && !overlaps(a.su.Terms(), u.su.Terms()) || !dup && !shareTerm(a.su.Terms(), u.su.Terms()) {
 				continue
@@ -361,8 +374,8 @@ func (c *checker) compare(delta []*analysed) {
 			pairs = append(pairs, pair{k, a, u})
 		}
 	})
-	if len(pairs) == 0 {
-		return
+	if err != nil || len(pairs) == 0 {
+		return err
 	}
 	// Terms new to the snapshot count as seen once.
 	for _, p := range pairs {
@@ -375,8 +388,12 @@ func (c *checker) compare(delta []*analysed) {
 	c.corpus = c.newCorpus(c.n + c.extra)
 	c.cands += len(pairs)
 	for _, p := range pairs {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		c.score(p.k, p.a, p.u.su, p.u.Unit)
 	}
+	return nil
 }
 
 // overlaps reports whether two sorted term sets share at least half of

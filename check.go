@@ -97,7 +97,7 @@ func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckO
 	default:
 		return nil, fmt.Errorf("scope %q: want within, across or all", opt.Scope)
 	}
-	c, err := ix.newChecker(drafts, opt)
+	c, err := ix.newChecker(ctx, drafts, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -113,10 +113,12 @@ func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckO
 		ix.rmu.Lock()
 		delta, _ := ix.delta(c.snap, 0)
 		ix.rmu.Unlock()
-		c.compare(delta)
+		if err := c.compare(ctx, delta); err != nil {
+			return nil, err
+		}
 	}
 	if opt.Scope != ScopeAcross {
-		if err := c.within(); err != nil {
+		if err := c.within(ctx); err != nil {
 			return nil, err
 		}
 	}
@@ -149,7 +151,7 @@ func (ix *Index) CheckAndAdd(ctx context.Context, doc corpus.Document) (*CheckRe
 	}
 	low := ix.enter()
 	defer ix.leave(low)
-	c, err := ix.newChecker([]corpus.Document{doc}, CheckOptions{Scope: ScopeAcross})
+	c, err := ix.newChecker(ctx, []corpus.Document{doc}, CheckOptions{Scope: ScopeAcross})
 	if err != nil {
 		return nil, false, err
 	}
@@ -160,7 +162,7 @@ func (ix *Index) CheckAndAdd(ctx context.Context, doc corpus.Document) (*CheckRe
 		return nil, false, err
 	}
 	p := &pending{doc: &doc, units: c.drafts[0].units, checker: c, snap: c.snap, done: make(chan struct{})}
-	staged, err := ix.stageCheck(p)
+	staged, err := ix.stageCheck(ctx, p)
 	switch {
 	case err != nil:
 		return nil, false, err
@@ -214,13 +216,16 @@ type checker struct {
 	notSelf bool
 }
 
-func (ix *Index) newChecker(docs []corpus.Document, opt CheckOptions) (*checker, error) {
+func (ix *Index) newChecker(ctx context.Context, docs []corpus.Document, opt CheckOptions) (*checker, error) {
 	c := &checker{ix: ix, opt: opt, drafts: make([]draft, len(docs)), df: make(map[uint32]uint32), floor: probeFloor * probeFloor}
-	forEach(len(docs), ix.opt.Workers, func(i int) {
+	err := forEachCtx(ctx, len(docs), ix.opt.Workers, func(i int) {
 		c.drafts[i] = draft{doc: &docs[i], units: ix.analyze(&docs[i], opt.IgnoreQuotes)}
 	})
+	if err != nil {
+		return nil, err
+	}
 	if len(opt.Boilerplate) > 0 {
-		if err := c.dropBoilerplate(opt.Boilerplate); err != nil {
+		if err := c.dropBoilerplate(ctx, opt.Boilerplate); err != nil {
 			return nil, err
 		}
 	}
@@ -297,12 +302,9 @@ func (c *checker) each(fn func(k int, d *draft, a *analysed)) {
 
 // archive finds the archive units that match the drafts' units.
 func (c *checker) archive(ctx context.Context) error {
-	cands, byID, recs, err := c.propose()
+	cands, byID, recs, err := c.propose(ctx)
 	if err != nil {
-		return err
-	}
-	if err := ctx.Err(); err != nil {
-		return err
+		return ctxOr(ctx, err)
 	}
 	// Analyse the candidates read from the archive (outside the
 	// transaction), keep those worth scoring, then look up the frequencies
@@ -313,9 +315,12 @@ func (c *checker) archive(ctx context.Context) error {
 	}
 	slices.Sort(ids)
 	units := make([]*cachedUnit, len(ids))
-	forEach(len(ids), c.ix.opt.Workers, func(i int) {
+	err = forEachCtx(ctx, len(ids), c.ix.opt.Workers, func(i int) {
 		units[i] = c.ix.cache.add(recs[ids[i]], c.ix.scorer)
 	})
+	if err != nil {
+		return err
+	}
 	for i, id := range ids {
 		byID[id] = units[i]
 	}
@@ -334,16 +339,25 @@ func (c *checker) archive(ctx context.Context) error {
 	for i, cd := range kept {
 		scored[i] = byID[cd.id].su
 	}
-	if err := c.lookupDF(scored); err != nil {
-		return err
+	if err := c.lookupDF(ctx, scored); err != nil {
+		return ctxOr(ctx, err)
 	}
 	c.corpus = c.newCorpus(c.n)
-	forEach(len(kept), c.ix.opt.Workers, func(i int) {
+	return forEachCtx(ctx, len(kept), c.ix.opt.Workers, func(i int) {
 		cd := kept[i]
 		u := byID[cd.id]
 		c.score(cd.draft, flat[cd.draft], u.su, recordUnit(&u.rec))
 	})
-	return ctx.Err()
+}
+
+// ctxOr returns ctx.Err() if ctx is done, else err: an archive read
+// stopped by a done context returns the context's own error, not the
+// archive's wrapping of it.
+func ctxOr(ctx context.Context, err error) error {
+	if cerr := ctx.Err(); cerr != nil {
+		return cerr
+	}
+	return err
 }
 
 // self reports whether an archive unit of the document added under id
@@ -391,12 +405,16 @@ func recordUnit(r *archive.Record) Unit {
 
 // within finds the units of each draft that repeat an earlier unit of the
 // same draft: the later unit is the finding, the earlier its match.
-func (c *checker) within() error {
+func (c *checker) within(ctx context.Context) error {
 	if c.corpus == nil {
 		err := c.ix.ar.View(func(tx archive.Tx) error {
 			c.n = int(tx.Stats().Units)
 			var err error
+			var look looker
 			c.each(func(_ int, _ *draft, a *analysed) {
+				if err == nil {
+					err = look.at(ctx, len(a.su.Terms()))
+				}
 				for _, t := range a.su.Terms() {
 					if err == nil {
 						_, err = c.docFreq(tx, t)
@@ -406,7 +424,7 @@ func (c *checker) within() error {
 			return err
 		})
 		if err != nil {
-			return err
+			return ctxOr(ctx, err)
 		}
 		c.corpus = c.newCorpus(c.n)
 	}
@@ -414,11 +432,16 @@ func (c *checker) within() error {
 	var pairs []pair
 	flat := c.flat()
 	base := 0
+	var look looker
 	for i := range c.drafts {
 		us := c.drafts[i].units
 		for x := range us {
 			if !us[x].checked() {
 				continue
+			}
+			// The pairs of one draft are quadratic in its units.
+			if err := look.at(ctx, len(us)-x); err != nil {
+				return err
 			}
 			for y := x + 1; y < len(us); y++ {
 				if us[y].checked() && shareTerm(us[x].su.Terms(), us[y].su.Terms()) {
@@ -428,11 +451,10 @@ func (c *checker) within() error {
 		}
 		base += len(us)
 	}
-	forEach(len(pairs), c.ix.opt.Workers, func(i int) {
+	return forEachCtx(ctx, len(pairs), c.ix.opt.Workers, func(i int) {
 		p := pairs[i]
 		c.score(p.k, flat[p.k], flat[p.j].su, flat[p.j].Unit)
 	})
-	return nil
 }
 
 // shareTerm reports whether two sorted id lists have an element in common.
@@ -499,6 +521,60 @@ func sortFindings(fs []Finding) {
 func cmpLocation(x, y Location) int {
 	return cmp.Or(cmp.Compare(x.Doc, y.Doc), cmp.Compare(x.Start, y.Start), cmp.Compare(x.Path, y.Path),
 		cmp.Compare(x.End, y.End), cmp.Compare(x.Line, y.Line), cmp.Compare(x.URL, y.URL), cmp.Compare(x.Title, y.Title))
+}
+
+// ctxEvery is the units of cheap work (postings, term look-ups, pairs
+// tested for a shared term) a long loop does between looks at its
+// context; see looker.
+const ctxEvery = 1 << 12
+
+// looker spaces a loop's looks at its context: at most one every
+// ctxEvery units of work.
+type looker struct{ done int }
+
+// at counts n more units of work and, once ctxEvery have been done since
+// the last look, returns ctx.Err().
+func (l *looker) at(ctx context.Context, n int) error {
+	if l.done += n; l.done < ctxEvery {
+		return nil
+	}
+	l.done = 0
+	return ctx.Err()
+}
+
+// forEachCtx is forEach that looks at ctx before each call of fn (fn
+// analyses or scores a unit, microseconds against the atomic load of a
+// cancellable context's Err) and, once ctx is done, starts no more calls
+// and returns ctx.Err().
+func forEachCtx(ctx context.Context, n, workers int, fn func(i int)) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	var mu sync.Mutex
+	var err error
+	next := 0
+	take := func() (int, bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		if next >= n || err != nil {
+			return 0, false
+		}
+		if err = ctx.Err(); err != nil {
+			return 0, false
+		}
+		next++
+		return next - 1, true
+	}
+	forEach(max(1, min(workers, n)), workers, func(int) {
+		for {
+			i, ok := take()
+			if !ok {
+				return
+			}
+			fn(i)
+		}
+	})
+	return err
 }
 
 // forEach calls fn(i) for i in [0,n) on up to workers goroutines.

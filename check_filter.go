@@ -1,6 +1,7 @@
 package neardup
 
 import (
+	"context"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -88,8 +89,8 @@ func wordEnd(text string, i int) bool {
 // dropBoilerplate marks the draft units that duplicate a unit of the
 // boilerplate documents as skipped. Frequencies come from the scorer's
 // background table alone: boilerplate is matched on wording, not on what
-// the archive makes rare.
-func (c *checker) dropBoilerplate(docs []corpus.Document) error {
+// the archive makes rare. It stops with ctx.Err() once ctx is done.
+func (c *checker) dropBoilerplate(ctx context.Context, docs []corpus.Document) error {
 	var bp []*score.Unit
 	for i := range docs {
 		for _, a := range c.ix.analyze(&docs[i], false) {
@@ -110,7 +111,7 @@ func (c *checker) dropBoilerplate(docs []corpus.Document) error {
 			}
 		}
 	}
-	forEach(len(units), c.ix.opt.Workers, func(i int) {
+	return forEachCtx(ctx, len(units), c.ix.opt.Workers, func(i int) {
 		a := units[i]
 		for _, b := range bp {
 			if shareTerm(a.su.Terms(), b.Terms()) && c.ix.scorer.Score(corp, a.su, b).Kind == score.Duplicate {
@@ -119,5 +120,4 @@ func (c *checker) dropBoilerplate(docs []corpus.Document) error {
 			}
 		}
 	})
-	return nil
 }

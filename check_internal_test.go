@@ -58,11 +58,11 @@ func TestCandidatesCoverBruteForce(t *testing.T) {
 	}
 	drafts := read("testdata/coffee/markets-rewrite.txt", "testdata/cambodia-article.txt")
 
-	c, err := ix.newChecker(drafts, CheckOptions{Scope: ScopeAcross})
+	c, err := ix.newChecker(context.Background(), drafts, CheckOptions{Scope: ScopeAcross})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cands, _, _, err := c.propose()
+	cands, _, _, err := c.propose(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package neardup
 
 import (
 	"cmp"
+	"context"
 	"math"
 	"math/bits"
 	"slices"
@@ -19,8 +20,10 @@ type candidate struct {
 
 // propose reads the candidates of every checked draft unit from the
 // archive, and the records of those not in the unit cache, in one read
-// transaction.
-func (c *checker) propose() ([]candidate, map[uint32]*cachedUnit, map[uint32]archive.Record, error) {
+// transaction. It stops with ctx.Err() once ctx is done (it looks before
+// each probe, which reads at most probeBudget postings, and every ctxEvery
+// records).
+func (c *checker) propose(ctx context.Context) ([]candidate, map[uint32]*cachedUnit, map[uint32]archive.Record, error) {
 	var cands []candidate
 	cached := make(map[uint32]*cachedUnit)
 	recs := make(map[uint32]archive.Record)
@@ -32,13 +35,20 @@ func (c *checker) propose() ([]candidate, map[uint32]*cachedUnit, map[uint32]arc
 		var err error
 		c.each(func(k int, _ *draft, a *analysed) {
 			if err == nil {
+				err = ctx.Err()
+			}
+			if err == nil {
 				cands, err = c.probe(tx, acc, k, a, cands)
 			}
 		})
 		if err != nil {
 			return err
 		}
+		var look looker
 		for _, cd := range cands {
+			if err := look.at(ctx, 1); err != nil {
+				return err
+			}
 			if _, ok := cached[cd.id]; ok {
 				continue
 			}
@@ -200,8 +210,8 @@ func (c *checker) docFreq(tx archive.Tx, t uint32) (int, error) {
 }
 
 // lookupDF fills in the document frequencies of the units' terms that the
-// probe did not look up.
-func (c *checker) lookupDF(units []*score.Unit) error {
+// probe did not look up, until ctx is done.
+func (c *checker) lookupDF(ctx context.Context, units []*score.Unit) error {
 	var missing bool
 	for _, u := range units {
 		for _, t := range u.Terms() {
@@ -215,7 +225,11 @@ func (c *checker) lookupDF(units []*score.Unit) error {
 		return nil
 	}
 	return c.ix.ar.View(func(tx archive.Tx) error {
+		var look looker
 		for _, u := range units {
+			if err := look.at(ctx, len(u.Terms())); err != nil {
+				return err
+			}
 			for _, t := range u.Terms() {
 				if _, err := c.docFreq(tx, t); err != nil {
 					return err

@@ -333,3 +333,63 @@ func TestCheckScoresAsScan(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckContext: Check and CheckAndAdd look at their context all along
+// the work (the probe of each draft unit, the analysis and scoring of each
+// candidate, the within-draft pairs) and stop at the first look that finds
+// it done, returning ctx.Err(). A full run counts the looks; a run whose
+// context cancels itself at a quarter of them returns ctx.Err() having
+// looked no further (but for the error it returns), so having started no
+// more of the work after it.
+func TestCheckContext(t *testing.T) {
+	paras := ixParagraphs(t)
+	archiveDocs := ixRead(t, "testdata/coffee/wire-original.txt", "testdata/coffee/regional-copy.txt")
+	long := ixDoc("long", paras...) // a draft repeating itself: many within-draft pairs
+	for _, tc := range []struct {
+		name string
+		run  func(ctx context.Context, ix *neardup.Index) error
+	}{
+		{"within", func(ctx context.Context, ix *neardup.Index) error {
+			_, err := ix.Check(ctx, []corpus.Document{long}, neardup.CheckOptions{Scope: neardup.ScopeWithin})
+			return err
+		}},
+		{"across", func(ctx context.Context, ix *neardup.Index) error {
+			_, err := ix.Check(ctx, ixRead(t, "testdata/coffee/markets-rewrite.txt", "testdata/cambodia-article.txt"), neardup.CheckOptions{Scope: neardup.ScopeAcross})
+			return err
+		}},
+		{"all", func(ctx context.Context, ix *neardup.Index) error {
+			_, err := ix.Check(ctx, []corpus.Document{long}, neardup.CheckOptions{Boilerplate: ixRead(t, "testdata/coffee/regional-copy.txt")})
+			return err
+		}},
+		{"CheckAndAdd", func(ctx context.Context, ix *neardup.Index) error {
+			_, _, err := ix.CheckAndAdd(ctx, long)
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ix := ixOpen(t, "", neardup.IndexOptions{Workers: 2})
+			must(t, ix.Add(context.Background(), append(archiveDocs, ixDoc("cambodia", paras[:len(paras)/2]...))...))
+
+			full := newCancelAfter(-1) // never cancels
+			must(t, tc.run(full, ix))
+			n := full.calls.Load()
+			if n < 20 {
+				t.Fatalf("a full run looked at its context %d times, want it to look all along", n)
+			}
+			ctx := newCancelAfter(n / 4)
+			if err := tc.run(ctx, ix); err != ctx.Context.Err() || err == nil {
+				t.Errorf("cancelled at look %d of %d: error %v, want %v", n/4, n, err, context.Canceled)
+			}
+			// One more look may fetch the error to return.
+			if got := ctx.calls.Load(); got > n/4+1 {
+				t.Errorf("cancelled at look %d of %d: looked %d times, want no look after the cancellation but the error's", n/4, n, got)
+			}
+
+			done, cancel := context.WithCancel(context.Background())
+			cancel()
+			if err := tc.run(done, ix); err != done.Err() {
+				t.Errorf("cancelled before: error %v, want %v", err, done.Err())
+			}
+		})
+	}
+}

@@ -70,7 +70,10 @@ const (
 // location in it. An archive document with the same id as a draft is the
 // draft's own earlier version and is not compared with it; a draft read
 // from standard input (ID and Path "-", as corpus.Read names it) has no id
-// of its own and is compared with every archive document.
+// of its own and is compared with every archive document. Once ctx is
+// done, Check returns ctx.Err(): it looks at ctx throughout (before each
+// probe, each unit analysed and each pair scored, and every few thousand
+// cheaper steps).
 //
 // Candidates come from the inverted index, never from a scan of the
 // archive. For a draft unit d with content terms T, each weighed by
@@ -84,11 +87,27 @@ const (
 // analysed from their stored text and scored with the scorer; pairs it
 // calls duplicate or paraphrase are findings. This is the prefix filtering
 // of all-pairs similarity search (Bayardo, Ma & Srikant 2007), cut to a
-// fixed number of candidates. The scorer weighs terms by the archive's
-// document frequencies with the drafts' checked units counted beside
-// them, so a pair scores as a scan of the archive's documents and the
-// drafts together scores it (up to the units a scan leaves out of its
-// counts and the archive keeps: those under MinWords, and boilerplate).
+// fixed number of candidates.
+//
+// The scorer weighs terms by the archive's document frequencies with the
+// drafts' checked units counted beside them, so a pair gets the scores
+// (Score, Cosine, Jaccard, Containment) and the scorer's kind that a scan
+// of the archive's documents and the drafts together gives it (up to the
+// units a scan leaves out of its counts and the archive keeps: those under
+// MinWords, and boilerplate). A finding's kind is the scorer's. Scan's
+// verdict applies two rules of its own after scoring, which Check does
+// not: a pair whose units both give numbers, share none, and consist of
+// numbers for at least a quarter of either one's content is different (the
+// same wording with other figures: earnings lines, scores), and a
+// paraphrase between two multi-sentence paragraphs is different when
+// neither says at least three quarters of its sentences in the other (a
+// shared sentence or two, not a rewording). So Check can report as a
+// duplicate or paraphrase a pair that scan, with the same score, does not
+// (line 5 of testdata/cambodia-article.txt archived and line 61, its
+// two-sentence rewording, as a draft: a paraphrase at 0.947 that a scan of
+// the two leaves out);
+// the candidates differ too, each search proposing pairs the other does
+// not (Check's probe reaches lower cosines).
 func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckOptions) (*CheckResult, error) {
 	switch opt.Scope {
 	case "":

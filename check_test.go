@@ -3,6 +3,7 @@ package neardup_test
 import (
 	"context"
 	"fmt"
+	"os"
 	"reflect"
 	"slices"
 	"strings"
@@ -391,5 +392,30 @@ func TestCheckContext(t *testing.T) {
 				t.Errorf("cancelled before: error %v, want %v", err, done.Err())
 			}
 		})
+	}
+}
+
+// TestCheckVerdictNotScans pins what the Check documentation says of scan:
+// the scores agree, but scan's verdict has rules of its own. Line 5 of the
+// bundled article archived and line 61 (its two-sentence rewording) as a
+// draft: Check reports a paraphrase; a scan of the two documents, whose
+// sentence-coverage rule for multi-sentence paragraphs applies, reports
+// no pair.
+func TestCheckVerdictNotScans(t *testing.T) {
+	b, err := os.ReadFile("testdata/cambodia-article.txt")
+	must(t, err)
+	lines := strings.Split(string(b), "\n")
+	archived, draft := ixDoc("archived", lines[4]), ixDoc("draft", lines[60])
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	must(t, ix.Add(context.Background(), archived))
+	res, err := ix.Check(context.Background(), []corpus.Document{draft}, neardup.CheckOptions{})
+	must(t, err)
+	if len(res.Findings) != 1 || res.Findings[0].Kind != neardup.Paraphrase || res.Findings[0].Score < 0.9 {
+		t.Errorf("Check: %+v, want one paraphrase scoring about 0.95", res.Findings)
+	}
+	scan, err := neardup.Scan(context.Background(), []corpus.Document{archived, draft}, neardup.Options{})
+	must(t, err)
+	if len(scan.Pairs) != 0 {
+		t.Errorf("Scan: %+v, want no pair (its partial-overlap rule)", scan.Pairs)
 	}
 }

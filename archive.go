@@ -454,7 +454,9 @@ func (ix *Index) Compact(ctx context.Context) error {
 // document whose id is already in the index replaces it (so adding a
 // changed article again updates it). Units without content terms, and
 // units of reference lists (corpus.Unit.Reference), are not stored. Add
-// waits for the commit.
+// waits for the commit. Once ctx is done, Add analyses no more documents
+// and returns ctx.Err(), adding nothing (ctx is looked at before each
+// document is analysed, and not once the add is staged).
 func (ix *Index) Add(ctx context.Context, docs ...corpus.Document) error {
 	if len(docs) == 0 {
 		return nil
@@ -465,10 +467,10 @@ func (ix *Index) Add(ctx context.Context, docs ...corpus.Document) error {
 		}
 	}
 	ps := make([]*pending, len(docs))
-	forEach(len(docs), ix.opt.Workers, func(i int) {
+	err := forEachCtx(ctx, len(docs), ix.opt.Workers, func(i int) {
 		ps[i] = &pending{doc: &docs[i], units: ix.analyze(&docs[i], false), done: make(chan struct{})}
 	})
-	if err := ctx.Err(); err != nil {
+	if err != nil {
 		return err
 	}
 	if err := ix.stageAdds(ps); err != nil {

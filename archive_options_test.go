@@ -157,3 +157,20 @@ func TestVerifyContext(t *testing.T) {
 		})
 	}
 }
+
+// TestAddContext: Add looks at its context before analysing each document
+// and, once it is done, analyses no more and adds nothing.
+func TestAddContext(t *testing.T) {
+	ix := ixOpen(t, "", neardup.IndexOptions{Workers: 1})
+	docs := ixRead(t, "testdata/cambodia-article.txt", "testdata/coffee")
+	ctx := newCancelAfter(3) // the first look, then one before each document
+	if err := ix.Add(ctx, docs...); err != ctx.Context.Err() || err == nil {
+		t.Errorf("Add(cancelled at its 3rd look) = %v, want %v", err, context.Canceled)
+	}
+	if n := ctx.calls.Load(); n != 3 || len(docs) < 4 {
+		t.Errorf("Add looked at the context %d times for %d documents, want it to stop at the 3rd look", n, len(docs))
+	}
+	if st, err := ix.Stats(); err != nil || st.Docs != 0 {
+		t.Errorf("after a cancelled Add: %d documents, %v; want none", st.Docs, err)
+	}
+}

@@ -399,40 +399,19 @@ func (ix *Index) Stats() (IndexStats, error) {
 
 // Verify reads the whole index and checks that it is consistent, down to
 // every unit's terms; see archive.Archive.Verify. It returns ctx.Err() if
-// ctx is done before it starts or while it walks the units (it looks
-// before analysing each one); the rest of the walk is then not done.
-func (ix *Index) Verify(ctx context.Context) (err error) {
+// ctx is done before it starts or while it walks (it looks at every
+// document and every few thousand postings lists); the rest of the walk
+// is then not done.
+func (ix *Index) Verify(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// archive.Verify takes no context: the terms callback stops the walk by
-	// panicking, which unwinds the read transaction (its deferred release
-	// and rollback run) and is turned back into ctx.Err() here, whether it
-	// arrives as a panic or as the archive's ErrCorrupt for one.
-	stopped := false
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(verifyStopped); !ok {
-				panic(r)
-			}
-		}
-		if stopped {
-			err = ctx.Err()
-		}
-	}()
-	err = ix.ar.Verify(func(text string) []uint32 {
-		if ctx.Err() != nil {
-			stopped = true
-			panic(verifyStopped{})
-		}
-		return ix.terms(text)
-	})
+	err := ix.ar.VerifyContext(ctx, ix.terms)
+	if cerr := ctx.Err(); cerr != nil && errors.Is(err, cerr) {
+		return cerr // as the context gives it, not wrapped in the file's name
+	}
 	return err
 }
-
-// verifyStopped is the panic that stops Verify's walk when its context is
-// done.
-type verifyStopped struct{}
 
 // terms returns the stored term ids of a unit's text.
 func (ix *Index) terms(text string) []uint32 { return ix.scorer.Analyze(text).Terms() }

@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -15,8 +16,14 @@ import (
 // terms. It returns an error wrapping ErrCorrupt that names the first
 // problem found.
 func (a *Archive) Verify(terms func(text string) []uint32) error {
+	return a.VerifyContext(context.Background(), terms)
+}
+
+// VerifyContext is Verify that stops with ctx's error once ctx is done
+// (looked at every document and every verifyEvery postings lists).
+func (a *Archive) VerifyContext(ctx context.Context, terms func(text string) []uint32) error {
 	return a.View(func(tx Tx) error {
-		var v verifier
+		v := verifier{ctx: ctx}
 		switch t := tx.(type) {
 		case *boltTx:
 			return v.bolt(t, terms)
@@ -28,9 +35,15 @@ func (a *Archive) Verify(terms func(text string) []uint32) error {
 }
 
 type verifier struct {
+	ctx   context.Context
 	c     counters
 	units map[uint32]int // unit id -> number of terms, when terms is given
+	lists int            // postings lists checked, for the context checks
 }
+
+// verifyEvery is how many postings lists Verify checks between looks at
+// its context.
+const verifyEvery = 4096
 
 func (v *verifier) bolt(t *boltTx, terms func(string) []uint32) error {
 	defer t.release()
@@ -56,6 +69,9 @@ func (v *verifier) bolt(t *boltTx, terms func(string) []uint32) error {
 		end = first + uint32(max(d.n, 1))
 		if got, ok, err := t.lookup(d.ID); err != nil || !ok || got.first != first {
 			return fmt.Errorf("%w: id entry of document %q (unit %d) missing or wrong", ErrCorrupt, d.ID, first)
+		}
+		if err := v.ctx.Err(); err != nil {
+			return err
 		}
 		v.c.docs++
 		for i, u := range d.units {
@@ -154,6 +170,9 @@ func (v *verifier) mem(t *memTx, terms func(string) []uint32) error {
 	v.c = counters{nextUnit: m.c.nextUnit}
 	v.units = make(map[uint32]int)
 	for _, d := range m.docs {
+		if err := v.ctx.Err(); err != nil {
+			return err
+		}
 		v.c.docs++
 		for i := 0; i < d.n; i++ {
 			id := d.first + uint32(i)
@@ -177,6 +196,11 @@ func (v *verifier) mem(t *memTx, terms func(string) []uint32) error {
 
 // postings checks one term's postings.
 func (v *verifier) postings(term uint32, df int, ids []uint32, seen map[uint32]int) error {
+	if v.lists++; v.lists%verifyEvery == 0 {
+		if err := v.ctx.Err(); err != nil {
+			return err
+		}
+	}
 	if df != len(ids) || df == 0 {
 		return fmt.Errorf("%w: term %#x has frequency %d and %d postings", ErrCorrupt, term, df, len(ids))
 	}

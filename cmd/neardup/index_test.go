@@ -190,6 +190,15 @@ func TestIndexCompactEmptyBuckets(t *testing.T) {
 	}
 }
 
+// indexAddChild returns the command that runs this test binary as a child
+// running `neardup ARGS` (TestIndexAddChild reads them from the
+// environment).
+func indexAddChild(args string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexAddChild$")
+	cmd.Env = append(os.Environ(), "NEARDUP_INDEX_ADD_ARGS="+args)
+	return cmd
+}
+
 // TestIndexCompactDuringAdd: `neardup index add` runs in a child process,
 // committing small batches, while this process compacts the index again
 // and again. Every document the child committed is in the index at the
@@ -205,8 +214,7 @@ func TestIndexCompactDuringAdd(t *testing.T) {
 	if code, _, errs := cli(t, "", "index", "add", "--index", path, seedFile); code != exitOK {
 		t.Fatal(errs)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexAddChild$")
-	cmd.Env = append(os.Environ(), "NEARDUP_INDEX_ADD_ARGS=index add --no-sync --lock-timeout 30s --batch 5 --index "+path+" "+input)
+	cmd := indexAddChild("index add --no-sync --lock-timeout 30s --batch 5 --index " + path + " " + input)
 	var childErr strings.Builder
 	cmd.Stderr = &childErr
 	if err := cmd.Start(); err != nil {
@@ -330,8 +338,7 @@ func TestIndexAddKilled(t *testing.T) {
 	const records = 3000
 	input := writeStream(t, dir, records)
 	path := filepath.Join(dir, "killed.ndx")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexAddChild$")
-	cmd.Env = append(os.Environ(), "NEARDUP_INDEX_ADD_ARGS=index add -v --batch 25 --index "+path+" "+input)
+	cmd := indexAddChild("index add -v --batch 25 --index " + path + " " + input)
 	errp, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -412,8 +419,7 @@ func TestCheckDuringIndexAdd(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := filepath.Join(dir, "busy.ndx")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestIndexAddChild$")
-	cmd.Env = append(os.Environ(), "NEARDUP_INDEX_ADD_ARGS=index add -v --batch 25 --index "+path+" -")
+	cmd := indexAddChild("index add -v --batch 25 --index " + path + " -")
 	in, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)

@@ -168,9 +168,10 @@ func TestPairsPartlyLabelled(t *testing.T) {
 	}
 }
 
-func TestPairsUnlabelledJSONL(t *testing.T) {
-	in := `{"a":"The committee approved the budget.","b":"The budget was approved by the committee."}` + "\n" +
-		`{"a":"Heavy rain fell.","b":"Stocks rose on Monday."}` + "\n"
+// pairsJSONOf runs `neardup pairs --format=json -` on in and decodes the
+// report.
+func pairsJSONOf(t *testing.T, in string) pairsJSON {
+	t.Helper()
 	code, out, errOut := runCmd(t, pairsCmd(in), "--format=json", "-")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -179,6 +180,13 @@ func TestPairsUnlabelledJSONL(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &doc); err != nil {
 		t.Fatal(err)
 	}
+	return doc
+}
+
+func TestPairsUnlabelledJSONL(t *testing.T) {
+	in := `{"a":"The committee approved the budget.","b":"The budget was approved by the committee."}` + "\n" +
+		`{"a":"Heavy rain fell.","b":"Stocks rose on Monday."}` + "\n"
+	doc := pairsJSONOf(t, in)
 	if doc.Summary != nil || len(doc.Pairs) != 2 || doc.Pairs[0].Label != nil {
 		t.Fatalf("got %+v, want two unlabelled pairs and no summary", doc)
 	}
@@ -283,14 +291,7 @@ func TestPairsBooleanLabels(t *testing.T) {
 	in := "label\ta\tb\n" +
 		"true\tThe committee approved the budget.\tThe budget was approved by the committee.\n" +
 		"False\tHeavy rain fell.\tStocks rose on Monday.\n"
-	code, out, errOut := runCmd(t, pairsCmd(in), "--format=json", "-")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var doc pairsJSON
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
+	doc := pairsJSONOf(t, in)
 	if len(doc.Pairs) != 2 || doc.Pairs[0].Label == nil || *doc.Pairs[0].Label != 1 || doc.Pairs[1].Label == nil || *doc.Pairs[1].Label != 0 {
 		t.Fatalf("pairs %+v, want labels 1 and 0", doc.Pairs)
 	}

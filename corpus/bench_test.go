@@ -81,6 +81,45 @@ func BenchmarkSplitMarkdownLongParagraph(b *testing.B) {
 	}
 }
 
+// BenchmarkSplitMarkdownHTMLBlocks splits Markdown with an HTML block
+// between every two paragraphs of the seed article (comments, scripts,
+// <details>, <div> and <pre> blocks, one-line tags), and pathological HTML
+// block lines that must stay linear: 50,000 lines of an unclosed
+// "<script>", of "-->", and of alternating "<!--" and "-->".
+func BenchmarkSplitMarkdownHTMLBlocks(b *testing.B) {
+	blocks := []string{
+		"<!--\nEditor's note: check the figures.\n-->\n",
+		"<script>\nwindow.track(\"page\");\n\nvar x = 1;\n</script>\n",
+		"<details>\n<summary>More</summary>\n\n",
+		"<div align=\"center\">\n  <img src=\"chart.png\" alt=\"Chart\">\n</div>\n\n",
+		"<pre>\nQ1  12.5\nQ2  13.1\n</pre>\n\n",
+		"<br>\n",
+		"<!-- one line -->\n",
+	}
+	var md strings.Builder
+	for i, p := range strings.Split(seed(b), "\n\n") {
+		md.WriteString(p)
+		md.WriteString("\n\n")
+		md.WriteString(blocks[i%len(blocks)])
+	}
+	docs := []struct{ name, text string }{
+		{"article", md.String()},
+		{"unclosed-script", strings.Repeat("<script>\n", 50000)},
+		{"comment-ends", strings.Repeat("-->\n", 50000)},
+		{"alternating", strings.Repeat("<!--\n-->\n", 25000)},
+	}
+	for _, d := range docs {
+		b.Run(d.name, func(b *testing.B) {
+			doc := &Document{Format: Markdown, Text: d.text}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(d.text)))
+			for b.Loop() {
+				Split(doc, Paragraph)
+			}
+		})
+	}
+}
+
 func BenchmarkSplitHTML(b *testing.B) {
 	var h strings.Builder
 	h.WriteString("<html><head><title>x</title><script>var a = 1;</script></head><body><nav>Home</nav>\n")

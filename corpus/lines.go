@@ -19,6 +19,7 @@ const (
 	lineSetext1                 // === under a line: that line is a heading
 	lineSetext2                 // --- under a line: heading, else a rule
 	lineSkip                    // table delimiter row, link reference definition
+	lineHTML                    // starts an HTML block, of the CommonMark type in fence
 )
 
 // line is one line of a plain-text or Markdown document.
@@ -27,7 +28,7 @@ type line struct {
 	depth   int // number of '>' quote markers
 	indent  int // columns of indentation after the quote markers
 	eindent int // column where the content starts (after a list marker), same origin as indent
-	fence   int // length of the fence run of a lineFence ("```", "~~~~"), which starts at cs; level of a lineHeading
+	fence   int // length of the fence run of a lineFence ("```", "~~~~"), which starts at cs; level of a lineHeading; type of a lineHTML
 	kind    lineKind
 	item    bool // the line starts a list item
 	ms      int  // of an item: where its marker starts
@@ -62,44 +63,8 @@ func nextLine(src string, pos int) (start, end, next int) {
 // of - * • – · ▪ ◦ ‣ ● ○ ■ (and + in Markdown), followed by white space
 // and some text.
 func parseLine(src string, start, end int, md bool) line {
-	var l line
-	p := start
-	for {
-		q := p
-		for n := 0; n < 3 && q < end && src[q] == ' '; n++ {
-			q++
-		}
-		if q+1 < end && src[q] == '|' && src[q+1] == '>' {
-			q++ // Usenet "|> " quoting
-		}
-		if q < end && src[q] == '>' {
-			l.depth++
-			p = q + 1
-			if p < end && (src[p] == ' ' || src[p] == '\t') {
-				p++
-			}
-			continue
-		}
-		break
-	}
-	col := 0
-	for p < end && (src[p] == ' ' || src[p] == '\t') {
-		if src[p] == '\t' {
-			col += 8 - col%8
-		} else {
-			col++
-		}
-		p++
-	}
-	e := end
-	for e > p && isASCIISpace(src[e-1]) {
-		e--
-	}
-	if e > p && src[e-1] >= utf8.RuneSelf {
-		e = p + len(trimRightSpace(src[p:e]))
-	}
-	l.indent, l.eindent = col, col
-	l.cs, l.ce = p, e
+	l := lineContent(src, start, end)
+	p, e, col := l.cs, l.ce, l.indent
 	if p == e || !md && src[p:e] == "--" {
 		// Blank, or an e-mail signature separator "-- ".
 		l.kind = lineBlank
@@ -126,6 +91,65 @@ func parseLine(src string, start, end int, md bool) line {
 		l.eindent = col + utf8.RuneCountInString(src[p:q])
 	}
 	return l
+}
+
+// lineContent reads the quote markers and indentation of src[start:end]
+// and trims its trailing white space, as parseLine does; the line is
+// lineBlank if nothing is left, lineText otherwise, never an item.
+func lineContent(src string, start, end int) line {
+	var l line
+	p := start
+	for {
+		q := quoteMarker(src, p, end)
+		if q < 0 {
+			break
+		}
+		l.depth++
+		p = q
+	}
+	col := 0
+	for p < end && (src[p] == ' ' || src[p] == '\t') {
+		if src[p] == '\t' {
+			col += 8 - col%8
+		} else {
+			col++
+		}
+		p++
+	}
+	e := end
+	for e > p && isASCIISpace(src[e-1]) {
+		e--
+	}
+	if e > p && src[e-1] >= utf8.RuneSelf {
+		e = p + len(trimRightSpace(src[p:e]))
+	}
+	l.indent, l.eindent = col, col
+	l.cs, l.ce = p, e
+	if p == e {
+		l.kind = lineBlank
+	}
+	return l
+}
+
+// quoteMarker returns the offset after the quote marker at p (up to three
+// spaces, '>' or "|>", one optional space or tab), or -1 if there is none
+// before end.
+func quoteMarker(src string, p, end int) int {
+	q := p
+	for n := 0; n < 3 && q < end && src[q] == ' '; n++ {
+		q++
+	}
+	if q+1 < end && src[q] == '|' && src[q+1] == '>' {
+		q++ // Usenet "|> " quoting
+	}
+	if q >= end || src[q] != '>' {
+		return -1
+	}
+	q++
+	if q < end && (src[q] == ' ' || src[q] == '\t') {
+		q++
+	}
+	return q
 }
 
 // listMarker returns the length of the list marker that s starts with, or

@@ -16,21 +16,12 @@ import "strings"
 //     between --- lines at the top are skipped; a footnote definition
 //     ("[^1]: text") is a paragraph of its text;
 //   - "+" is a list marker too;
-//   - HTML blocks of CommonMark types 1 and 2 are skipped: from a line that
-//     starts with <script, <style or <textarea (case-insensitive, followed
-//     by white space, '>' or the line's end) to the line that contains
-//     </script>, </style>, </textarea> or </pre> (type 1: any of them ends
-//     the block, as in CommonMark), and from a line that starts with <!--
-//     to the line that contains -->. <pre> blocks stay text, as in HTML.
-//     Whole lines go: text after the end marker on its line is part of the
-//     block. A block is only recognised when it is closed, by a line
-//     indented less than four columns, with no code fence (and in a
-//     document with front matter no --- or ... line) before its end, and
-//     when its lines do not contain the other type's end marker before its
-//     start marker (a "-->" inside a script, a "</script>" inside a
-//     comment); otherwise its first line is dropped and the rest stays text
-//     as before. A one-line block is text whose tags markdown_inline.go drops
-//     (script, style and textarea with their content);
+//   - HTML blocks (markdown_html.go): scripts, styles, form fields,
+//     comments, processing instructions, declarations and CDATA are
+//     skipped; in <pre> blocks and blocks opened by a tag (a block-level
+//     one, or any tag alone on its line) the text is kept but no Markdown
+//     block structure is read. A block that is never closed hides nothing:
+//     only its start line goes;
 //   - a pipe table row (a line with a '|' that is followed by a delimiter
 //     row, or follows one through lines with pipes, or comes maxTableScan
 //     lines with pipes after the last line without one) is a KindListItem
@@ -44,9 +35,6 @@ import "strings"
 // parseMarkdownLine classifies the content of l (indented less than four
 // columns) and reports whether it is Markdown structure rather than text.
 func parseMarkdownLine(src string, l *line) bool {
-	if htmlBlockLine(src, l) {
-		return true
-	}
 	s := src[l.cs:l.ce]
 	switch s[0] {
 	case '`', '~':
@@ -102,8 +90,14 @@ func parseMarkdownLine(src string, l *line) bool {
 			l.cs = c
 		}
 	case '<':
-		if strings.HasPrefix(s, "<!--") && strings.HasSuffix(s, "-->") {
-			l.kind = lineSkip
+		if t := htmlStart(s); t != 0 {
+			l.kind = lineHTML
+			l.fence = t
+			return true
+		}
+	case '-':
+		if s == "-->" {
+			l.kind = lineSkip // the end of a comment that was not recognised
 			return true
 		}
 	}
@@ -187,14 +181,8 @@ func isTableDelimiter(s string) bool {
 	return pipe && dash
 }
 
-// closesFence reports whether fence closes the block opened by open. An
-// HTML block's open is its first line's content, and a line that closes
-// one has the content from its first end marker as fence (htmlBlockLine).
+// closesFence reports whether fence closes the code block opened by open.
 func closesFence(fence, open string) bool {
-	if open[0] == '<' {
-		ends, _ := htmlEnds(fence)
-		return ends&htmlStart(open) != 0
-	}
 	return fence[0] == open[0] && len(fence) >= len(open)
 }
 
@@ -216,251 +204,6 @@ func skipFrontMatter(src string, pos int) int {
 		p = n
 	}
 	return pos
-}
-
-// HTML blocks.
-//
-// The block loop (blocks in paragraph.go) knows one kind of multi-line
-// block, the code fence, and sees one line at a time: a lineFence line
-// opens a block when none is open, and otherwise closes the open one if
-// closesFence says so. An HTML block is such a block: its first line is a
-// lineFence whose fence is its content, and its last line a lineFence whose
-// fence holds its end marker. Whether a line that holds an end marker is
-// the last line of an open block depends on the lines before it, so it is
-// decided by looking at them (htmlCloses), and whether a start line opens a
-// block by looking at the lines after it (htmlOpens), with one rule for
-// both: a start line opens a block of its type when the first line after it
-// that is a code fence, a front matter delimiter (where the document starts
-// with front matter), a start line of its type or a line holding its type's
-// end marker is the last, holding the end marker, seen by parseMarkdownLine
-// (indented less than four columns), and no line in between holds the other
-// type's end marker before one starts a block of that type. That rule lets
-// a line decide from its own neighbourhood what the loop's state is: a line
-// holding an end marker closes a block exactly when the loop has one open,
-// and no fence is opened that nothing closes. Scans stop at the first line
-// of their own type, so each line is looked at a bounded number of times
-// and splitting stays linear.
-
-// HTML block types, as bits.
-const (
-	htmlRaw     = 1 << iota // CommonMark type 1: <script>, <style>, <textarea>
-	htmlComment             // CommonMark type 2: <!-- -->
-	htmlBoth    = htmlRaw | htmlComment
-)
-
-const bom = "\uFEFF"
-
-// htmlBlockLine classifies l if it starts or ends an HTML block.
-func htmlBlockLine(src string, l *line) bool {
-	s := src[l.cs:l.ce]
-	if fenceRun(s) > 0 {
-		return false
-	}
-	ends, at := htmlEnds(s)
-	if ends == 0 {
-		t := htmlStart(s)
-		if t == 0 {
-			return false
-		}
-		l.kind = lineSkip // markup or script, block or not
-		if htmlOpens(src, l.ce, t) {
-			l.kind = lineFence
-			l.fence = len(s)
-		}
-		return true
-	}
-	if htmlCloses(src, strings.LastIndexByte(src[:l.cs], '\n')+1, ends) {
-		l.kind = lineFence
-		l.cs += at
-		l.fence = l.ce - l.cs
-		return true
-	}
-	if s == "-->" {
-		l.kind = lineSkip // the end of a comment that was not recognised
-		return true
-	}
-	return false
-}
-
-// htmlStart returns the type of HTML block whose start condition content s
-// meets, or 0.
-func htmlStart(s string) int {
-	if strings.HasPrefix(s, "<!--") {
-		return htmlComment
-	}
-	if s[0] != '<' {
-		return 0
-	}
-	for _, name := range [...]string{"script", "style", "textarea"} {
-		if len(s) > len(name) && strings.EqualFold(s[1:1+len(name)], name) {
-			if r := s[1+len(name):]; r == "" || r[0] == ' ' || r[0] == '\t' || r[0] == '>' {
-				return htmlRaw
-			}
-		}
-	}
-	return 0
-}
-
-// htmlEnds returns the types of HTML block whose end marker s holds, and
-// the offset of the first marker (-1 if none).
-func htmlEnds(s string) (ends, at int) {
-	at = -1
-	if strings.IndexByte(s, '>') < 0 {
-		return 0, at // the common case: both markers end with '>'
-	}
-	if i := strings.Index(s, "-->"); i >= 0 {
-		ends, at = htmlComment, i
-	}
-	for i := 0; ; {
-		k := strings.Index(s[i:], "</")
-		if k < 0 {
-			break
-		}
-		k += i
-		if rawEndTag(s[k+2:]) {
-			ends |= htmlRaw
-			if at < 0 || k < at {
-				at = k
-			}
-			break
-		}
-		i = k + 2
-	}
-	return ends, at
-}
-
-// rawEndTag reports whether s, after "</", is the rest of a type 1 end tag.
-func rawEndTag(s string) bool {
-	for _, name := range [...]string{"script", "pre", "style", "textarea"} {
-		if len(s) > len(name) && s[len(name)] == '>' && strings.EqualFold(s[:len(name)], name) {
-			return true
-		}
-	}
-	return false
-}
-
-// htmlLine is what the HTML block scans need to know of a line.
-type htmlLine struct {
-	stop  bool // a code fence, or a possible front matter delimiter
-	start int  // the block type the line starts (it holds no end marker)
-	ends  int  // the block types whose end marker the line holds
-	seen  bool // parseMarkdownLine sees it: not blank, indented less than four columns
-}
-
-// scanHTMLLine describes the line src[start:end] as parseLine and
-// parseMarkdownLine see it; fm says whether the document opens with
-// front matter.
-func scanHTMLLine(src string, start, end int, fm bool) htmlLine {
-	if start == 0 && strings.HasPrefix(src, bom) {
-		start = len(bom) // as blocks does
-	}
-	var h htmlLine
-	if fm {
-		if t := strings.TrimRight(src[start:end], " \t"); t == "---" || t == "..." {
-			h.stop = true
-			return h
-		}
-	}
-	l := parseLine(src, start, end, false)
-	h.ends, _ = htmlEnds(src[l.cs:l.ce])
-	if l.cs == l.ce || l.indent >= 4 {
-		return h
-	}
-	h.seen = true
-	if l.item {
-		return h // the content starts with a list marker: neither fence nor start
-	}
-	s := src[l.cs:l.ce]
-	if fenceRun(s) > 0 {
-		h.stop = true
-	} else if h.ends == 0 {
-		h.start = htmlStart(s)
-	}
-	return h
-}
-
-// htmlOpens reports whether the start line of a block of type t, whose
-// content ends at end, opens a block: see the rule above.
-func htmlOpens(src string, end, t int) bool {
-	i := strings.IndexByte(src[end:], '\n')
-	if i < 0 {
-		return false
-	}
-	fm := frontMatter(src)
-	other := htmlBoth &^ t
-	otherStarted := false
-	for p := end + i + 1; p < len(src); {
-		s, e, next := nextLine(src, p)
-		h := scanHTMLLine(src, s, e, fm)
-		switch {
-		case h.stop:
-			return false
-		case h.ends&t != 0:
-			return h.seen
-		case h.start == t:
-			return false
-		case h.ends&other != 0 && !otherStarted:
-			return false
-		case h.start == other:
-			otherStarted = true
-		}
-		p = next
-	}
-	return false
-}
-
-// htmlCloses reports whether the line starting at start, which holds the
-// end markers of the block types ends, closes an open block: whether one
-// of those types has a start line before it that opens a block ending on
-// this line.
-func htmlCloses(src string, start, ends int) bool {
-	fm := frontMatter(src)
-	for _, t := range [...]int{htmlRaw, htmlComment} {
-		if ends&t == 0 {
-			continue
-		}
-		other := htmlBoth &^ t
-		// first is the first line of the other type after the start line
-		// (the last one met going back): 0 none, 1 a start, 2 an end.
-		first := 0
-		for p := start; p > 0; {
-			e := p - 1
-			s := strings.LastIndexByte(src[:e], '\n') + 1
-			if e > s && src[e-1] == '\r' {
-				e--
-			}
-			h := scanHTMLLine(src, s, e, fm)
-			if h.stop || h.ends&t != 0 {
-				break
-			}
-			if h.start == t {
-				if first != 2 {
-					return true
-				}
-				break
-			}
-			if h.ends&other != 0 {
-				first = 2
-			} else if h.start == other {
-				first = 1
-			}
-			p = s
-		}
-	}
-	return false
-}
-
-// frontMatter reports whether src opens with a "---" line, as front matter
-// does (skipFrontMatter).
-func frontMatter(src string) bool {
-	pos := 0
-	if strings.HasPrefix(src, bom) {
-		pos = len(bom)
-	}
-	// The first line is "---": compare its start, not the whole line (a
-	// long first line must not be read at each call).
-	rest := src[pos:]
-	return rest == "---" || strings.HasPrefix(rest, "---\n") || strings.HasPrefix(rest, "---\r\n")
 }
 
 // Pipe tables.

@@ -58,7 +58,9 @@ const (
 	fitSlack     = 4   // columns a deliberately short line leaves free beyond the next word
 )
 
-// blocks splits s.src as plain text (md false) or Markdown.
+// blocks splits s.src as plain text (md false) or Markdown. In Markdown a
+// code fence or an HTML block (markdown_html.go) that a line opens is a
+// state of the loop until a line closes it.
 func (s *splitter) blocks(md bool) {
 	s.md = md
 	src := s.src
@@ -72,16 +74,38 @@ func (s *splitter) blocks(md bool) {
 	var stack [16]line
 	blk := stack[:0]
 	fence := ""
+	var html htmlBlock
+	var ends htmlEnds
 	for pos < len(src) {
 		start, end, next := nextLine(src, pos)
 		pos = next
-		l := parseLine(src, start, end, md)
 		if fence != "" {
+			l := parseLine(src, start, end, md)
 			if l.kind == lineFence && closesFence(fenceOf(src, &l), fence) {
 				fence = ""
 			}
 			continue
 		}
+		if html.t != 0 {
+			l, step := html.next(src, start, end)
+			if step != htmlOut {
+				if l.kind == lineText {
+					blk = s.push(blk, l)
+				}
+				if step == htmlLast || l.kind == lineBlank {
+					s.block(blk)
+					blk = blk[:0]
+				}
+				if step == htmlLast {
+					html.t = 0
+				}
+				continue
+			}
+			html.t = 0
+			s.block(blk)
+			blk = blk[:0]
+		}
+		l := parseLine(src, start, end, md)
 		switch l.kind {
 		case lineBlank, lineSkip, lineRule:
 			s.block(blk)
@@ -92,6 +116,26 @@ func (s *splitter) blocks(md bool) {
 			blk = blk[:0]
 			fence = fenceOf(src, &l)
 			continue
+		case lineHTML:
+			t := l.fence
+			l.kind, l.fence = lineText, 0
+			switch {
+			case htmlHidden(t):
+				s.block(blk)
+				blk = blk[:0]
+				if htmlEndAt(src[l.cs:l.ce], t) < 0 && ends.after(src, t, next) {
+					html = htmlBlock{t, l.depth}
+				}
+				continue
+			case t == htmlPre && (htmlEndAt(src[l.cs:l.ce], t) >= 0 || !ends.after(src, t, next)),
+				t == htmlBlock7 && len(blk) > 0 && blk[0].depth == l.depth:
+				// Text: a one-line or unclosed <pre>, or a tag that does
+				// not interrupt a paragraph.
+			default:
+				s.block(blk)
+				blk = blk[:0]
+				html = htmlBlock{t, l.depth}
+			}
 		case lineHeading:
 			s.block(blk)
 			blk = blk[:0]
@@ -117,13 +161,19 @@ func (s *splitter) blocks(md bool) {
 			}
 			l.kind = lineText
 		}
-		if len(blk) > 0 && blk[0].depth != l.depth {
-			s.block(blk)
-			blk = blk[:0]
-		}
-		blk = append(blk, l)
+		blk = s.push(blk, l)
 	}
 	s.block(blk)
+}
+
+// push appends l to the block blk, first splitting blk where the quote
+// depth changes.
+func (s *splitter) push(blk []line, l line) []line {
+	if len(blk) > 0 && blk[0].depth != l.depth {
+		s.block(blk)
+		blk = blk[:0]
+	}
+	return append(blk, l)
 }
 
 // block splits the lines of one block into paragraphs.

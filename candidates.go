@@ -89,12 +89,12 @@ func (s *scanner) ctxErr() error {
 // drawn from a closed vocabulary.
 const exactUnits = 20_000
 
-// candidates proposes the pairs to score (see the comment above),
-// restricted to the scope, sorted by (A, B).
+// candidates proposes the pairs of compared originals (see copies.go) to
+// score (see the comment above), restricted to the scope, sorted by (A, B).
 func (s *scanner) candidates() ([]index.Pair, error) {
 	var ids []int32
 	for i := range s.su {
-		if s.content[i] {
+		if s.content[i] && s.copies.original(i) {
 			ids = append(ids, int32(i))
 		}
 	}

@@ -18,6 +18,7 @@ const seedMinHash uint64 = 0x6d696e68617368 // "minhash"
 // sentences (one tokenisation a unit; see sentenceProfile).
 func (s *scanner) analyze() {
 	n := len(s.units)
+	s.copies = s.findCopies()
 	s.su = make([]*score.Unit, n)
 	s.content = make([]bool, n)
 	s.multi = make([]bool, n)
@@ -29,6 +30,10 @@ func (s *scanner) analyze() {
 			// Room for a chunk of paragraphs of ~40 content terms.
 			p.chunk = chunkProfile{terms: make([]uint32, 0, 48*profileChunk), ends: make([]int32, 0, 6*profileChunk), count: make([]int32, 0, profileChunk)}
 			for i := c * profileChunk; i < min((c+1)*profileChunk, n); i++ {
+				if !s.copies.original(i) {
+					p.chunk.count = append(p.chunk.count, 0) // its original's stand for it
+					continue
+				}
 				s.su[i] = s.scorer.Analyze(s.units[i].Text)
 				s.content[i] = s.su[i].ContentWords() >= s.opt.MinWords && !s.units[i].Reference
 				if s.content[i] {
@@ -41,6 +46,11 @@ func (s *scanner) analyze() {
 		}
 	})
 	s.sent = stitchProfiles(chunks, n)
+	for i, o := range s.copies.of {
+		if int(o) != i {
+			s.su[i], s.content[i], s.multi[i] = s.su[o], s.content[o], s.multi[o]
+		}
+	}
 }
 
 // boilerplateSet is the outcome of boilerplate detection.
@@ -194,8 +204,9 @@ func (s *scanner) score(cands []index.Pair) []Pair {
 	return out
 }
 
-// cluster groups the kept pairs with average linkage and names each group's
-// representative and kind.
+// cluster groups the kept pairs of originals with average linkage, names
+// each group's representative and kind, and gives the groups their copies
+// back (see expandCopies).
 func (s *scanner) cluster(pairs []Pair) ([]Cluster, error) {
 	edges := make([]cluster.Edge, len(pairs))
 	for i, p := range pairs {
@@ -207,36 +218,16 @@ func (s *scanner) cluster(pairs []Pair) ([]Cluster, error) {
 	}
 	// Members are scored against the representative in parallel; most
 	// such pairs were kept by scoring already, whose verdicts are reused.
-	out := make([]Cluster, len(groups))
-	parallel(len(groups), s.opt.Workers, func(lo, hi int) {
-		for gi := lo; gi < hi; gi++ {
-			g := groups[gi]
-			c := Cluster{Kind: Duplicate, Rep: int(g.Rep), Members: make([]Member, 0, len(g.Members))}
-			for _, m := range g.Members {
-				if m == g.Rep {
-					c.Members = append(c.Members, Member{Unit: int(m), Score: 1})
-					continue
-				}
-				a, b := int(min(m, g.Rep)), int(max(m, g.Rep))
-				var sc Scores
-				var kind Kind
-				if k, ok := slices.BinarySearchFunc(pairs, [2]int{a, b}, func(p Pair, t [2]int) int {
-					if p.A != t[0] {
-						return p.A - t[0]
-					}
-					return p.B - t[1]
-				}); ok {
-					sc, kind = pairs[k].Scores, pairs[k].Kind
-				} else {
-					sc, kind = s.scorePair(a, b)
-				}
-				if kind != Duplicate {
-					c.Kind = Paraphrase
-				}
-				c.Members = append(c.Members, Member{Unit: int(m), Score: sc.Score})
+	return s.expandCopies(groups, func(g cluster.Group, m int32) (Scores, Kind) {
+		a, b := int(min(m, g.Rep)), int(max(m, g.Rep))
+		if k, ok := slices.BinarySearchFunc(pairs, [2]int{a, b}, func(p Pair, t [2]int) int {
+			if p.A != t[0] {
+				return p.A - t[0]
 			}
-			out[gi] = c
+			return p.B - t[1]
+		}); ok {
+			return pairs[k].Scores, pairs[k].Kind
 		}
-	})
-	return out, nil
+		return s.scorePair(a, b)
+	}), nil
 }

@@ -92,7 +92,13 @@ type Stats struct {
 type Result struct {
 	Units    []Unit
 	Clusters []Cluster
-	Pairs    []Pair
+	// Pairs are the pairs kept at the thresholds, in (A, B) order. A unit
+	// whose text is byte for byte that of an earlier unit (in the same
+	// document under ScopeWithin and ScopeAcross) is a copy of the first
+	// such unit: it appears in one pair with it (unless the scope is
+	// across), and pairs with other units are reported for the first copy
+	// only; the clusters hold every copy.
+	Pairs []Pair
 	Stats    Stats
 	Options  Options
 	// Profile is the wall time of each stage, for --stats. It is the one

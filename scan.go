@@ -113,6 +113,7 @@ type scanner struct {
 	udoc    []int32         // document index of each unit
 	su      []*score.Unit   // each unit analysed by the scorer
 	content []bool          // unit is compared: enough content words, not boilerplate, not a reference
+	copies  copySet         // exact copies: compared through their originals (copies.go)
 	refs    int             // units in reference lists
 	multi   []bool          // unit has more than one sentence (paragraph mode)
 	sent    sentenceProfile // content terms by sentence of the compared units
@@ -213,16 +214,20 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.stage("score", len(cands), func() { res.Pairs = s.score(cands) })
+	var pairs []Pair
+	s.stage("score", len(cands), func() { pairs = s.score(cands) })
 	if err := ctx.Err(); err != nil {
 		return nil, err // scoring stopped part-way
 	}
-	res.Stats.Pairs = len(res.Pairs)
 	var clusters []Cluster
-	s.stage("cluster", len(res.Pairs), func() { clusters, err = s.cluster(res.Pairs) })
+	s.stage("cluster", len(pairs), func() {
+		clusters, err = s.cluster(pairs)
+		res.Pairs = s.withCopies(pairs)
+	})
 	if err != nil {
 		return nil, err
 	}
+	res.Stats.Pairs = len(res.Pairs)
 	for _, b := range boiler.clusters {
 		clusters = append(clusters, b)
 	}

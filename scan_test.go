@@ -469,12 +469,14 @@ func TestScanCancelled(t *testing.T) {
 			t.Errorf("cancelled at check %d of %d: result %v, error %v; want none and context.Canceled", n+1, checks, res != nil, err)
 		}
 	}
-	// The scoring loop looks too, every 1,024 candidates: twenty copies of
-	// the article make thousands of candidate pairs.
+	// The scoring loop looks too, every 1,024 candidates: twenty editions
+	// of the article, each paragraph signed with the edition's number (exact
+	// copies are scored once), make thousands of candidate pairs.
 	var copies []corpus.Document
 	for i := range 20 {
 		d := docs[0]
 		d.ID = fmt.Sprintf("copy-%d", i)
+		d.Text = strings.ReplaceAll(d.Text, "\n\n", fmt.Sprintf(" (edition %d)\n\n", i))
 		copies = append(copies, d)
 	}
 	big := &countdownCtx{Context: context.Background(), n: 1 << 30}

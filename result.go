@@ -98,9 +98,9 @@ type Result struct {
 	// such unit: it appears in one pair with it (unless the scope is
 	// across), and pairs with other units are reported for the first copy
 	// only; the clusters hold every copy.
-	Pairs []Pair
-	Stats    Stats
-	Options  Options
+	Pairs   []Pair
+	Stats   Stats
+	Options Options
 	// Profile is the wall time of each stage, for --stats. It is the one
 	// part of a Result that varies between runs; reports leave it out.
 	Profile []Stage

@@ -87,7 +87,9 @@ const (
 // analysed from their stored text and scored with the scorer; pairs it
 // calls duplicate or paraphrase are findings. This is the prefix filtering
 // of all-pairs similarity search (Bayardo, Ma & Srikant 2007), cut to a
-// fixed number of candidates.
+// fixed number of candidates. Within a draft (opt.Scope within or all),
+// each checked unit is probed the same way, with the same weights, against
+// an inverted index of the draft's earlier units.
 //
 // The scorer weighs terms by the archive's document frequencies with the
 // drafts' checked units counted beside them, so a pair gets the scores
@@ -423,7 +425,9 @@ func recordUnit(r *archive.Record) Unit {
 }
 
 // within finds the units of each draft that repeat an earlier unit of the
-// same draft: the later unit is the finding, the earlier its match.
+// same draft: the later unit is the finding, the earlier its match. The
+// earlier units are proposed as the archive's are (see Check and
+// withinProbe), from an inverted index of the draft's units so far.
 func (c *checker) within(ctx context.Context) error {
 	if c.corpus == nil {
 		err := c.ix.ar.View(func(tx archive.Tx) error {
@@ -452,32 +456,29 @@ func (c *checker) within(ctx context.Context) error {
 	flat := c.flat()
 	base := 0
 	var look looker
+	var w withinProbe
 	for i := range c.drafts {
 		us := c.drafts[i].units
-		for x := range us {
-			if !us[x].checked() {
+		w.reset(len(us))
+		for y := range us {
+			if !us[y].checked() {
 				continue
 			}
-			// The pairs of one draft are quadratic in its units.
-			if err := look.at(ctx, len(us)-x); err != nil {
+			if err := look.at(ctx, 1+w.read); err != nil {
 				return err
 			}
-			for y := x + 1; y < len(us); y++ {
-				if us[y].checked() && shareTerm(us[x].su.Terms(), us[y].su.Terms()) {
-					pairs = append(pairs, pair{base + y, base + x})
-				}
+			for _, x := range w.probe(c, y, us[y].su.Terms()) {
+				pairs = append(pairs, pair{base + y, base + int(x)})
 			}
 		}
 		base += len(us)
 	}
+	c.cands += len(pairs)
 	return forEachCtx(ctx, len(pairs), c.ix.opt.Workers, func(i int) {
 		p := pairs[i]
 		c.score(p.k, flat[p.k], flat[p.j].su, flat[p.j].Unit)
 	})
 }
-
-// shareTerm reports whether two sorted id lists have an element in common.
-func shareTerm(a, b []uint32) bool { return similarity.AtLeast(a, b, 1) }
 
 // result orders the findings (by draft document, draft unit, then
 // descending score and match location), keeps MaxMatches per draft unit
@@ -627,3 +628,6 @@ func forEach(n, workers int, fn func(i int)) {
 	}
 	wg.Wait()
 }
+
+// shareTerm reports whether two sorted id lists have an element in common.
+func shareTerm(a, b []uint32) bool { return similarity.AtLeast(a, b, 1) }

@@ -310,3 +310,88 @@ func (a *accumulator) drain(fn func(id uint32, w float64)) {
 	}
 	a.touched = a.touched[:0]
 }
+
+// withinProbe proposes, for each checked unit of one draft in turn, the
+// earlier units of the draft to score it with: the archive probe's rule
+// (see Check) over an inverted index of the draft's units so far, with the
+// archive's term weights. A draft compared pair by pair with itself costs
+// the square of its units (a 2,000-paragraph draft took 27 s, and 10^4
+// copies of one paragraph exhausted memory); the probe reads at most the
+// archive probe's budget of postings a unit and scores MaxCandidates.
+type withinProbe struct {
+	post    map[uint32][]int32 // term -> the draft units so far that hold it
+	acc     []float64          // shared squared weight, by draft unit
+	touched []int32
+	best    topK
+	read    int // postings read by the last probe
+}
+
+// reset readies the probe for a draft of n units.
+func (w *withinProbe) reset(n int) {
+	w.post = make(map[uint32][]int32)
+	w.acc = make([]float64, n)
+	w.touched = w.touched[:0]
+}
+
+// probe returns the earlier units of the draft proposed for its unit y with
+// the given terms, in unit order, and then indexes y.
+func (w *withinProbe) probe(c *checker, y int, ts []uint32) []int32 {
+	type term struct {
+		id uint32
+		df uint32
+		w  float64
+	}
+	terms := make([]term, 0, len(ts))
+	var total float64
+	for _, t := range ts {
+		df := c.df[t]
+		wt := math.Log(float64(c.n+1)/float64(df+1)) + 1
+		total += wt * wt
+		terms = append(terms, term{t, df, wt})
+	}
+	slices.SortFunc(terms, func(x, y term) int {
+		return cmp.Or(cmp.Compare(x.df, y.df), cmp.Compare(x.id, y.id))
+	})
+	dup := c.dupOnly()
+	budget, minTerms, limit := c.ix.budget, 1, c.ix.opt.MaxCandidates
+	if dup {
+		budget, minTerms, limit = c.ix.budget/dupBudgetShare, dupMinTerms, min(limit, dupCandidates)
+	}
+	rem := total
+	w.read = 0
+	for i, t := range terms {
+		ids := w.post[t.id]
+		if !dup && rem < c.floor*total || i >= minTerms && w.read+len(ids) > budget {
+			break
+		}
+		w.read += len(ids)
+		for _, x := range ids {
+			if w.acc[x] == 0 {
+				w.touched = append(w.touched, x)
+			}
+			w.acc[x] += t.w * t.w
+		}
+		rem -= t.w * t.w
+	}
+	need := c.floor*total - rem
+	if dup {
+		need = max(need, dupProbed*(total-rem))
+	}
+	w.best = topK{k: limit, c: w.best.c[:0]}
+	for _, x := range w.touched {
+		if w.acc[x] >= need {
+			w.best.offer(candidate{id: uint32(x), w: w.acc[x]})
+		}
+		w.acc[x] = 0
+	}
+	w.touched = w.touched[:0]
+	out := make([]int32, len(w.best.c))
+	for i, cd := range w.best.c {
+		out[i] = int32(cd.id)
+	}
+	slices.Sort(out)
+	for _, t := range ts {
+		w.post[t] = append(w.post[t], int32(y))
+	}
+	return out
+}

@@ -337,3 +337,27 @@ func copyFile(src, dst string) error {
 	}
 	return f.Close()
 }
+
+// BenchmarkCheckWithin checks one long draft, 2,000 real paragraphs, within
+// itself against an empty archive: the within-draft probe (an inverted
+// index of the draft's units so far) instead of every pair of its units.
+func BenchmarkCheckWithin(b *testing.B) {
+	paras := source(b).Paragraphs(2000, 7)
+	draft := corpus.Document{ID: "long-draft", Format: corpus.Text, Text: strings.Join(paras, "\n\n")}
+	ix, err := neardup.OpenIndex("", neardup.IndexOptions{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	var cands, found int
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := ix.Check(context.Background(), []corpus.Document{draft}, neardup.CheckOptions{Scope: neardup.ScopeWithin})
+		if err != nil {
+			b.Fatal(err)
+		}
+		cands, found = res.Stats.Candidates, len(res.Findings)
+	}
+	b.ReportMetric(float64(cands), "candidates/op")
+	b.ReportMetric(float64(found), "findings/op")
+}

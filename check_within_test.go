@@ -1,0 +1,73 @@
+package neardup_test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/neardup/neardup"
+	"github.com/neardup/neardup/corpus"
+)
+
+// TestCheckWithinAsScan: a draft checked against an empty archive within
+// itself finds every pair a scan of the draft finds, with the same score
+// (the draft's units make the whole corpus either way), the later unit
+// matching the earlier (units are keyed by offset: a line can hold two). The within-draft candidates come from an inverted
+// index of the draft (the archive probe's rule), not from every pair.
+func TestCheckWithinAsScan(t *testing.T) {
+	for _, path := range []string{"testdata/cambodia-article.txt", "testdata/scraped"} {
+		for _, d := range ixRead(t, path) {
+			scan, err := neardup.Scan(context.Background(), []corpus.Document{d}, neardup.Options{})
+			must(t, err)
+			if len(scan.Pairs) == 0 {
+				continue
+			}
+			ix := ixOpen(t, "", neardup.IndexOptions{MaxMatches: 1000})
+			res, err := ix.Check(context.Background(), []corpus.Document{d}, neardup.CheckOptions{Scope: neardup.ScopeWithin})
+			must(t, err)
+			got := map[string]float64{}
+			for _, f := range res.Findings {
+				got[fmt.Sprintf("%d~%d", f.Match.Start, f.Draft.Start)] = f.Score
+			}
+			for _, p := range scan.Pairs {
+				a, b := scan.Units[p.A], scan.Units[p.B]
+				key := fmt.Sprintf("%d~%d", a.Start, b.Start)
+				s, ok := got[key]
+				switch {
+				case !ok:
+					t.Errorf("%s: scan pair of lines %d and %d (%.3f) not found within the draft", d.ID, a.Line, b.Line, p.Score)
+				case s != p.Score:
+					t.Errorf("%s: lines %d and %d: check %.6f, scan %.6f", d.ID, a.Line, b.Line, s, p.Score)
+				}
+			}
+		}
+	}
+}
+
+// TestCheckWithinCopies: a draft of one paragraph thousands of times over
+// makes a bounded number of candidates a unit (the probe's
+// MaxCandidates), not one a pair of units, and each later copy is
+// reported as a duplicate of the first copies.
+func TestCheckWithinCopies(t *testing.T) {
+	paras := ixParagraphs(t)
+	const n = 2000
+	ps := make([]string, n)
+	for i := range ps {
+		ps[i] = paras[1]
+	}
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	res, err := ix.Check(context.Background(), []corpus.Document{ixDoc("copies", ps...)}, neardup.CheckOptions{Scope: neardup.ScopeWithin})
+	must(t, err)
+	if max := n * neardup.DefaultMaxCandidates; res.Stats.Candidates > max {
+		t.Errorf("%d candidates for %d copies, want at most %d", res.Stats.Candidates, n, max)
+	}
+	if want := 3*(n-3) + 2 + 1; len(res.Findings) != want {
+		t.Errorf("%d findings, want %d (the first copies of each copy, three at most)", len(res.Findings), want)
+	}
+	for _, f := range res.Findings {
+		if f.Kind != neardup.Duplicate || f.Match.Line >= f.Draft.Line || f.Match.Line > 5 {
+			t.Errorf("finding %s:%d -> %s:%d %s; want a duplicate of one of the first three copies", f.Draft.Doc, f.Draft.Line, f.Match.Doc, f.Match.Line, f.Kind)
+			break
+		}
+	}
+}

@@ -111,39 +111,29 @@ func (t *termSet) has(x uint32) bool {
 }
 
 // figureShare is the share of a unit's content tokens that are numbers above
-// which the numbers are what the unit says.
-const figureShare = 0.25
+// which the numbers are what the unit says. The scorer's tokens, which it
+// is a share of, count words that the shingle analyzer's stop list left out
+// ("vs"), so 0.2 of them is about what 0.25 of the shingle tokens was
+// before the rule read numbers as the scorer does (2026-11-27; see
+// docs/quality.md, "scan's different-figures rule").
+const figureShare = 0.2
 
 // differentFigures reports whether two units state different figures with
-// the same wording: both give numbers, they share none, and numbers make up
-// at least figureShare of the content of one of them. Earnings lines ("Shr
-// 69 cts vs 63 cts" against "Shr 14 cts vs 13 cts"), scores and tables share
-// their wording template, not their facts.
-func (s *scanner) differentFigures(a, b int) bool {
-	na, ca := s.figures(s.units[a].Text)
-	nb, cb := s.figures(s.units[b].Text)
-	if len(na) == 0 || len(nb) == 0 {
+// the same wording: both give numbers, they share none (numbers, the share
+// of numbers on one side only that the scorer measures, is 1), and numbers
+// make up at least figureShare of the content tokens of one of them.
+// Earnings lines ("Shr 69 cts vs 63 cts" against "Shr 14 cts vs 13 cts"),
+// scores and tables share their wording template, not their facts. Numbers
+// are read as the scorer reads them: "two cts" gives the number 2, "$25
+// million" one amount.
+func (s *scanner) differentFigures(a, b int, numbers float64) bool {
+	if numbers < 1 {
 		return false
 	}
-	for _, x := range na {
-		if slices.Contains(nb, x) {
-			return false
-		}
+	na, ca := s.su[a].Figures()
+	nb, cb := s.su[b].Figures()
+	if na == 0 || nb == 0 {
+		return false
 	}
-	return float64(len(na)) >= figureShare*float64(ca) || float64(len(nb)) >= figureShare*float64(cb)
-}
-
-// figures returns the canonical numbers of text and its count of content
-// tokens (numbers included).
-func (s *scanner) figures(text string) (nums []string, content int) {
-	for _, t := range s.analyzer.Tokens(text, nil) {
-		switch {
-		case t.Number:
-			nums = append(nums, t.Term)
-			content++
-		case !t.Stop:
-			content++
-		}
-	}
-	return nums, content
+	return float64(na) >= figureShare*float64(ca) || float64(nb) >= figureShare*float64(cb)
 }

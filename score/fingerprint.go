@@ -1,5 +1,7 @@
 package score
 
+import "slices"
+
 // Fingerprint returns a hash of the unit's whole normalised token sequence,
 // stop words included, as stemmed terms: two units have the same
 // fingerprint when their wording is the same up to case, punctuation,
@@ -14,3 +16,20 @@ func (u *Unit) Fingerprint() uint64 { return u.seqHash }
 // three weeks" five. Scan and check require DefaultMinWords of
 // them before a unit is reported.
 func (u *Unit) ContentWords() int { return int(u.words) }
+
+// Figures returns how many of the unit's content tokens are numbers
+// (digits, number words, amounts: what the scorer reads as numbers) and
+// how many content tokens it has, numbers included.
+func (u *Unit) Figures() (numbers, content int) {
+	nums := u.numbers()
+	if len(nums) == 0 {
+		return 0, u.Words()
+	}
+	for i, c := range u.appendCounts(make([]uint16, 0, 64)) {
+		content += int(c)
+		if _, ok := slices.BinarySearch(nums, u.terms()[i]); ok {
+			numbers += int(c)
+		}
+	}
+	return numbers, content
+}

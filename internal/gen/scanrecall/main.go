@@ -7,12 +7,19 @@
 // different labelled pairs (their truth is unknown). STS-B's graded pairs
 // count as positive from 3 of 5.
 //
+// With -pad FILE the documents of FILE (any format corpus.Read takes, such
+// as a JSONL news corpus) join the corpus as distractors: a corpus of more
+// than 20,000 compared units takes the approximate candidate path of large
+// corpora (see candidates.go), which the labelled pairs alone (3,000 pairs,
+// 6,000 units) never reach. Pairs with a padding unit are not counted.
+//
 // The scorer alone (`neardup pairs FILE`) bounds what the scan can find:
 // a pair the scan misses was not proposed by candidate search, or was
 // turned down by a scan-only rule (partial overlap of multi-sentence units,
 // different figures).
 //
 //	go run ./internal/gen/scanrecall -n 3000 ../shared/eval/pairs/pan-train.tsv
+//	go run ./internal/gen/scanrecall -n 3000 -pad /tmp/reuters.jsonl ../shared/eval/pairs/pan-train.tsv
 package main
 
 import (
@@ -33,13 +40,26 @@ import (
 func main() {
 	n := flag.Int("n", 3000, "pairs drawn from each file")
 	seed := flag.Uint64("seed", 7, "shuffle seed")
+	pad := flag.String("pad", "", "documents to add to the corpus as distractors (pairs with them are not counted)")
 	flag.Parse()
 	if flag.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "usage: scanrecall [-n N] [-seed S] PAIRS.tsv...")
 		os.Exit(2)
 	}
+	var padding []corpus.Document
+	if *pad != "" {
+		err := corpus.Read([]string{*pad}, nil, corpus.Options{}, func(d *corpus.Document) error {
+			d.ID = "pad:" + d.ID
+			padding = append(padding, *d)
+			return nil
+		})
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "scanrecall:", err)
+			os.Exit(1)
+		}
+	}
 	for _, path := range flag.Args() {
-		line, err := run(path, *n, *seed)
+		line, err := run(path, *n, *seed, padding)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "scanrecall:", err)
 			os.Exit(1)
@@ -49,7 +69,7 @@ func main() {
 }
 
 // run measures one file and returns its line of figures.
-func run(path string, n int, seed uint64) (string, error) {
+func run(path string, n int, seed uint64, padding []corpus.Document) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err
@@ -74,6 +94,7 @@ func run(path string, n int, seed uint64) (string, error) {
 			corpus.Document{ID: strconv.Itoa(i) + "a", Format: corpus.Text, Text: p.A},
 			corpus.Document{ID: strconv.Itoa(i) + "b", Format: corpus.Text, Text: p.B})
 	}
+	docs = append(docs, padding...)
 	res, err := neardup.Scan(context.Background(), docs, neardup.Options{Scope: neardup.ScopeAcross, MinWords: 1})
 	if err != nil {
 		return "", err
@@ -82,6 +103,9 @@ func run(path string, n int, seed uint64) (string, error) {
 	across := 0
 	for _, p := range res.Pairs {
 		a, b := res.Units[p.A].Doc, res.Units[p.B].Doc
+		if strings.HasPrefix(a, "pad:") || strings.HasPrefix(b, "pad:") {
+			continue
+		}
 		if a[:len(a)-1] != b[:len(b)-1] {
 			across++
 			continue

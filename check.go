@@ -263,6 +263,14 @@ func (ix *Index) newChecker(ctx context.Context, docs []corpus.Document, opt Che
 // scan would count them with the drafts beside the archive (the scorer
 // leaves each scored pair's own two units out of the counts).
 func (c *checker) newCorpus(n int) *score.Corpus {
+	df, n := c.counts(n)
+	return c.ix.scorer.CorpusOf(n, df)
+}
+
+// counts returns the document frequencies of c.df (the archive's) with the
+// drafts' checked units counted beside the n archive units, and their
+// number: the counts pairs are weighed with.
+func (c *checker) counts(n int) (map[uint32]uint32, int) {
 	df := maps.Clone(c.df)
 	c.each(func(_ int, _ *draft, a *analysed) {
 		n++
@@ -270,7 +278,7 @@ func (c *checker) newCorpus(n int) *score.Corpus {
 			df[t]++
 		}
 	})
-	return c.ix.scorer.CorpusOf(n, df)
+	return df, n
 }
 
 // analyze splits doc into units and analyses them. With quotes set,
@@ -456,7 +464,8 @@ func (c *checker) within(ctx context.Context) error {
 	flat := c.flat()
 	base := 0
 	var look looker
-	var w withinProbe
+	w := withinProbe{checker: c}
+	w.df, w.n = c.counts(c.n)
 	for i := range c.drafts {
 		us := c.drafts[i].units
 		w.reset(len(us))
@@ -467,7 +476,7 @@ func (c *checker) within(ctx context.Context) error {
 			if err := look.at(ctx, 1+w.read); err != nil {
 				return err
 			}
-			for _, x := range w.probe(c, y, us[y].su.Terms()) {
+			for _, x := range w.propose(y, us[y].su) {
 				pairs = append(pairs, pair{base + y, base + int(x)})
 			}
 		}

@@ -314,16 +314,33 @@ func (a *accumulator) drain(fn func(id uint32, w float64)) {
 // withinProbe proposes, for each checked unit of one draft in turn, the
 // earlier units of the draft to score it with: the archive probe's rule
 // (see Check) over an inverted index of the draft's units so far, with the
-// archive's term weights. A draft compared pair by pair with itself costs
-// the square of its units (a 2,000-paragraph draft took 27 s, and 10^4
+// weights of the scoring corpus (the archive's document frequencies with
+// the drafts' units counted: a draft's own subject words are common in it,
+// whatever the archive holds). A unit whose analysed text is that of an
+// earlier unit (a copy) is not probed nor indexed: it is proposed the
+// first copy, the first copy's candidates, the first MaxCandidates later
+// units that were proposed the first copy, and the first MaxCandidates
+// copies before it; a unit proposed a first copy is proposed its copies
+// too, MaxCandidates of them at most. A draft compared pair by pair with itself costs the
+// square of its units (a 2,000-paragraph draft took 15.7 s, and 10^4
 // copies of one paragraph exhausted memory); the probe reads at most the
-// archive probe's budget of postings a unit and scores MaxCandidates.
+// archive probe's budget of postings a unit and proposes at most
+// MaxCandidates units (twice that with copies, three times for a copy).
 type withinProbe struct {
+	checker *checker
+	df      map[uint32]uint32 // document frequencies the terms are weighed by
+	n       int               // units counted in df
+
 	post    map[uint32][]int32 // term -> the draft units so far that hold it
 	acc     []float64          // shared squared weight, by draft unit
 	touched []int32
 	best    topK
 	read    int // postings read by the last probe
+
+	first  map[string]int32  // analysed text -> its first unit
+	found  map[int32][]int32 // first copy -> its candidates
+	later  map[int32][]int32 // first copy -> the first MaxCandidates later units proposed it
+	copies map[int32][]int32 // first copy -> the first MaxCandidates later copies
 }
 
 // reset readies the probe for a draft of n units.
@@ -331,11 +348,57 @@ func (w *withinProbe) reset(n int) {
 	w.post = make(map[uint32][]int32)
 	w.acc = make([]float64, n)
 	w.touched = w.touched[:0]
+	w.first = make(map[string]int32)
+	w.found = make(map[int32][]int32)
+	w.later = make(map[int32][]int32)
+	w.copies = make(map[int32][]int32)
 }
 
-// probe returns the earlier units of the draft proposed for its unit y with
-// the given terms, in unit order, and then indexes y.
-func (w *withinProbe) probe(c *checker, y int, ts []uint32) []int32 {
+// limit is the number of candidates a probe keeps.
+func (w *withinProbe) limit() int {
+	if w.checker.dupOnly() {
+		return min(w.checker.ix.opt.MaxCandidates, dupCandidates)
+	}
+	return w.checker.ix.opt.MaxCandidates
+}
+
+// propose returns the earlier units of the draft proposed for its unit y,
+// in unit order.
+func (w *withinProbe) propose(y int, su *score.Unit) []int32 {
+	w.read = 0
+	o, ok := w.first[su.Text()]
+	if !ok {
+		w.first[su.Text()] = int32(y)
+		out := w.probe(y, su.Terms())
+		w.found[int32(y)] = out
+		n := len(out)
+		for _, x := range out[:n] {
+			if _, ok := w.found[x]; ok && len(w.later[x]) < w.limit() {
+				w.later[x] = append(w.later[x], int32(y)) // x is a first copy
+			}
+			for _, v := range w.copies[x] {
+				if len(out) < n+w.limit() {
+					out = append(out, v)
+				}
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	out := append([]int32{o}, w.found[o]...)
+	out = append(out, w.later[o]...)
+	out = append(out, w.copies[o]...)
+	if len(w.copies[o]) < w.limit() {
+		w.copies[o] = append(w.copies[o], int32(y))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// probe returns the earlier units of the draft proposed for unit y with the
+// given terms, in unit order, and then indexes y.
+func (w *withinProbe) probe(y int, ts []uint32) []int32 {
+	c := w.checker
 	type term struct {
 		id uint32
 		df uint32
@@ -344,8 +407,8 @@ func (w *withinProbe) probe(c *checker, y int, ts []uint32) []int32 {
 	terms := make([]term, 0, len(ts))
 	var total float64
 	for _, t := range ts {
-		df := c.df[t]
-		wt := math.Log(float64(c.n+1)/float64(df+1)) + 1
+		df := w.df[t]
+		wt := math.Log(float64(w.n+1)/float64(df+1)) + 1
 		total += wt * wt
 		terms = append(terms, term{t, df, wt})
 	}
@@ -353,16 +416,21 @@ func (w *withinProbe) probe(c *checker, y int, ts []uint32) []int32 {
 		return cmp.Or(cmp.Compare(x.df, y.df), cmp.Compare(x.id, y.id))
 	})
 	dup := c.dupOnly()
-	budget, minTerms, limit := c.ix.budget, 1, c.ix.opt.MaxCandidates
+	budget, minTerms := c.ix.budget, 1
 	if dup {
-		budget, minTerms, limit = c.ix.budget/dupBudgetShare, dupMinTerms, min(limit, dupCandidates)
+		budget, minTerms = c.ix.budget/dupBudgetShare, dupMinTerms
 	}
 	rem := total
-	w.read = 0
 	for i, t := range terms {
-		ids := w.post[t.id]
-		if !dup && rem < c.floor*total || i >= minTerms && w.read+len(ids) > budget {
+		if !dup && rem < c.floor*total {
 			break
+		}
+		ids := w.post[t.id]
+		if w.read+len(ids) > budget {
+			if i >= minTerms {
+				break
+			}
+			ids = ids[:max(0, budget-w.read)] // the earliest units
 		}
 		w.read += len(ids)
 		for _, x := range ids {
@@ -377,7 +445,7 @@ func (w *withinProbe) probe(c *checker, y int, ts []uint32) []int32 {
 	if dup {
 		need = max(need, dupProbed*(total-rem))
 	}
-	w.best = topK{k: limit, c: w.best.c[:0]}
+	w.best = topK{k: w.limit(), c: w.best.c[:0]}
 	for _, x := range w.touched {
 		if w.acc[x] >= need {
 			w.best.offer(candidate{id: uint32(x), w: w.acc[x]})

@@ -308,8 +308,9 @@ func TestCheckScoresAsScan(t *testing.T) {
 	}
 	want := map[string]float64{}
 	for _, p := range scan.Pairs {
-		for _, a := range copies[scan.Units[p.A].Text] {
-			for _, b := range copies[scan.Units[p.B].Text] {
+		for _, x := range copies[scan.Units[p.A].Text] {
+			for _, y := range copies[scan.Units[p.B].Text] {
+				a, b := x, y
 				if b.Doc == drafts[0].ID {
 					a, b = b, a
 				}

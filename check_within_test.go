@@ -3,6 +3,9 @@ package neardup_test
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/neardup/neardup"
@@ -45,8 +48,9 @@ func TestCheckWithinAsScan(t *testing.T) {
 }
 
 // TestCheckWithinCopies: a draft of one paragraph thousands of times over
-// makes a bounded number of candidates a unit (the probe's
-// MaxCandidates), not one a pair of units, and each later copy is
+// makes a bounded number of candidates a unit (the first copy, its
+// candidates, the units proposed it and MaxCandidates earlier copies), not one
+// a pair of units, and each later copy is
 // reported as a duplicate of the first copies.
 func TestCheckWithinCopies(t *testing.T) {
 	paras := ixParagraphs(t)
@@ -58,7 +62,7 @@ func TestCheckWithinCopies(t *testing.T) {
 	ix := ixOpen(t, "", neardup.IndexOptions{})
 	res, err := ix.Check(context.Background(), []corpus.Document{ixDoc("copies", ps...)}, neardup.CheckOptions{Scope: neardup.ScopeWithin})
 	must(t, err)
-	if max := n * neardup.DefaultMaxCandidates; res.Stats.Candidates > max {
+	if max := n * (3*neardup.DefaultMaxCandidates + 1); res.Stats.Candidates > max {
 		t.Errorf("%d candidates for %d copies, want at most %d", res.Stats.Candidates, n, max)
 	}
 	if want := 3*(n-3) + 2 + 1; len(res.Findings) != want {
@@ -70,4 +74,40 @@ func TestCheckWithinCopies(t *testing.T) {
 			break
 		}
 	}
+}
+
+// TestCheckWithinCrowded: a draft's rewording of its own lead is found
+// when thirty long paragraphs between them repeat the draft's subject
+// words (Brazil, arabica, Conab ...) and each share more of the rewording's
+// terms than the lead does. The within-draft probe weighs terms by the
+// draft's counts too, so the subject words weigh little and the lead's
+// rarer shared words rank it among the candidates. (Weighed by the empty
+// archive's counts alone, every term weighed the same and the thirty
+// paragraphs took the 24 places.)
+func TestCheckWithinCrowded(t *testing.T) {
+	wire, rewrite := coffeeParagraphs(t)
+	fill := strings.Fields("maple gypsum slate ibex hemlock talc quartz opal gold lynx tin falcon copper cedar shale toad gecko beryl ivory silver coral garnet laurel bison amber mica marble juniper ebony cobalt walrus badger nickel onyx topaz myrtle iron platinum aspen lead")
+	paras := []string{wire[1]}
+	for i := range 30 {
+		words := slices.Clone(fill)
+		rand.New(rand.NewPCG(uint64(i), 1)).Shuffle(len(words), func(a, b int) { words[a], words[b] = words[b], words[a] })
+		paras = append(paras, fmt.Sprintf("In Brazil, output of arabica coffee, dry spell, Minas Gerais, growing state, government crop forecaster Conab, Tuesday, futures prices and the high year were noted beside %s at meeting %d.", strings.Join(words, ", "), i))
+	}
+	paras = append(paras, rewrite[1])
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	res, err := ix.Check(context.Background(), []corpus.Document{ixDoc("draft", paras...)}, neardup.CheckOptions{Scope: neardup.ScopeWithin})
+	must(t, err)
+	last := 2*len(paras) - 1 // ixDoc: one paragraph every other line
+	for _, f := range res.Findings {
+		if f.Draft.Line == last && f.Match.Line == 1 {
+			return
+		}
+	}
+	var got []string
+	for _, f := range res.Findings {
+		if f.Draft.Line == last {
+			got = append(got, fmt.Sprintf("%d %s %.2f", f.Match.Line, f.Kind, f.Score))
+		}
+	}
+	t.Errorf("the rewritten lead (line %d) is not matched with the lead (line 1); its findings: %v", last, got)
 }

@@ -63,7 +63,7 @@ func nextLine(src string, pos int) (start, end, next int) {
 // of - * • – · ▪ ◦ ‣ ● ○ ■ (and + in Markdown), followed by white space
 // and some text.
 func parseLine(src string, start, end int, md bool) line {
-	l := lineContent(src, start, end)
+	l := lineContent(src, start, end, -1)
 	p, e, col := l.cs, l.ce, l.indent
 	if p == e || !md && src[p:e] == "--" {
 		// Blank, or an e-mail signature separator "-- ".
@@ -95,11 +95,13 @@ func parseLine(src string, start, end int, md bool) line {
 
 // lineContent reads the quote markers and indentation of src[start:end]
 // and trims its trailing white space, as parseLine does; the line is
-// lineBlank if nothing is left, lineText otherwise, never an item.
-func lineContent(src string, start, end int) line {
+// lineBlank if nothing is left, lineText otherwise, never an item. It
+// reads at most quotes quote markers (all if quotes < 0): a '>' after
+// them is content.
+func lineContent(src string, start, end, quotes int) line {
 	var l line
 	p := start
-	for {
+	for l.depth != quotes {
 		q := quoteMarker(src, p, end)
 		if q < 0 {
 			break

@@ -19,7 +19,10 @@ import "strings"
 //	7     a whole line of one open or end tag   a blank line (not part of the block)
 //
 // The end condition may hold on the start line itself. A block also ends
-// where its container does: at a line with fewer '>' quote markers. Blocks
+// where its container does: at a line with fewer '>' quote markers, and,
+// for a block in a list item, at a line that is not blank and is indented
+// less than the item's text (the next item, or text after the list).
+// Quote markers after the container's are the block's content. Blocks
 // of types 1 to 5 are skipped: scripts, styles, form fields, comments,
 // processing instructions, declarations and CDATA are not prose a reader
 // sees. Blocks of type 6 and 7 and <pre> blocks are, so their lines are
@@ -39,8 +42,11 @@ import "strings"
 //     comment wherever it is; in CommonMark it is part of the block that
 //     is shown;
 //   - blank lines in a <pre> block end a paragraph, as they do in prose;
-//   - as list items are not containers here (paragraph.go), a block does
-//     not start after a list marker, and does not end with the item.
+//   - a block does not start after a list marker, on the line of the
+//     item's marker;
+//   - blocks of types 1 to 5 do not end with the list item they are in,
+//     only with their quote, as a browser hides a script or a comment
+//     wherever it is.
 //
 // Each line is read once, and whether a later end marker exists is looked
 // up in htmlEnds, which finds the last marker of each type once per
@@ -304,9 +310,11 @@ func lastHTMLEnd(src string, t int) int {
 }
 
 // htmlBlock is the open HTML block of the block loop: its type (0 when
-// none is open) and the quote depth of its start line.
+// none is open) and its container: the quote depth of its start line and
+// the column where the text of the list item it is in starts (0 outside
+// list items; see listItems).
 type htmlBlock struct {
-	t, depth int
+	t, depth, col int
 }
 
 // htmlStep says where a line is relative to the open HTML block.
@@ -320,6 +328,8 @@ const (
 
 // next reads the line src[start:end] in the open block. In blocks that are
 // shown (htmlPre, 6 and 7) the line is text or blank, in others lineSkip.
+// Only the quote markers of the block's container are read: a '>' after
+// them is the block's content, as in CommonMark.
 func (h *htmlBlock) next(src string, start, end int) (line, htmlStep) {
 	if htmlHidden(h.t) {
 		skip := line{kind: lineSkip}
@@ -334,9 +344,12 @@ func (h *htmlBlock) next(src string, start, end int) (line, htmlStep) {
 		}
 		return skip, htmlIn
 	}
-	l := lineContent(src, start, end)
+	l := lineContent(src, start, end, h.depth)
 	switch {
 	case l.depth < h.depth:
+		return l, htmlOut
+	case l.kind != lineBlank && l.indent < h.col:
+		// The line leaves the list item the block is in.
 		return l, htmlOut
 	case l.kind == lineBlank:
 		if h.t == htmlPre {

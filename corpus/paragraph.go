@@ -76,6 +76,7 @@ func (s *splitter) blocks(md bool) {
 	fence := ""
 	var html htmlBlock
 	var ends htmlEnds
+	var items listItems
 	for pos < len(src) {
 		start, end, next := nextLine(src, pos)
 		pos = next
@@ -106,6 +107,13 @@ func (s *splitter) blocks(md bool) {
 			blk = blk[:0]
 		}
 		l := parseLine(src, start, end, md)
+		if md && (l.item || items.n > 0) {
+			// A line that a paragraph open at its depth takes as a
+			// continuation line does not end the list items it is in.
+			cont := len(blk) > 0 && blk[0].depth == l.depth &&
+				(l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
+			items.line(&l, cont)
+		}
 		switch l.kind {
 		case lineBlank, lineSkip, lineRule:
 			s.block(blk)
@@ -124,7 +132,7 @@ func (s *splitter) blocks(md bool) {
 				s.block(blk)
 				blk = blk[:0]
 				if htmlEndAt(src[l.cs:l.ce], t) < 0 && ends.after(src, t, next) {
-					html = htmlBlock{t, l.depth}
+					html = htmlBlock{t, l.depth, items.col()}
 				}
 				continue
 			case t == htmlPre && (htmlEndAt(src[l.cs:l.ce], t) >= 0 || !ends.after(src, t, next)),
@@ -134,7 +142,7 @@ func (s *splitter) blocks(md bool) {
 			default:
 				s.block(blk)
 				blk = blk[:0]
-				html = htmlBlock{t, l.depth}
+				html = htmlBlock{t, l.depth, items.col()}
 			}
 		case lineHeading:
 			s.block(blk)
@@ -164,6 +172,61 @@ func (s *splitter) blocks(md bool) {
 		blk = s.push(blk, l)
 	}
 	s.block(blk)
+}
+
+// listItems tracks the Markdown list items (CommonMark 5.2) that the line
+// the block loop reads is in, so that an HTML block in an item ends with
+// it. For the rest list items are not containers here: their lines are
+// read as all lines are, and an item is a unit because a paragraph ends
+// before a list marker (blockStyle.breaks). An item is known by the
+// column where its text starts; it goes on while lines are blank,
+// indented to that column or continuation lines of an open paragraph, and
+// ends at any other line.
+// Only the items at one quote depth are tracked: a line at another depth
+// forgets them, and only the innermost len(cols) items are known.
+type listItems struct {
+	depth int
+	n     int
+	cols  [16]int // cols[:n]: of the open items, outermost first; increasing
+}
+
+// line reads l, which continues an open paragraph if cont. The block loop
+// need not call it while no item is open and l is not an item.
+func (li *listItems) line(l *line, cont bool) {
+	if l.kind == lineBlank {
+		return
+	}
+	if l.depth != li.depth {
+		li.n = 0
+		li.depth = l.depth
+	}
+	// A list item, not a table row (whose "marker" is its text); as in
+	// CommonMark, an ordered list not starting at 1 does not interrupt a
+	// paragraph.
+	item := l.item && l.ms != l.cs && !(cont && l.num >= 0 && l.num != 1)
+	if cont && !item {
+		return
+	}
+	for li.n > 0 && li.cols[li.n-1] > l.indent {
+		li.n--
+	}
+	if item {
+		if li.n == len(li.cols) {
+			copy(li.cols[:], li.cols[1:]) // forget the outermost
+			li.n--
+		}
+		li.cols[li.n] = l.eindent
+		li.n++
+	}
+}
+
+// col returns the column where the text of the innermost list item of the
+// line last read starts, or 0.
+func (li *listItems) col() int {
+	if li.n > 0 {
+		return li.cols[li.n-1]
+	}
+	return 0
 }
 
 // push appends l to the block blk, first splitting blk where the quote

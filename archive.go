@@ -86,7 +86,8 @@ type IndexOptions struct {
 	// unit: the ones sharing the most inverse-document-frequency weight with
 	// it among the postings of its rarest terms (default
 	// DefaultMaxCandidates), and of earlier units of the same draft when
-	// the scope includes it. See Index.Check.
+	// the scope includes it (more where a draft repeats text: see
+	// Index.Check).
 	MaxCandidates int
 	// MaxMatches is the number of findings kept for each draft unit, the
 	// best scores first (default DefaultMaxMatches). A unit's best

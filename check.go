@@ -88,8 +88,11 @@ const (
 // calls duplicate or paraphrase are findings. This is the prefix filtering
 // of all-pairs similarity search (Bayardo, Ma & Srikant 2007), cut to a
 // fixed number of candidates. Within a draft (opt.Scope within or all),
-// each checked unit is probed the same way, with the same weights, against
-// an inverted index of the draft's earlier units.
+// each checked unit is probed the same way against an inverted index of
+// the draft's earlier units, with the scoring corpus's weights (the
+// archive's counts and the drafts'); an exact copy of an earlier unit is
+// proposed what that unit was instead (see withinProbe: up to about
+// 4·MaxCandidates a unit where copies are involved).
 //
 // The scorer weighs terms by the archive's document frequencies with the
 // drafts' checked units counted beside them, so a pair gets the scores
@@ -99,7 +102,7 @@ const (
 // MinWords, and boilerplate). A finding's kind is the scorer's. Scan's
 // verdict applies two rules of its own after scoring, which Check does
 // not: a pair whose units both give numbers, share none, and consist of
-// numbers for at least a quarter of either one's content is different (the
+// numbers for at least a fifth of either one's content is different (the
 // same wording with other figures: earnings lines, scores), and a
 // paraphrase between two multi-sentence paragraphs is different when
 // neither says at least three quarters of its sentences in the other (a

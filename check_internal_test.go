@@ -2,6 +2,7 @@ package neardup
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -369,6 +370,40 @@ func TestKeepMatches(t *testing.T) {
 		}
 		if docs(in) != docs(tc.fs) {
 			t.Errorf("keepMatches changed its argument")
+		}
+	}
+}
+
+// TestWithinProbeUnderBudget: when the within-draft probe's budget is
+// smaller than the draft (as a budget of 32,768 postings is for a draft of
+// 40,000 units), a unit still finds its near copies: a term no earlier unit
+// holds (the unit's own word) is passed over, not counted as the one term
+// the probe must read before the budget may stop it. A draft of the same
+// sentence a hundred times, one word made up anew in each, at budget 64.
+func TestWithinProbeUnderBudget(t *testing.T) {
+	ix, err := OpenIndex("", IndexOptions{MaxMatches: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	ix.budget = 64
+	var paras []string
+	for i := range 100 {
+		paras = append(paras, fmt.Sprintf("The port authority %s on Tuesday that the strike by dock workers had ended after three weeks of talks.", "zq"+strconv.Itoa(i*7919)+"x"))
+	}
+	draft := corpus.Document{ID: "draft", Format: corpus.Text, Text: strings.Join(paras, "\n\n")}
+	res, err := ix.Check(context.Background(), []corpus.Document{draft}, CheckOptions{Scope: ScopeWithin})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := map[int]bool{}
+	for _, f := range res.Findings {
+		found[f.Draft.Line] = true
+	}
+	for i := 1; i < len(paras); i++ {
+		if !found[2*i+1] {
+			t.Errorf("unit %d (line %d) has no finding; %d of %d later units have one", i, 2*i+1, len(found), len(paras)-1)
+			break
 		}
 	}
 }

@@ -319,13 +319,15 @@ func (a *accumulator) drain(fn func(id uint32, w float64)) {
 // whatever the archive holds). A unit whose analysed text is that of an
 // earlier unit (a copy) is not probed nor indexed: it is proposed the
 // first copy, the first copy's candidates, the first MaxCandidates later
-// units that were proposed the first copy, and the first MaxCandidates
-// copies before it; a unit proposed a first copy is proposed its copies
-// too, MaxCandidates of them at most. A draft compared pair by pair with itself costs the
+// units that were proposed the first copy, the first copies before it,
+// and copies of the first copy's candidates; a unit proposed a first copy
+// is proposed its copies too (copies: copyLimit of them at most). A term no earlier unit holds (the unit's
+// own words) is passed over, not counted as read. A draft compared pair by pair with itself costs the
 // square of its units (a 2,000-paragraph draft took 15.7 s, and 10^4
 // copies of one paragraph exhausted memory); the probe reads at most the
 // archive probe's budget of postings a unit and proposes at most
-// MaxCandidates units (twice that with copies, three times for a copy).
+// MaxCandidates units (and copies; at most about three times that for a
+// copy).
 type withinProbe struct {
 	checker *checker
 	df      map[uint32]uint32 // document frequencies the terms are weighed by
@@ -362,6 +364,16 @@ func (w *withinProbe) limit() int {
 	return w.checker.ix.opt.MaxCandidates
 }
 
+// copyLimit is the number of copies of a text proposed to a unit: copies
+// score alike and tie by location, so no more than MaxMatches of them can
+// be among a unit's findings (the first ones).
+func (w *withinProbe) copyLimit() int {
+	if m := w.checker.ix.opt.MaxMatches; m >= 1 {
+		return min(w.limit(), m)
+	}
+	return w.limit()
+}
+
 // propose returns the earlier units of the draft proposed for its unit y,
 // in unit order.
 func (w *withinProbe) propose(y int, su *score.Unit) []int32 {
@@ -370,14 +382,14 @@ func (w *withinProbe) propose(y int, su *score.Unit) []int32 {
 	if !ok {
 		w.first[su.Text()] = int32(y)
 		out := w.probe(y, su.Terms())
-		w.found[int32(y)] = out
+		w.found[int32(y)] = slices.Clip(out)
 		n := len(out)
 		for _, x := range out[:n] {
 			if _, ok := w.found[x]; ok && len(w.later[x]) < w.limit() {
 				w.later[x] = append(w.later[x], int32(y)) // x is a first copy
 			}
 			for _, v := range w.copies[x] {
-				if len(out) < n+w.limit() {
+				if len(out) < n+w.copyLimit() {
 					out = append(out, v)
 				}
 			}
@@ -388,7 +400,15 @@ func (w *withinProbe) propose(y int, su *score.Unit) []int32 {
 	out := append([]int32{o}, w.found[o]...)
 	out = append(out, w.later[o]...)
 	out = append(out, w.copies[o]...)
-	if len(w.copies[o]) < w.limit() {
+	n := len(out)
+	for _, x := range w.found[o] {
+		for _, v := range w.copies[x] { // a copy of a candidate
+			if len(out) < n+w.copyLimit() {
+				out = append(out, v)
+			}
+		}
+	}
+	if len(w.copies[o]) < w.copyLimit() {
 		w.copies[o] = append(w.copies[o], int32(y))
 	}
 	slices.Sort(out)
@@ -421,17 +441,23 @@ func (w *withinProbe) probe(y int, ts []uint32) []int32 {
 		budget, minTerms = c.ix.budget/dupBudgetShare, dupMinTerms
 	}
 	rem := total
-	for i, t := range terms {
+	probed := 0 // terms read that some earlier unit holds
+	for _, t := range terms {
 		if !dup && rem < c.floor*total {
 			break
 		}
 		ids := w.post[t.id]
+		if len(ids) == 0 {
+			rem -= t.w * t.w // no earlier unit holds it: nothing to read
+			continue
+		}
 		if w.read+len(ids) > budget {
-			if i >= minTerms {
+			if probed >= minTerms {
 				break
 			}
 			ids = ids[:max(0, budget-w.read)] // the earliest units
 		}
+		probed++
 		w.read += len(ids)
 		for _, x := range ids {
 			if w.acc[x] == 0 {

@@ -111,3 +111,23 @@ func TestCheckWithinCrowded(t *testing.T) {
 	}
 	t.Errorf("the rewritten lead (line %d) is not matched with the lead (line 1); its findings: %v", last, got)
 }
+
+// TestCheckWithinCopiesOfCandidates: a draft says A, its rewording B, then
+// A and B again. Every later unit is matched with every earlier one: the
+// second B with the second A too, a copy of its first copy's candidate.
+func TestCheckWithinCopiesOfCandidates(t *testing.T) {
+	wire, rewrite := coffeeParagraphs(t)
+	a, b := wire[1], rewrite[1]
+	ix := ixOpen(t, "", neardup.IndexOptions{MaxMatches: 10})
+	res, err := ix.Check(context.Background(), []corpus.Document{ixDoc("draft", a, b, a, b)}, neardup.CheckOptions{Scope: neardup.ScopeWithin})
+	must(t, err)
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%d->%d %s", f.Draft.Line, f.Match.Line, f.Kind))
+	}
+	slices.Sort(got)
+	want := []string{"3->1 paraphrase", "5->1 duplicate", "5->3 paraphrase", "7->1 paraphrase", "7->3 duplicate", "7->5 paraphrase"}
+	if !slices.Equal(got, want) {
+		t.Errorf("findings %q\nwant %q", got, want)
+	}
+}

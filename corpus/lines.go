@@ -58,20 +58,28 @@ func nextLine(src string, pos int) (start, end, next int) {
 
 // parseLine classifies src[start:end]. The quote-marker rule: up to three
 // spaces, then '>' (or Usenet's "|>") and one optional space, repeated
-// ("> >", ">>" and "> > " all give depth 2). List markers (after any indentation): a number
-// of one to three digits (nine in Markdown) followed by '.' or ')', or one
-// of - * • – · ▪ ◦ ‣ ● ○ ■ (and + in Markdown), followed by white space
-// and some text.
-func parseLine(src string, start, end int, md bool) line {
-	l := lineContent(src, start, end, -1)
+// ("> >", ">>" and "> > " all give depth 2; in Markdown a quote in a list
+// item may be indented more, see listItems). List markers (after any
+// indentation): a number of one to three digits (nine in Markdown)
+// followed by '.' or ')', or one of - * • – · ▪ ◦ ‣ ● ○ ■ (and + in
+// Markdown), followed by white space and some text.
+func parseLine(src string, start, end int, md bool) (l line) {
+	readLine(&l, src, start, end, -1)
+	classifyLine(src, &l, md)
+	return l
+}
+
+// classifyLine is parseLine after the line's quote markers and
+// indentation are read (into l, by lineRest).
+func classifyLine(src string, l *line, md bool) {
 	p, e, col := l.cs, l.ce, l.indent
 	if p == e || !md && src[p:e] == "--" {
 		// Blank, or an e-mail signature separator "-- ".
 		l.kind = lineBlank
-		return l
+		return
 	}
-	if md && col < 4 && parseMarkdownLine(src, &l) {
-		return l
+	if md && col < 4 && parseMarkdownLine(src, l) {
+		return
 	}
 	if n := listMarker(src[p:e], md); n > 0 {
 		q := p + n
@@ -90,7 +98,6 @@ func parseLine(src string, start, end int, md bool) line {
 		l.cs = q
 		l.eindent = col + utf8.RuneCountInString(src[p:q])
 	}
-	return l
 }
 
 // lineContent reads the quote markers and indentation of src[start:end]
@@ -98,17 +105,29 @@ func parseLine(src string, start, end int, md bool) line {
 // lineBlank if nothing is left, lineText otherwise, never an item. It
 // reads at most quotes quote markers (all if quotes < 0): a '>' after
 // them is content.
-func lineContent(src string, start, end, quotes int) line {
-	var l line
-	p := start
-	for l.depth != quotes {
+func lineContent(src string, start, end, quotes int) (l line) {
+	readLine(&l, src, start, end, quotes)
+	return l
+}
+
+// readLine is lineContent into l, which is zero.
+func readLine(l *line, src string, start, end, quotes int) {
+	p, depth := start, 0
+	for depth != quotes {
 		q := quoteMarker(src, p, end)
 		if q < 0 {
 			break
 		}
-		l.depth++
+		depth++
 		p = q
 	}
+	lineRest(l, src, p, end, depth)
+}
+
+// lineRest is readLine for the rest src[p:end] of a line after its depth
+// quote markers.
+func lineRest(l *line, src string, p, end, depth int) {
+	l.depth = depth
 	col := 0
 	for p < end && (src[p] == ' ' || src[p] == '\t') {
 		if src[p] == '\t' {
@@ -130,15 +149,21 @@ func lineContent(src string, start, end, quotes int) line {
 	if p == e {
 		l.kind = lineBlank
 	}
-	return l
 }
 
 // quoteMarker returns the offset after the quote marker at p (up to three
 // spaces, '>' or "|>", one optional space or tab), or -1 if there is none
 // before end.
 func quoteMarker(src string, p, end int) int {
+	return quoteMarkerIndented(src, p, end, 3)
+}
+
+// quoteMarkerIndented is quoteMarker with up to spaces spaces before the
+// '>' (a quote in a list item is indented to the item's text, and then up
+// to three spaces more).
+func quoteMarkerIndented(src string, p, end, spaces int) int {
 	q := p
-	for n := 0; n < 3 && q < end && src[q] == ' '; n++ {
+	for n := 0; n < spaces && q < end && src[q] == ' '; n++ {
 		q++
 	}
 	if q+1 < end && src[q] == '|' && src[q+1] == '>' {

@@ -19,9 +19,11 @@ import "strings"
 //	7     a whole line of one open or end tag   a blank line (not part of the block)
 //
 // The end condition may hold on the start line itself. A block also ends
-// where its container does: at a line with fewer '>' quote markers, and,
+// where its containers do: at a line with fewer '>' quote markers, and,
 // for a block in a list item, at a line that is not blank and is indented
-// less than the item's text (the next item, or text after the list).
+// less than the item's text (the next item, or text after the list),
+// also where the item holds a quote the block is in ("- item\n  > <div>":
+// the '>' must be indented to the item's text).
 // Quote markers after the container's are the block's content. Blocks
 // of types 1 to 5 are skipped: scripts, styles, form fields, comments,
 // processing instructions, declarations and CDATA are not prose a reader
@@ -310,11 +312,11 @@ func lastHTMLEnd(src string, t int) int {
 }
 
 // htmlBlock is the open HTML block of the block loop: its type (0 when
-// none is open) and its container: the quote depth of its start line and
-// the column where the text of the list item it is in starts (0 outside
-// list items; see listItems).
+// none is open) and the quote depth of its start line. The list items it
+// is in are the open items of the block loop (listItems), which do not
+// change while it is open.
 type htmlBlock struct {
-	t, depth, col int
+	t, depth int
 }
 
 // htmlStep says where a line is relative to the open HTML block.
@@ -326,30 +328,31 @@ const (
 	htmlOut                  // the block ended before the line
 )
 
-// next reads the line src[start:end] in the open block. In blocks that are
-// shown (htmlPre, 6 and 7) the line is text or blank, in others lineSkip.
-// Only the quote markers of the block's container are read: a '>' after
-// them is the block's content, as in CommonMark.
-func (h *htmlBlock) next(src string, start, end int) (line, htmlStep) {
+// next reads the line src[start:end] in the open block, which is in the
+// open items. In blocks that are shown (htmlPre, 6 and 7) the line is text
+// or blank, in others lineSkip. Only the quote markers of the block's
+// container are read: a '>' after them is the block's content, as in
+// CommonMark.
+func (h *htmlBlock) next(src string, start, end int, items *listItems) (line, htmlStep) {
 	if htmlHidden(h.t) {
 		skip := line{kind: lineSkip}
-		p := start
-		for range h.depth {
-			if p = quoteMarker(src, p, end); p < 0 {
-				return skip, htmlOut
-			}
+		var in int
+		var fresh bool
+		p, depth := items.markers(src, start, end, h.depth, &in, &fresh)
+		if depth < h.depth {
+			return skip, htmlOut
 		}
 		if htmlEndAt(src[p:end], h.t) >= 0 {
 			return skip, htmlLast
 		}
 		return skip, htmlIn
 	}
-	l := lineContent(src, start, end, h.depth)
+	l, in, _ := items.read(src, start, end, h.depth)
 	switch {
 	case l.depth < h.depth:
 		return l, htmlOut
-	case l.kind != lineBlank && l.indent < h.col:
-		// The line leaves the list item the block is in.
+	case l.kind != lineBlank && in < items.n:
+		// The line leaves a list item the block is in.
 		return l, htmlOut
 	case l.kind == lineBlank:
 		if h.t == htmlPre {

@@ -134,6 +134,27 @@ func TestSplitMarkdown(t *testing.T) {
 			[]w{itemT("Item text\ncontinued here", "Item text continued here"), para("div words"), item("next item")}},
 		{"div block in a quoted list item", Paragraph, "> - Item text here.\n>   <div>\n>   div words\n> - next item\n",
 			[]w{quoted(item("Item text here.")), quoted(para("div words")), quoted(item("next item"))}},
+		// A quote in a list item is a container in a container: the item
+		// goes on over its lines, whose markers sit in the item's indent.
+		{"div block after a quote in a list item ends at the next item", Paragraph,
+			"- item text\n  > a quote in the item\n  <div>\n  div words\n- next item\n",
+			[]w{item("item text"), quoted(para("a quote in the item")), para("div words"), item("next item")}},
+		{"div block after a quote in a nested list item ends at the next inner item", Paragraph,
+			"- outer item\n  - inner item\n    > a quote in the inner item\n    <div>\n    div words\n  - next inner item\n",
+			[]w{item("outer item"), item("inner item"), quoted(para("a quote in the inner item")), para("div words"),
+				item("next inner item")}},
+		// In CommonMark "lazy line" goes on the quote's paragraph; here a
+		// change of quote depth ends a paragraph, but the item goes on.
+		{"div block after a quote and a lazy line in a list item", Paragraph,
+			"- item text\n  > a quote in the item\nlazy line\n  <div>\n  div words\n- next item\n",
+			[]w{item("item text"), quoted(para("a quote in the item")), para("lazy line"), para("div words"), item("next item")}},
+		{"div block in a list item in a quote in a list item", Paragraph,
+			"- outer item\n  > - inner item\n  >   > deep quote\n  >   <div>\n  >   div words\n  > - next inner item\n",
+			[]w{item("outer item"), quoted(item("inner item")), quoted(para("deep quote")), quoted(para("div words")),
+				quoted(item("next inner item"))}},
+		{"a quote outside the list item ends it", Paragraph,
+			"- item text\n  > a quote in the item\n> <div>\n> div words\n> - not an item\n",
+			[]w{item("item text"), quoted(para("a quote in the item")), quoted(paraT("div words\n> - not an item", "div words - not an item"))}},
 		{"quote markers in a div block are its content", Paragraph, "<div>\nText one here.\n> \n```\nText two here.\n",
 			[]w{para("Text one here."), paraT("> \n```", "> ```"), para("Text two here.")}},
 		{"comment line", Paragraph, "<!-- a comment -->\nText.", []w{para("Text.")}},

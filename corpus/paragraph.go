@@ -81,14 +81,15 @@ func (s *splitter) blocks(md bool) {
 		start, end, next := nextLine(src, pos)
 		pos = next
 		if fence != "" {
-			l := parseLine(src, start, end, md)
+			var l line
+			items.parse(&l, src, start, end, md)
 			if l.kind == lineFence && closesFence(fenceOf(src, &l), fence) {
 				fence = ""
 			}
 			continue
 		}
 		if html.t != 0 {
-			l, step := html.next(src, start, end)
+			l, step := html.next(src, start, end, &items)
 			if step != htmlOut {
 				if l.kind == lineText {
 					blk = s.push(blk, l)
@@ -106,13 +107,16 @@ func (s *splitter) blocks(md bool) {
 			s.block(blk)
 			blk = blk[:0]
 		}
-		l := parseLine(src, start, end, md)
+		var l line
+		in, fresh := items.parse(&l, src, start, end, md)
+		// Whether an open paragraph takes the line as a continuation
+		// line, lazy or not: a line with no more quote markers than the
+		// paragraph's and no new quote. (A change of depth still ends a
+		// block here; push.)
+		cont := md && len(blk) > 0 && l.depth <= blk[0].depth && !fresh &&
+			(l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
 		if md && (l.item || items.n > 0) {
-			// A line that a paragraph open at its depth takes as a
-			// continuation line does not end the list items it is in.
-			cont := len(blk) > 0 && blk[0].depth == l.depth &&
-				(l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
-			items.line(&l, cont)
+			items.line(&l, in, cont)
 		}
 		switch l.kind {
 		case lineBlank, lineSkip, lineRule:
@@ -132,17 +136,17 @@ func (s *splitter) blocks(md bool) {
 				s.block(blk)
 				blk = blk[:0]
 				if htmlEndAt(src[l.cs:l.ce], t) < 0 && ends.after(src, t, next) {
-					html = htmlBlock{t, l.depth, items.col()}
+					html = htmlBlock{t, l.depth}
 				}
 				continue
 			case t == htmlPre && (htmlEndAt(src[l.cs:l.ce], t) >= 0 || !ends.after(src, t, next)),
-				t == htmlBlock7 && len(blk) > 0 && blk[0].depth == l.depth:
+				t == htmlBlock7 && cont:
 				// Text: a one-line or unclosed <pre>, or a tag that does
 				// not interrupt a paragraph.
 			default:
 				s.block(blk)
 				blk = blk[:0]
-				html = htmlBlock{t, l.depth, items.col()}
+				html = htmlBlock{t, l.depth}
 			}
 		case lineHeading:
 			s.block(blk)
@@ -178,27 +182,114 @@ func (s *splitter) blocks(md bool) {
 // the block loop reads is in, so that an HTML block in an item ends with
 // it. For the rest list items are not containers here: their lines are
 // read as all lines are, and an item is a unit because a paragraph ends
-// before a list marker (blockStyle.breaks). An item is known by the
-// column where its text starts; it goes on while lines are blank,
-// indented to that column or continuation lines of an open paragraph, and
-// ends at any other line.
-// Only the items at one quote depth are tracked: a line at another depth
-// forgets them, and only the innermost len(cols) items are known.
+// before a list marker (blockStyle.breaks). An item is known by its quote
+// depth and the column where its text starts; it goes on while lines are
+// blank, indented to that column or continuation lines of an open
+// paragraph (lazy ones included), and ends at any other line.
+//
+// Quotes and items nest as CommonMark's containers do: a quote in an item
+// ("- item\n  > quote") has its '>' indented to the item's text (and up to
+// three columns more), so an item at depth d goes on over a line of more
+// quote markers when the line's indentation before its (d+1)th marker
+// reaches the item's text; an item in a quote ("> - item") ends with the
+// quote, at a line (blank ones too) with fewer markers. Only the innermost
+// len(items) items are known.
 type listItems struct {
-	depth int
 	n     int
-	cols  [16]int // cols[:n]: of the open items, outermost first; increasing
+	items [16]listItem // items[:n]: the open items, outermost first
 }
 
-// line reads l, which continues an open paragraph if cont. The block loop
-// need not call it while no item is open and l is not an item.
-func (li *listItems) line(l *line, cont bool) {
-	if l.kind == lineBlank {
-		return
+// listItem is an open list item: its quote depth and the column where its
+// text starts, counted after its depth quote markers as line.indent is.
+// Of the open items, the depths do not decrease and the columns of those
+// at one depth increase.
+type listItem struct {
+	depth, col int
+}
+
+// parse is parseLine, into l (which is zero), for a line that the open
+// items may hold. It also returns how many of them (outermost first) the
+// line is in by its indentation, and fresh (see read).
+func (li *listItems) parse(l *line, src string, start, end int, md bool) (in int, fresh bool) {
+	if !md || li.n == 0 {
+		readLine(l, src, start, end, -1)
+	} else {
+		p, depth := li.markers(src, start, end, -1, &in, &fresh)
+		lineRest(l, src, p, end, depth)
 	}
-	if l.depth != li.depth {
-		li.n = 0
-		li.depth = l.depth
+	classifyLine(src, l, md)
+	return in, fresh
+}
+
+// read is lineContent for a line that the open items may hold: it also
+// returns in, how many of the items (outermost first) the line is in by
+// its indentation (not counting that a blank line is in all of them), and
+// fresh: the line opens a quote after an item it is not in, so that it is
+// no lazy continuation line. A '>' may be indented to the text of the
+// items of its depth that the line is in, and up to three columns more.
+func (li *listItems) read(src string, start, end, quotes int) (l line, in int, fresh bool) {
+	p, depth := li.markers(src, start, end, quotes, &in, &fresh)
+	lineRest(&l, src, p, end, depth)
+	return l, in, fresh
+}
+
+// markers reads the quote markers of read, and returns the offset after
+// them and their number.
+func (li *listItems) markers(src string, start, end, quotes int, in *int, fresh *bool) (p, depth int) {
+	p = start
+	open := true // the line is in every item before items[*in]
+	for {
+		base := 0 // the text column of the last item of this depth the line is in
+		if open && *in < li.n && li.items[*in].depth == depth {
+			ind := indentCols(src, p, end)
+			for *in < li.n && li.items[*in].depth == depth {
+				if ind < li.items[*in].col {
+					open = false
+					break
+				}
+				base = li.items[*in].col
+				*in++
+			}
+		}
+		if depth == quotes {
+			return p, depth
+		}
+		q := quoteMarkerIndented(src, p, end, base+3)
+		if q < 0 {
+			return p, depth
+		}
+		if !open {
+			*fresh = true
+		}
+		depth++
+		p = q
+	}
+}
+
+// indentCols returns the columns of white space at src[p:end], as
+// lineContent counts them.
+func indentCols(src string, p, end int) int {
+	col := 0
+	for ; p < end && (src[p] == ' ' || src[p] == '\t'); p++ {
+		if src[p] == '\t' {
+			col += 8 - col%8
+		} else {
+			col++
+		}
+	}
+	return col
+}
+
+// line reads l, which is in the first in open items (from parse) and
+// continues an open paragraph if cont. The block loop need not call it
+// while no item is open and l is not an item.
+func (li *listItems) line(l *line, in int, cont bool) {
+	if l.kind == lineBlank {
+		// In every item, but not in the quotes whose markers it lacks.
+		for li.n > 0 && li.items[li.n-1].depth > l.depth {
+			li.n--
+		}
+		return
 	}
 	// A list item, not a table row (whose "marker" is its text); as in
 	// CommonMark, an ordered list not starting at 1 does not interrupt a
@@ -207,26 +298,15 @@ func (li *listItems) line(l *line, cont bool) {
 	if cont && !item {
 		return
 	}
-	for li.n > 0 && li.cols[li.n-1] > l.indent {
-		li.n--
-	}
+	li.n = in
 	if item {
-		if li.n == len(li.cols) {
-			copy(li.cols[:], li.cols[1:]) // forget the outermost
+		if li.n == len(li.items) {
+			copy(li.items[:], li.items[1:]) // forget the outermost
 			li.n--
 		}
-		li.cols[li.n] = l.eindent
+		li.items[li.n] = listItem{l.depth, l.eindent}
 		li.n++
 	}
-}
-
-// col returns the column where the text of the innermost list item of the
-// line last read starts, or 0.
-func (li *listItems) col() int {
-	if li.n > 0 {
-		return li.cols[li.n-1]
-	}
-	return 0
 }
 
 // push appends l to the block blk, first splitting blk where the quote

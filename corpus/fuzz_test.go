@@ -113,6 +113,12 @@ func FuzzReadJSONL(f *testing.F) {
 		f.Add(tt.in + "\n" + `{"text":"after"}`)
 	}
 	f.Add("{\"text\":\"a\"}\r\n\n{\"id\":1e5,\"text\":\"\\ud83d\\ude00\"}\n\xff\n")
+	// A JSON array of records (Scrapy's items.json), read from standard
+	// input: whole, broken in an element, with data after it, empty.
+	f.Add(`[{"id":"a","text":"First."},` + "\n" + `{"id":"b","text":"Second."}]`)
+	f.Add(`[{"id":"a","text":"First."},{"id":2,"text":}]`)
+	f.Add(`[{"text":"x"}] {"text":"y"}`)
+	f.Add("[]\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		line := 0
 		err := Read([]string{"-"}, strings.NewReader(in), Options{Format: JSONL}, func(d *Document) error {

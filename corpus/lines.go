@@ -65,20 +65,23 @@ func nextLine(src string, pos int) (start, end, next int) {
 // Markdown), followed by white space and some text.
 func parseLine(src string, start, end int, md bool) (l line) {
 	readLine(&l, src, start, end, -1)
-	classifyLine(src, &l, md)
+	classifyLine(src, &l, md, 0)
 	return l
 }
 
 // classifyLine is parseLine after the line's quote markers and
-// indentation are read (into l, by lineRest).
-func classifyLine(src string, l *line, md bool) {
+// indentation are read (into l, by lineRest). In Markdown the line's
+// container (a list item it is in; see listItems) has its content at
+// column base: a leaf block (a heading, a fence, ...) may be indented up
+// to three columns past it.
+func classifyLine(src string, l *line, md bool, base int) {
 	p, e, col := l.cs, l.ce, l.indent
 	if p == e || !md && src[p:e] == "--" {
 		// Blank, or an e-mail signature separator "-- ".
 		l.kind = lineBlank
 		return
 	}
-	if md && col < 4 && parseMarkdownLine(src, l) {
+	if md && col-base < 4 && parseMarkdownLine(src, l) {
 		return
 	}
 	if n := listMarker(src[p:e], md); n > 0 {

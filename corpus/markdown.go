@@ -9,8 +9,14 @@ import "strings"
 //   - ATX headings ("## Title ##") and setext headings (a line underlined
 //     with === or ---) are KindHeading units;
 //   - fenced code blocks (``` or ~~~) are skipped: code is not prose to
-//     compare, and copied code would dominate a prose report. Indented code
-//     blocks are not recognised (scraped Markdown indents prose too);
+//     compare, and copied code would dominate a prose report. A fence ends
+//     with its closing fence or with the container it is in, as in
+//     CommonMark: at a line with fewer '>' quote markers, or, in a list
+//     item, at a line that is not blank and not indented to the item's
+//     text; an unclosed fence hides the rest of its container. Indented
+//     code blocks are not recognised (scraped Markdown indents prose too);
+//   - in a list item, leaf blocks (headings, fences, HTML blocks, rules,
+//     ...) may be indented up to three columns past the item's text;
 //   - thematic breaks (*** --- ___), table delimiter rows (|---|:--:|), link
 //     reference definitions ("[id]: http://...") and YAML front matter
 //     between --- lines at the top are skipped; a footnote definition
@@ -33,7 +39,7 @@ import "strings"
 // point into the original Markdown.
 
 // parseMarkdownLine classifies the content of l (indented less than four
-// columns) and reports whether it is Markdown structure rather than text.
+// columns past its container's content) and reports whether it is Markdown structure rather than text.
 func parseMarkdownLine(src string, l *line) bool {
 	s := src[l.cs:l.ce]
 	switch s[0] {
@@ -184,6 +190,36 @@ func isTableDelimiter(s string) bool {
 // closesFence reports whether fence closes the code block opened by open.
 func closesFence(fence, open string) bool {
 	return fence[0] == open[0] && len(fence) >= len(open)
+}
+
+// codeFence is the open code fence of the block loop: its run ("```",
+// "~~~~"; "" when none is open) and the quote depth of its line. The list
+// items it is in are the open items of the block loop (listItems), which
+// do not change while it is open.
+type codeFence struct {
+	run   string
+	depth int
+}
+
+// next reads the line src[start:end] in the open fence, which is in the
+// open items, and reports whether the fence ended before it: the line
+// has fewer quote markers than the fence, or is not blank and leaves a
+// list item the fence is in (code has no lazy continuation lines). Only
+// the quote markers of the fence's container are read: a '>' after them
+// is code. A closing fence, indented less than four columns past the
+// container's content, is the fence's last line.
+func (f *codeFence) next(src string, start, end int, items *listItems) (out bool) {
+	l, in, _ := items.read(src, start, end, f.depth)
+	if l.depth < f.depth || l.kind != lineBlank && in < items.n {
+		f.run = ""
+		return true
+	}
+	if l.kind != lineBlank && l.indent-items.base(in, l.depth) < 4 {
+		if n := fenceRun(src[l.cs:l.ce]); n > 0 && closesFence(src[l.cs:l.cs+n], f.run) {
+			f.run = ""
+		}
+	}
+	return false
 }
 
 // fenceOf returns the fence run of a lineFence.

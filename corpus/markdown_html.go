@@ -4,8 +4,8 @@ import "strings"
 
 // HTML blocks (CommonMark 0.31, section 4.6).
 //
-// A line indented less than four columns whose content starts with one of
-// these starts an HTML block (htmlStart), which the block loop (blocks in
+// A line indented less than four columns (in a list item: past the item's
+// text) whose content starts with one of these starts an HTML block (htmlStart), which the block loop (blocks in
 // paragraph.go) keeps open, as it does a code fence, until its end
 // condition (htmlBlock.next):
 //
@@ -361,7 +361,7 @@ func (h *htmlBlock) next(src string, start, end int, items *listItems) (line, ht
 		return l, htmlOut
 	}
 	s := src[l.cs:l.ce]
-	if l.indent < 4 && htmlHidden(htmlStart(s)) {
+	if l.indent-items.base(in, l.depth) < 4 && htmlHidden(htmlStart(s)) {
 		return l, htmlOut
 	}
 	if h.t == htmlPre && htmlEndAt(s, htmlPre) >= 0 {

@@ -60,7 +60,8 @@ const (
 
 // blocks splits s.src as plain text (md false) or Markdown. In Markdown a
 // code fence or an HTML block (markdown_html.go) that a line opens is a
-// state of the loop until a line closes it.
+// state of the loop until a line closes it or its container (a quote or
+// a list item) ends.
 func (s *splitter) blocks(md bool) {
 	s.md = md
 	src := s.src
@@ -73,19 +74,14 @@ func (s *splitter) blocks(md bool) {
 	}
 	var stack [16]line
 	blk := stack[:0]
-	fence := ""
+	var fence codeFence
 	var html htmlBlock
 	var ends htmlEnds
 	var items listItems
 	for pos < len(src) {
 		start, end, next := nextLine(src, pos)
 		pos = next
-		if fence != "" {
-			var l line
-			items.parse(&l, src, start, end, md)
-			if l.kind == lineFence && closesFence(fenceOf(src, &l), fence) {
-				fence = ""
-			}
+		if fence.run != "" && !fence.next(src, start, end, &items) {
 			continue
 		}
 		if html.t != 0 {
@@ -126,7 +122,7 @@ func (s *splitter) blocks(md bool) {
 		case lineFence:
 			s.block(blk)
 			blk = blk[:0]
-			fence = fenceOf(src, &l)
+			fence = codeFence{fenceOf(src, &l), l.depth}
 			continue
 		case lineHTML:
 			t := l.fence
@@ -179,8 +175,11 @@ func (s *splitter) blocks(md bool) {
 }
 
 // listItems tracks the Markdown list items (CommonMark 5.2) that the line
-// the block loop reads is in, so that an HTML block in an item ends with
-// it. For the rest list items are not containers here: their lines are
+// the block loop reads is in, so that a code fence or an HTML block in an
+// item ends with it, and so that a leaf block in an item may be indented
+// up to three columns past the item's text (CommonMark 5.2, rule 2): a
+// fence at column 4 in an item whose text starts at column 2 is a fence.
+// For the rest list items are not containers here: their lines are
 // read as all lines are, and an item is a unit because a paragraph ends
 // before a list marker (blockStyle.breaks). An item is known by its quote
 // depth and the column where its text starts; it goes on while lines are
@@ -217,8 +216,20 @@ func (li *listItems) parse(l *line, src string, start, end int, md bool) (in int
 		p, depth := li.markers(src, start, end, -1, &in, &fresh)
 		lineRest(l, src, p, end, depth)
 	}
-	classifyLine(src, l, md)
+	classifyLine(src, l, md, li.base(in, l.depth))
 	return in, fresh
+}
+
+// base returns the column where the content of the innermost container
+// of a line starts, counted as line.indent is, when the line is in the
+// first in open items and has depth quote markers: the text column of the
+// innermost of those items if it is at that depth, else 0 (the line's
+// container is a quote or the document).
+func (li *listItems) base(in, depth int) int {
+	if in > 0 && li.items[in-1].depth == depth {
+		return li.items[in-1].col
+	}
+	return 0
 }
 
 // read is lineContent for a line that the open items may hold: it also

@@ -316,33 +316,30 @@ func (a *accumulator) drain(fn func(id uint32, w float64)) {
 // (see Check) over an inverted index of the draft's units so far, with the
 // weights of the scoring corpus (the archive's document frequencies with
 // the drafts' units counted: a draft's own subject words are common in it,
-// whatever the archive holds). A unit whose analysed text is that of an
-// earlier unit (a copy) is not probed nor indexed: it is proposed the
-// first copy, the first copy's candidates, the first MaxCandidates later
-// units that were proposed the first copy, the first copies before it,
-// and copies of the first copy's candidates; a unit proposed a first copy
-// is proposed its copies too (copies: copyLimit of them at most). A term no earlier unit holds (the unit's
-// own words) is passed over, not counted as read. A draft compared pair by pair with itself costs the
-// square of its units (a 2,000-paragraph draft took 15.7 s, and 10^4
-// copies of one paragraph exhausted memory); the probe reads at most the
-// archive probe's budget of postings a unit and proposes at most
-// MaxCandidates units (and copies; at most about three times that for a
-// copy).
+// whatever the archive holds). A draft compared pair by pair with itself
+// costs the square of its units (a 2,000-paragraph draft took 15.7 s, and
+// 10^4 copies of one paragraph exhausted memory); the probe reads at most
+// the archive probe's budget of postings a unit.
+//
+// The index holds each analysed text once, at its first unit: a text
+// repeated (copies) takes one place among a unit's MaxCandidates, not one
+// a copy, and a long run of copies costs no longer postings. Every unit is
+// probed; each text proposed comes with its earlier copies, copyLimit of
+// them at most. A term no earlier unit holds (the unit's own words) is
+// passed over, not counted as read.
 type withinProbe struct {
 	checker *checker
 	df      map[uint32]uint32 // document frequencies the terms are weighed by
 	n       int               // units counted in df
 
-	post    map[uint32][]int32 // term -> the draft units so far that hold it
+	post    map[uint32][]int32 // term -> the first units of the texts so far that hold it
 	acc     []float64          // shared squared weight, by draft unit
 	touched []int32
 	best    topK
 	read    int // postings read by the last probe
 
 	first  map[string]int32  // analysed text -> its first unit
-	found  map[int32][]int32 // first copy -> its candidates
-	later  map[int32][]int32 // first copy -> the first MaxCandidates later units proposed it
-	copies map[int32][]int32 // first copy -> the first MaxCandidates later copies
+	copies map[int32][]int32 // first unit -> the later units of its text so far
 }
 
 // reset readies the probe for a draft of n units.
@@ -351,12 +348,10 @@ func (w *withinProbe) reset(n int) {
 	w.acc = make([]float64, n)
 	w.touched = w.touched[:0]
 	w.first = make(map[string]int32)
-	w.found = make(map[int32][]int32)
-	w.later = make(map[int32][]int32)
 	w.copies = make(map[int32][]int32)
 }
 
-// limit is the number of candidates a probe keeps.
+// limit is the number of texts a probe keeps.
 func (w *withinProbe) limit() int {
 	if w.checker.dupOnly() {
 		return min(w.checker.ix.opt.MaxCandidates, dupCandidates)
@@ -364,60 +359,43 @@ func (w *withinProbe) limit() int {
 	return w.checker.ix.opt.MaxCandidates
 }
 
-// copyLimit is the number of copies of a text proposed to a unit: copies
-// score alike and tie by location, so no more than MaxMatches of them can
-// be among a unit's findings (the first ones).
+// copyLimit is the number of a text's copies proposed with it: a text and
+// its copies score alike with any unit and tie by location, so no more
+// than MaxMatches of them can be among the unit's findings (the first
+// ones; all of them when MaxMatches is 0).
 func (w *withinProbe) copyLimit() int {
 	if m := w.checker.ix.opt.MaxMatches; m >= 1 {
-		return min(w.limit(), m)
+		return m
 	}
-	return w.limit()
+	return math.MaxInt
 }
 
 // propose returns the earlier units of the draft proposed for its unit y,
-// in unit order.
+// in unit order, and then adds y to the index.
 func (w *withinProbe) propose(y int, su *score.Unit) []int32 {
 	w.read = 0
-	o, ok := w.first[su.Text()]
-	if !ok {
-		w.first[su.Text()] = int32(y)
-		out := w.probe(y, su.Terms())
-		w.found[int32(y)] = slices.Clip(out)
-		n := len(out)
-		for _, x := range out[:n] {
-			if _, ok := w.found[x]; ok && len(w.later[x]) < w.limit() {
-				w.later[x] = append(w.later[x], int32(y)) // x is a first copy
-			}
-			for _, v := range w.copies[x] {
-				if len(out) < n+w.copyLimit() {
-					out = append(out, v)
-				}
-			}
-		}
-		slices.Sort(out)
-		return out
-	}
-	out := append([]int32{o}, w.found[o]...)
-	out = append(out, w.later[o]...)
-	out = append(out, w.copies[o]...)
-	n := len(out)
-	for _, x := range w.found[o] {
-		for _, v := range w.copies[x] { // a copy of a candidate
-			if len(out) < n+w.copyLimit() {
-				out = append(out, v)
-			}
-		}
-	}
-	if len(w.copies[o]) < w.copyLimit() {
-		w.copies[o] = append(w.copies[o], int32(y))
+	texts := w.probe(su.Terms())
+	var out []int32
+	for _, x := range texts {
+		cs := w.copies[x]
+		out = append(out, x)
+		out = append(out, cs[:min(len(cs), w.copyLimit())]...)
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	if o, ok := w.first[su.Text()]; ok {
+		w.copies[o] = append(w.copies[o], int32(y))
+	} else {
+		w.first[su.Text()] = int32(y)
+		for _, t := range su.Terms() {
+			w.post[t] = append(w.post[t], int32(y))
+		}
+	}
+	return out
 }
 
-// probe returns the earlier units of the draft proposed for unit y with the
-// given terms, in unit order, and then indexes y.
-func (w *withinProbe) probe(y int, ts []uint32) []int32 {
+// probe returns the first units of the texts proposed for a unit with the
+// given terms, in unit order.
+func (w *withinProbe) probe(ts []uint32) []int32 {
 	c := w.checker
 	type term struct {
 		id uint32
@@ -482,10 +460,6 @@ func (w *withinProbe) probe(y int, ts []uint32) []int32 {
 	out := make([]int32, len(w.best.c))
 	for i, cd := range w.best.c {
 		out[i] = int32(cd.id)
-	}
-	slices.Sort(out)
-	for _, t := range ts {
-		w.post[t] = append(w.post[t], int32(y))
 	}
 	return out
 }

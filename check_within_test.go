@@ -48,10 +48,9 @@ func TestCheckWithinAsScan(t *testing.T) {
 }
 
 // TestCheckWithinCopies: a draft of one paragraph thousands of times over
-// makes a bounded number of candidates a unit (the first copy, its
-// candidates, the units proposed it and MaxCandidates earlier copies), not one
-// a pair of units, and each later copy is
-// reported as a duplicate of the first copies.
+// makes a bounded number of candidates a unit (the text once, with the
+// MaxMatches first copies: they tie), not one a pair of units, and each
+// later copy is reported as a duplicate of the first copies.
 func TestCheckWithinCopies(t *testing.T) {
 	paras := ixParagraphs(t)
 	const n = 2000
@@ -62,7 +61,7 @@ func TestCheckWithinCopies(t *testing.T) {
 	ix := ixOpen(t, "", neardup.IndexOptions{})
 	res, err := ix.Check(context.Background(), []corpus.Document{ixDoc("copies", ps...)}, neardup.CheckOptions{Scope: neardup.ScopeWithin})
 	must(t, err)
-	if max := n * (3*neardup.DefaultMaxCandidates + 1); res.Stats.Candidates > max {
+	if max := n * (1 + neardup.DefaultMaxMatches); res.Stats.Candidates > max {
 		t.Errorf("%d candidates for %d copies, want at most %d", res.Stats.Candidates, n, max)
 	}
 	if want := 3*(n-3) + 2 + 1; len(res.Findings) != want {

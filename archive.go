@@ -85,9 +85,9 @@ type IndexOptions struct {
 	// MaxCandidates is the number of archive units scored for each draft
 	// unit: the ones sharing the most inverse-document-frequency weight with
 	// it among the postings of its rarest terms (default
-	// DefaultMaxCandidates), and of earlier units of the same draft when
-	// the scope includes it (more where a draft repeats text: see
-	// Index.Check).
+	// DefaultMaxCandidates), and of texts of earlier units of the same
+	// draft when the scope includes it (each with up to MaxMatches of its
+	// copies: see Index.Check).
 	MaxCandidates int
 	// MaxMatches is the number of findings kept for each draft unit, the
 	// best scores first (default DefaultMaxMatches). A unit's best

@@ -90,9 +90,9 @@ const (
 // fixed number of candidates. Within a draft (opt.Scope within or all),
 // each checked unit is probed the same way against an inverted index of
 // the draft's earlier units, with the scoring corpus's weights (the
-// archive's counts and the drafts'); an exact copy of an earlier unit is
-// proposed what that unit was instead (see withinProbe: up to about
-// 4·MaxCandidates a unit where copies are involved).
+// archive's counts and the drafts'); that index holds a repeated text
+// once, and each text proposed comes with up to MaxMatches of its earlier
+// copies (see withinProbe).
 //
 // The scorer weighs terms by the archive's document frequencies with the
 // drafts' checked units counted beside them, so a pair gets the scores

@@ -48,7 +48,7 @@ func (f *checkFlags) register(fs *pflag.FlagSet) {
 	fs.Float64Var(&f.threshold, "threshold", neardup.DefaultThreshold, "score at or above which a pair is a paraphrase")
 	fs.Float64Var(&f.dupThresh, "duplicate-threshold", neardup.DefaultDuplicateThreshold, "word-sequence similarity (2·LCS/(|A|+|B|)) at or above which a pair with no differing number, negation or antonym is a duplicate")
 	fs.IntVar(&f.maxMatches, "max-matches", neardup.DefaultMaxMatches, "findings reported per draft unit, best first (a duplicate is always among them when the unit has one)")
-	fs.IntVar(&f.maxCands, "max-candidates", neardup.DefaultMaxCandidates, "archive units scored per draft unit, and earlier units of the same draft (more where copies repeat)")
+	fs.IntVar(&f.maxCands, "max-candidates", neardup.DefaultMaxCandidates, "archive units scored per draft unit, and texts of earlier units of the same draft (each with up to --max-matches of its copies)")
 	fs.IntVar(&f.workers, "workers", 0, "goroutines to use (0: one per core); the output does not depend on it")
 }
 

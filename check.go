@@ -266,14 +266,6 @@ func (ix *Index) newChecker(ctx context.Context, docs []corpus.Document, opt Che
 // scan would count them with the drafts beside the archive (the scorer
 // leaves each scored pair's own two units out of the counts).
 func (c *checker) newCorpus(n int) *score.Corpus {
-	df, n := c.counts(n)
-	return c.ix.scorer.CorpusOf(n, df)
-}
-
-// counts returns the document frequencies of c.df (the archive's) with the
-// drafts' checked units counted beside the n archive units, and their
-// number: the counts pairs are weighed with.
-func (c *checker) counts(n int) (map[uint32]uint32, int) {
 	df := maps.Clone(c.df)
 	c.each(func(_ int, _ *draft, a *analysed) {
 		n++
@@ -281,7 +273,7 @@ func (c *checker) counts(n int) (map[uint32]uint32, int) {
 			df[t]++
 		}
 	})
-	return df, n
+	return c.ix.scorer.CorpusOf(n, df)
 }
 
 // analyze splits doc into units and analyses them. With quotes set,
@@ -468,7 +460,6 @@ func (c *checker) within(ctx context.Context) error {
 	base := 0
 	var look looker
 	w := withinProbe{checker: c}
-	w.df, w.n = c.counts(c.n)
 	for i := range c.drafts {
 		us := c.drafts[i].units
 		w.reset(len(us))

@@ -328,9 +328,7 @@ func (a *accumulator) drain(fn func(id uint32, w float64)) {
 // them at most. A term no earlier unit holds (the unit's own words) is
 // passed over, not counted as read.
 type withinProbe struct {
-	checker *checker
-	df      map[uint32]uint32 // document frequencies the terms are weighed by
-	n       int               // units counted in df
+	checker *checker // its corpus gives the terms' weights
 
 	post    map[uint32][]int32 // term -> the first units of the texts so far that hold it
 	acc     []float64          // shared squared weight, by draft unit
@@ -404,9 +402,10 @@ func (w *withinProbe) probe(ts []uint32) []int32 {
 	}
 	terms := make([]term, 0, len(ts))
 	var total float64
+	n := c.corpus.Docs()
 	for _, t := range ts {
-		df := w.df[t]
-		wt := math.Log(float64(w.n+1)/float64(df+1)) + 1
+		df := uint32(c.corpus.DocFreq(t))
+		wt := math.Log(float64(n+1)/float64(df+1)) + 1
 		total += wt * wt
 		terms = append(terms, term{t, df, wt})
 	}

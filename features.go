@@ -171,7 +171,7 @@ func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 	kind := Kind(r.Kind)
 	switch {
 	case kind == Different:
-	case r.Features.Numbers > 0 && s.differentFigures(a, b, r.Features.Numbers):
+	case s.differentFigures(a, b, r.Features.Numbers):
 		kind = Different
 	case kind == Paraphrase && s.multi[a] && s.multi[b] && s.partialOverlap(a, b):
 		kind = Different

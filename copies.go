@@ -123,11 +123,12 @@ func (s *scanner) withCopies(pairs []Pair) []Pair {
 }
 
 // expandCopies turns the groups of originals that clustering made into
-// clusters with their copies, and adds a cluster for every compared
-// original whose copies pair with it and that is in no group. Clusters are
-// ordered by their first member, members in unit order. score(m) gives the
-// score and verdict of original m against its group's representative.
-func (s *scanner) expandCopies(groups []cluster.Group, score func(g cluster.Group, m int32) (Scores, Kind)) []Cluster {
+// clusters with their copies, and adds a cluster for every original that
+// is in no group and pairs with its copies in all (the kept pairs with the
+// copy pairs, withCopies). Clusters are ordered by their first member,
+// members in unit order. score(m) gives the score and verdict of original
+// m against its group's representative.
+func (s *scanner) expandCopies(groups []cluster.Group, all []Pair, score func(g cluster.Group, m int32) (Scores, Kind)) []Cluster {
 	grouped := make([]bool, len(s.units))
 	out := make([]Cluster, len(groups))
 	parallel(len(groups), s.opt.Workers, func(lo, hi int) {
@@ -160,21 +161,18 @@ func (s *scanner) expandCopies(groups []cluster.Group, score func(g cluster.Grou
 			out[gi] = c
 		}
 	})
-	if !s.copiesPair() {
-		return out
-	}
 	added := false
 	for u := range s.units {
-		if grouped[u] || !s.content[u] || !s.copies.original(u) || !s.copies.hasCopies(u) {
+		if grouped[u] || !s.copies.original(u) || !s.copies.hasCopies(u) {
 			continue
 		}
-		sc, kind := s.scorePair(u, u)
-		if kind == Different {
-			continue
+		p, ok := findPair(all, u, int(s.copies.next[u]))
+		if !ok {
+			continue // not compared, not paired under the scope, or different
 		}
-		c := Cluster{Kind: kind, Rep: u}
+		c := Cluster{Kind: p.Kind, Rep: u}
 		for _, v := range s.copies.all(u) {
-			m := Member{Unit: int(v), Score: sc.Score}
+			m := Member{Unit: int(v), Score: p.Score}
 			if int(v) == u {
 				m.Score = 1
 			}

@@ -206,8 +206,8 @@ func (s *scanner) score(cands []index.Pair) []Pair {
 
 // cluster groups the kept pairs of originals with average linkage, names
 // each group's representative and kind, and gives the groups their copies
-// back (see expandCopies).
-func (s *scanner) cluster(pairs []Pair) ([]Cluster, error) {
+// back (see expandCopies; all is pairs with the copy pairs, withCopies).
+func (s *scanner) cluster(pairs, all []Pair) ([]Cluster, error) {
 	edges := make([]cluster.Edge, len(pairs))
 	for i, p := range pairs {
 		edges[i] = cluster.Edge{A: int32(p.A), B: int32(p.B), Score: float32(min(max(p.Score, 0), 1))}
@@ -218,16 +218,25 @@ func (s *scanner) cluster(pairs []Pair) ([]Cluster, error) {
 	}
 	// Members are scored against the representative in parallel; most
 	// such pairs were kept by scoring already, whose verdicts are reused.
-	return s.expandCopies(groups, func(g cluster.Group, m int32) (Scores, Kind) {
+	return s.expandCopies(groups, all, func(g cluster.Group, m int32) (Scores, Kind) {
 		a, b := int(min(m, g.Rep)), int(max(m, g.Rep))
-		if k, ok := slices.BinarySearchFunc(pairs, [2]int{a, b}, func(p Pair, t [2]int) int {
-			if p.A != t[0] {
-				return p.A - t[0]
-			}
-			return p.B - t[1]
-		}); ok {
-			return pairs[k].Scores, pairs[k].Kind
+		if p, ok := findPair(pairs, a, b); ok {
+			return p.Scores, p.Kind
 		}
 		return s.scorePair(a, b)
 	}), nil
+}
+
+// findPair returns the pair (a, b) of pairs, sorted by (A, B), if it is one.
+func findPair(pairs []Pair, a, b int) (Pair, bool) {
+	k, ok := slices.BinarySearchFunc(pairs, [2]int{a, b}, func(p Pair, t [2]int) int {
+		if p.A != t[0] {
+			return p.A - t[0]
+		}
+		return p.B - t[1]
+	})
+	if !ok {
+		return Pair{}, false
+	}
+	return pairs[k], true
 }

@@ -221,8 +221,8 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 	}
 	var clusters []Cluster
 	s.stage("cluster", len(pairs), func() {
-		clusters, err = s.cluster(pairs)
 		res.Pairs = s.withCopies(pairs)
+		clusters, err = s.cluster(pairs, res.Pairs)
 	})
 	if err != nil {
 		return nil, err

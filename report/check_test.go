@@ -236,3 +236,39 @@ func TestCheckSARIF(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteCheckJSONStreamsLikeEncode compares the streamed check report
+// with the obviously right one: the whole jsonCheck encoded at once by
+// encoding/json, as WriteCheckJSON wrote it before it streamed. Empty,
+// the golden fixture, and enough findings for several batches of
+// parallel encoding.
+func TestWriteCheckJSONStreamsLikeEncode(t *testing.T) {
+	golden := checkResult(t)
+	big := &neardup.CheckResult{Stats: golden.Stats}
+	for i := range 2000 {
+		f := golden.Findings[i%len(golden.Findings)]
+		f.Scores.Score = float64(i%997) / 997
+		big.Findings = append(big.Findings, f)
+	}
+	for name, r := range map[string]*neardup.CheckResult{
+		"empty": {Findings: []neardup.Finding{}}, "golden": golden, "2000 findings": big,
+	} {
+		var got bytes.Buffer
+		if err := WriteCheckJSON(&got, r); err != nil {
+			t.Fatal(err)
+		}
+		out := jsonCheck{Findings: make([]jsonFinding, len(r.Findings)), Stats: r.Stats}
+		for i := range r.Findings {
+			out.Findings[i] = newJSONFinding(&r.Findings[i])
+		}
+		var want bytes.Buffer
+		enc := json.NewEncoder(&want)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(out); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: WriteCheckJSON differs from encoding the whole report:\n%.600s\nwant\n%.600s", name, got.Bytes(), want.Bytes())
+		}
+	}
+}

@@ -147,6 +147,9 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 type elemEncoder struct {
 	w   *bufio.Writer
 	err error
+	// escapeHTML writes "<", ">" and "&" as \u003c, \u003e and \u0026,
+	// as encoding/json does by default (the check reports always have).
+	escapeHTML bool
 }
 
 func newElemEncoder(w *bufio.Writer) *elemEncoder { return &elemEncoder{w: w} }
@@ -165,9 +168,9 @@ func (e *elemEncoder) write(b []byte) {
 
 // encoderAt returns a JSON encoder into buf with the indentation of depth
 // (1: the value of a top-level field, 2: an element of a top-level array).
-func encoderAt(buf *bytes.Buffer, depth int) *json.Encoder {
+func (e *elemEncoder) encoderAt(buf *bytes.Buffer, depth int) *json.Encoder {
 	enc := json.NewEncoder(buf)
-	enc.SetEscapeHTML(false)
+	enc.SetEscapeHTML(e.escapeHTML)
 	enc.SetIndent(strings.Repeat("  ", depth), "  ")
 	return enc
 }
@@ -193,7 +196,7 @@ func (e *elemEncoder) array(n int, elem func(i int) any) {
 			wg.Go(func() {
 				buf := &chunks[w]
 				buf.Reset()
-				enc := encoderAt(buf, 2)
+				enc := e.encoderAt(buf, 2)
 				for i := a; i < min(a+arrayChunk, n); i++ {
 					if i > 0 {
 						buf.WriteByte(',')
@@ -229,7 +232,7 @@ func (e *elemEncoder) field(v any) {
 		return
 	}
 	var buf bytes.Buffer
-	if e.err = encoderAt(&buf, 1).Encode(v); e.err == nil {
+	if e.err = e.encoderAt(&buf, 1).Encode(v); e.err == nil {
 		e.write(buf.Bytes()[:buf.Len()-1])
 	}
 }

@@ -71,6 +71,8 @@ func (s *splitter) blocks(md bool) {
 	}
 	if md {
 		pos = skipFrontMatter(src, pos)
+	} else {
+		pos = skipMessageHeader(src, pos)
 	}
 	var stack [16]line
 	blk := stack[:0]

@@ -150,7 +150,9 @@ func joinAmounts(text string, toks []shingle.Token) []shingle.Token {
 		if k := percent(text, toks, j); k > 0 {
 			pct, j = true, j+k
 			end = toks[j].End
-		} else if e := percentSign(text, end); e > end {
+		} else if e := percentSign(text, end); e > end && (j+1 == len(toks) || e <= toks[j+1].Start) {
+			// (Not a '%' the next token's span holds: the analyzer reads
+			// "%" and a combining mark after it as one segment.)
 			pct, end = true, e
 		}
 		nt := *t

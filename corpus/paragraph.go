@@ -47,8 +47,8 @@ import (
 // parseLine) lose their markers and make units with Quoted set, so that a
 // reply's quoted text compares equal to the post it quotes; a line of bare
 // markers is a blank line inside the quote. Attribution lines such as
-// "In article <...> foo@bar writes:" are ordinary text. An e-mail signature
-// separator ("-- ") is a blank line.
+// "In article <...> foo@bar writes:" make no unit (attribution.go). An
+// e-mail signature separator ("-- ") is a blank line.
 //
 // Each unit's Text is then cut at inline list joints (inlineJoint).
 const (
@@ -115,6 +115,16 @@ func (s *splitter) blocks(md bool) {
 			(l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
 		if md && (l.item || items.n > 0) {
 			items.line(&l, in, cont)
+		}
+		if l.kind == lineText && !l.item {
+			n := len(blk)
+			opened := n > 0 && blk[n-1].depth == l.depth && attributionOpener(src[blk[n-1].cs:blk[n-1].ce])
+			if isAttribution(src, &l, next, opened) {
+				if opened {
+					blk = blk[:n-1]
+				}
+				l.kind = lineSkip
+			}
 		}
 		switch l.kind {
 		case lineBlank, lineSkip, lineRule:

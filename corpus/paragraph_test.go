@@ -122,8 +122,7 @@ func TestSplitTextParagraphs(t *testing.T) {
 				" \n" +
 				"The argument goes as follows.\n",
 			[]w{
-				paraT("In article <65974@mimsy.umd.edu>\nmangoe@cs.umd.edu (Charley Wingate) writes:",
-					"In article <65974@mimsy.umd.edu> mangoe@cs.umd.edu (Charley Wingate) writes:"),
+				// The attribution, wrapped over two lines, makes no unit.
 				quoted(paraT("Well, John has a quite different, not necessarily more elaborated theology.\n>>There is some evidence that he must have known Luke.",
 					"Well, John has a quite different, not necessarily more elaborated theology. There is some evidence that he must have known Luke.")),
 				quoted(paraT("This is a new argument to me.  Could you elaborate a little?",

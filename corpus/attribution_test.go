@@ -1,0 +1,63 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestAttribution(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string // the units' texts
+	}{
+		{"usenet", "In article <1993Apr5.123@example.com> editor@example.com (The Editor) writes:\n> The council voted.\n\nI doubt it.\n",
+			[]string{"The council voted.", "I doubt it."}},
+		{"address, no quote after", "kmr4@po.example.edu (Keith Ryan) writes:\n\nI doubt it.\n",
+			[]string{"I doubt it."}},
+		{"mail client", "On Tue, 6 Apr 2024 at 10:12, Alice Smith wrote:\n\n> The council voted.\n",
+			[]string{"The council voted."}},
+		{"bare markers between", "Alice wrote:\n|>\n|> > The council voted.\n",
+			[]string{"The council voted."}},
+		{"in a quote", "> Bob wrote:\n>> The council voted.\n> So it did.\n",
+			[]string{"The council voted.", "So it did."}},
+		{"wrapped", "In article <65974@mimsy.example.edu>,\nmangoe@cs.example.edu (Charley) writes:\n> The council voted.\n",
+			[]string{"The council voted."}},
+		{"verb alone on the second line", "In <x1@host.example> mangoe@cs.example.edu (Charley)\nwrites:\n> The council voted.\n",
+			[]string{"The council voted."}},
+		{"wrapped in the name", "In article <C5L1Ey.Jts@news.example.edu> cobb@example.edu (Mike\nCobb) writes:\n\nThe council voted.\n",
+			[]string{"The council voted."}},
+		{"other language", "Le 6 avril 2024, Alice Martin a écrit :\n> Le conseil a voté.\n",
+			[]string{"Le conseil a voté."}},
+		// Text, not attributions.
+		{"speech at its own depth", "The minister said:\nWe will dredge the harbour next year.\n",
+			[]string{"The minister said:", "We will dredge the harbour next year."}},
+		{"no colon", "Alice wrote\n> The council voted.\n",
+			[]string{"Alice wrote", "The council voted."}},
+		{"verb inside a word", "Nobody rewrites:\n> The council voted.\n",
+			[]string{"Nobody rewrites:", "The council voted."}},
+		{"nothing after", "The minister said:\n", []string{"The minister said:"}},
+		{"shallower after", "> The minister said:\nWe will dredge.\n",
+			[]string{"The minister said:", "We will dredge."}},
+		{"opener alone", "In article <1@example.com>,\nthe editor argued that the council was wrong:\n> The council voted.\n",
+			[]string{"In article <1@example.com>, the editor argued that the council was wrong:", "The council voted."}},
+		{"too long", strings.Repeat("word ", 70) + "said:\n> The council voted.\n",
+			[]string{strings.TrimSpace(strings.Repeat("word ", 70)) + " said:", "The council voted."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, f := range []Format{Text, Markdown} {
+				if f == Markdown && strings.Contains(tt.in, "<1@") {
+					continue // an autolink in Markdown
+				}
+				d := Document{Format: f, Text: tt.in}
+				var got []string
+				for _, u := range Split(&d, Paragraph) {
+					got = append(got, u.Text)
+				}
+				if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+					t.Errorf("%v: units %q, want %q", f, got, tt.want)
+				}
+			}
+		})
+	}
+}

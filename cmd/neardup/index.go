@@ -170,6 +170,13 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 		}
 		err = nil
 	}
+	unreadable := ""
+	if n := len(list); n > 0 {
+		unreadable = fmt.Sprintf(" (%d unreadable input, named above)", n)
+		if n > 1 {
+			unreadable = fmt.Sprintf(" (%d unreadable inputs, named above)", n)
+		}
+	}
 	if err == nil {
 		err = flush()
 	}
@@ -186,7 +193,10 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
 		return exitError
 	}
-	fmt.Fprintf(stderr, "neardup index add: added %d documents; %s now holds %d documents, %d units\n", added, xf.path, st.Docs, st.Units)
+	fmt.Fprintf(stderr, "neardup index add: added %d documents%s; %s now holds %d documents, %d units\n", added, unreadable, xf.path, st.Docs, st.Units)
+	if len(list) > 0 {
+		return exitPartial
+	}
 	return exitOK
 }
 

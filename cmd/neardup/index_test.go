@@ -474,3 +474,27 @@ func TestIndexAddChild(t *testing.T) {
 	}
 	run(context.Background(), strings.Fields(args), os.Stdin, os.Stdout, os.Stderr)
 }
+
+// TestIndexAddUnreadable: an input that cannot be read is named, the rest
+// is added, and the summary counts what was not.
+func TestIndexAddUnreadable(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "a.ndx")
+	bad := filepath.Join(dir, "bad.jsonl")
+	if err := os.WriteFile(bad, []byte("{\"id\":\"a\",\"text\":\"The council voted on Tuesday to dredge the harbour.\"}\n{bad\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.txt")
+	code, _, errs := cli(t, "", "index", "add", "--index", path, wireFile, bad, missing)
+	if code != exitPartial {
+		t.Errorf("index add = %d, want %d", code, exitPartial)
+	}
+	for _, want := range []string{bad + ":2: invalid JSON", missing + ": no such file", "added 2 documents (2 unreadable inputs, named above)"} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	if st := indexStats(t, path); st["documents"] != 2.0 {
+		t.Errorf("%v documents in the index, want 2", st["documents"])
+	}
+}

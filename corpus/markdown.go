@@ -13,8 +13,10 @@ import "strings"
 //     with its closing fence or with the container it is in, as in
 //     CommonMark: at a line with fewer '>' quote markers, or, in a list
 //     item, at a line that is not blank and not indented to the item's
-//     text; an unclosed fence hides the rest of its container. Indented
-//     code blocks are not recognised (scraped Markdown indents prose too);
+//     text; an unclosed fence hides the rest of its container. A fence
+//     may open on a list item's marker line ("- ```", "1. ~~~"), as the
+//     item's first block. Indented code blocks are not recognised
+//     (scraped Markdown indents prose too);
 //   - in a list item, leaf blocks (headings, fences, HTML blocks, rules,
 //     ...) may be indented up to three columns past the item's text;
 //   - thematic breaks (*** --- ___), table delimiter rows (|---|:--:|), link

@@ -111,8 +111,15 @@ func (s *splitter) blocks(md bool) {
 		// line, lazy or not: a line with no more quote markers than the
 		// paragraph's and no new quote. (A change of depth still ends a
 		// block here; push.)
-		cont := md && len(blk) > 0 && l.depth <= blk[0].depth && !fresh &&
-			(l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
+		open := md && len(blk) > 0 && l.depth <= blk[0].depth && !fresh
+		if open && l.kind == lineFence && l.item && l.num >= 0 && l.num != 1 &&
+			l.depth == blk[0].depth && in == items.n {
+			// "2. ```" in the paragraph's containers: an ordered item
+			// not numbered 1 does not interrupt a paragraph, so this
+			// is no item and no fence but text (CommonMark 5.2).
+			l.kind, l.fence = lineText, 0
+		}
+		cont := open && (l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
 		if md && (l.item || items.n > 0) {
 			items.line(&l, in, cont)
 		}

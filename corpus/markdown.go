@@ -24,6 +24,11 @@ import "strings"
 //     between --- lines at the top are skipped; a footnote definition
 //     ("[^1]: text") is a paragraph of its text;
 //   - "+" is a list marker too;
+//   - a line of paragraph continuation text with fewer '>' markers than
+//     the paragraph before it (a lazy continuation line, CommonMark 5.1)
+//     goes on that paragraph, in its quote; a list item, a heading, a
+//     rule, a fence or an HTML block that may interrupt a paragraph
+//     starts a block outside the quote;
 //   - HTML blocks (markdown_html.go): scripts, styles, form fields,
 //     comments, processing instructions, declarations and CDATA are
 //     skipped; in <pre> blocks and blocks opened by a tag (a block-level

@@ -143,11 +143,12 @@ func TestSplitMarkdown(t *testing.T) {
 			"- outer item\n  - inner item\n    > a quote in the inner item\n    <div>\n    div words\n  - next inner item\n",
 			[]w{item("outer item"), item("inner item"), quoted(para("a quote in the inner item")), para("div words"),
 				item("next inner item")}},
-		// In CommonMark "lazy line" goes on the quote's paragraph; here a
-		// change of quote depth ends a paragraph, but the item goes on.
+		// A lazy continuation line goes on the quote's paragraph
+		// (CommonMark 5.1, rule 2), and the item goes on.
 		{"div block after a quote and a lazy line in a list item", Paragraph,
 			"- item text\n  > a quote in the item\nlazy line\n  <div>\n  div words\n- next item\n",
-			[]w{item("item text"), quoted(para("a quote in the item")), para("lazy line"), para("div words"), item("next item")}},
+			[]w{item("item text"), quoted(paraT("a quote in the item\nlazy line", "a quote in the item lazy line")),
+				para("div words"), item("next item")}},
 		{"div block in a list item in a quote in a list item", Paragraph,
 			"- outer item\n  > - inner item\n  >   > deep quote\n  >   <div>\n  >   div words\n  > - next inner item\n",
 			[]w{item("outer item"), quoted(item("inner item")), quoted(para("deep quote")), quoted(para("div words")),
@@ -218,6 +219,40 @@ func TestSplitMarkdown(t *testing.T) {
 			[]w{item("item one"), item("```"), item("item three")}},
 		{"quote markers in a div block are its content", Paragraph, "<div>\nText one here.\n> \n```\nText two here.\n",
 			[]w{para("Text one here."), paraT("> \n```", "> ```"), para("Text two here.")}},
+		// Laziness (CommonMark 5.1, rule 2; 5.2, rule 5): a line of
+		// paragraph continuation text with fewer quote markers than the
+		// open paragraph, or less indentation than its item, goes on the
+		// paragraph, in the quote.
+		{"lazy line after a quote in a list item", Paragraph,
+			"- item text\n  > a quote in the item\nlazy line\n- next item\n",
+			[]w{item("item text"), quoted(paraT("a quote in the item\nlazy line", "a quote in the item lazy line")),
+				item("next item")}},
+		{"lazy line indented to the item after a quote in it", Paragraph,
+			"- item text\n  > a quote in the item\n  lazy line\n",
+			[]w{item("item text"), quoted(paraT("a quote in the item\n  lazy line", "a quote in the item lazy line"))}},
+		{"lazy line after a quote", Paragraph, "> quote text here\nlazy line here\n",
+			[]w{quoted(paraT("quote text here\nlazy line here", "quote text here lazy line here"))}},
+		{"lazy lines after a quote in a quote", Paragraph, "> > deep quote\n> lazy one\nlazy two\n",
+			[]w{quoted(paraT("deep quote\n> lazy one\nlazy two", "deep quote lazy one lazy two"))}},
+		{"lazy line after an item in a quote", Paragraph, "> - item text\nlazy line\n",
+			[]w{quoted(itemT("item text\nlazy line", "item text lazy line"))}},
+		{"lazy line after a quote in an item in a quote", Paragraph,
+			"> - item text\n>   > deep quote\nlazy line\n",
+			[]w{quoted(item("item text")), quoted(paraT("deep quote\nlazy line", "deep quote lazy line"))}},
+		{"a lazy line that a sentence break splits off stays quoted", Paragraph,
+			"> The council met.\nThe mayor stayed.\n",
+			[]w{quoted(para("The council met.")), quoted(para("The mayor stayed."))}},
+		{"a setext underline after a quote is lazy text", Paragraph, "> quote text\n===\n",
+			[]w{quoted(paraT("quote text\n===", "quote text ==="))}},
+		{"a tag line after a quote is lazy text", Paragraph, "> quote text\n<span>\nmore text\n",
+			[]w{quoted(paraT("quote text\n<span>\nmore text", "quote text more text"))}},
+		// Block starts are not paragraph continuation text.
+		{"no lazy list item, rule, heading, fence or pre after a quote", Paragraph,
+			"> quote one\n- item text\n\n> quote two\n2. item two\n\n> quote three\n---\n> quote four\n# Head\n" +
+				"> quote five\n```\ncode\n```\n> quote six\n<pre>pre text</pre>\n",
+			[]w{quoted(para("quote one")), item("item text"), quoted(para("quote two")), item("item two"),
+				quoted(para("quote three")), quoted(para("quote four")), head("Head"), quoted(para("quote five")),
+				quoted(para("quote six")), para("pre text")}},
 		{"comment line", Paragraph, "<!-- a comment -->\nText.", []w{para("Text.")}},
 		{"sentences", Sentence, "# Head line\n\nFirst **one**. Second [two](x).",
 			[]w{sent("Head line"), sentT("First **one**.", "First one."), sentT("Second [two](x).", "Second two.")}},

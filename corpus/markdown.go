@@ -28,7 +28,9 @@ import "strings"
 //     the paragraph before it (a lazy continuation line, CommonMark 5.1)
 //     goes on that paragraph, in its quote; a list item, a heading, a
 //     rule, a fence or an HTML block that may interrupt a paragraph
-//     starts a block outside the quote;
+//     starts a block outside the quote. A quote opened after a list item
+//     that the line is not in ends the item and starts a quote of its
+//     own, even at the depth of a quote in the item;
 //   - HTML blocks (markdown_html.go): scripts, styles, form fields,
 //     comments, processing instructions, declarations and CDATA are
 //     skipped; in <pre> blocks and blocks opened by a tag (a block-level

@@ -109,10 +109,19 @@ func (s *splitter) blocks(md bool) {
 		}
 		var l line
 		in, fresh := items.parse(&l, src, start, end, md)
+		if fresh {
+			// A quote opened after a list item the line is not in: the
+			// item ended, and the blocks in it with it, whatever their
+			// depth. This is another quote, even at the depth of one in
+			// the item ("- item\n  > one\n> two"; CommonMark 5.1,
+			// rule 3), and no continuation or setext underline.
+			s.block(blk)
+			blk = blk[:0]
+		}
 		// open: a paragraph is open that the line may continue, lazily
 		// or not: the line has no more quote markers than the
-		// paragraph's and opens no new quote.
-		open := md && len(blk) > 0 && l.depth <= blk[0].depth && !fresh
+		// paragraph's.
+		open := md && len(blk) > 0 && l.depth <= blk[0].depth
 		if open && l.kind == lineFence && l.item && l.num >= 0 && l.num != 1 &&
 			l.depth == blk[0].depth && in == items.n {
 			// "2. ```" in the paragraph's containers: an ordered item

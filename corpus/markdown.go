@@ -13,8 +13,10 @@ import "strings"
 //     with its closing fence or with the container it is in, as in
 //     CommonMark: at a line with fewer '>' quote markers, or, in a list
 //     item, at a line that is not blank and not indented to the item's
-//     text; an unclosed fence hides the rest of its container. Indented
-//     code blocks are not recognised (scraped Markdown indents prose too);
+//     text; an unclosed fence hides the rest of its container. A fence
+//     may open on a list item's marker line ("- ```", "1. ~~~"), as the
+//     item's first block. Indented code blocks are not recognised
+//     (scraped Markdown indents prose too);
 //   - in a list item, leaf blocks (headings, fences, HTML blocks, rules,
 //     ...) may be indented up to three columns past the item's text;
 //   - thematic breaks (*** --- ___), table delimiter rows (|---|:--:|), link
@@ -22,6 +24,13 @@ import "strings"
 //     between --- lines at the top are skipped; a footnote definition
 //     ("[^1]: text") is a paragraph of its text;
 //   - "+" is a list marker too;
+//   - a line of paragraph continuation text with fewer '>' markers than
+//     the paragraph before it (a lazy continuation line, CommonMark 5.1)
+//     goes on that paragraph, in its quote; a list item, a heading, a
+//     rule, a fence or an HTML block that may interrupt a paragraph
+//     starts a block outside the quote. A quote opened after a list item
+//     that the line is not in ends the item and starts a quote of its
+//     own, even at the depth of a quote in the item;
 //   - HTML blocks (markdown_html.go): scripts, styles, form fields,
 //     comments, processing instructions, declarations and CDATA are
 //     skipped; in <pre> blocks and blocks opened by a tag (a block-level

@@ -9,7 +9,9 @@ import (
 //
 // The text is read line by line. Blank lines (nothing but white space and
 // quote markers) separate blocks, and so does a change of quote depth: the
-// lines of a block all have the same number of '>' markers. Inside a block a
+// lines of a block all have the same number of '>' markers (in Markdown a
+// lazy continuation line, with fewer markers, joins the quote's block, as
+// in CommonMark; in plain text "> quoted\nreply" is two blocks). Inside a block a
 // line break either continues the paragraph (the text was hard-wrapped) or
 // ends it (the writer broke the line on purpose). Real text mixes both:
 // scraped articles put one paragraph on each (long) line with no blank line
@@ -107,12 +109,36 @@ func (s *splitter) blocks(md bool) {
 		}
 		var l line
 		in, fresh := items.parse(&l, src, start, end, md)
-		// Whether an open paragraph takes the line as a continuation
-		// line, lazy or not: a line with no more quote markers than the
-		// paragraph's and no new quote. (A change of depth still ends a
-		// block here; push.)
-		cont := md && len(blk) > 0 && l.depth <= blk[0].depth && !fresh &&
-			(l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
+		if fresh {
+			// A quote opened after a list item the line is not in: the
+			// item ended, and the blocks in it with it, whatever their
+			// depth. This is another quote, even at the depth of one in
+			// the item ("- item\n  > one\n> two"; CommonMark 5.1,
+			// rule 3), and no continuation or setext underline.
+			s.block(blk)
+			blk = blk[:0]
+		}
+		// open: a paragraph is open that the line may continue, lazily
+		// or not: the line has no more quote markers than the
+		// paragraph's.
+		open := md && len(blk) > 0 && l.depth <= blk[0].depth
+		if open && l.kind == lineFence && l.item && l.num >= 0 && l.num != 1 &&
+			l.depth == blk[0].depth && in == items.n {
+			// "2. ```" in the paragraph's containers: an ordered item
+			// not numbered 1 does not interrupt a paragraph, so this
+			// is no item and no fence but text (CommonMark 5.2).
+			l.kind, l.fence = lineText, 0
+		}
+		// cont: the paragraph takes the line as a continuation line.
+		cont := open && (l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
+		// A continuation line with fewer quote markers than the paragraph
+		// is a lazy one (CommonMark 5.1, rule 2): it goes on the
+		// paragraph, in its quote. So does a "===" line, which underlines
+		// no heading there. A list item starts a block of its own, and a
+		// table row (an item whose "marker" is its text) is no paragraph
+		// to continue (GFM tables: a table ends with its quote).
+		lazy := open && l.depth < blk[0].depth && !l.item && (cont || l.kind == lineSetext1) &&
+			!(blk[len(blk)-1].item && blk[len(blk)-1].ms == blk[len(blk)-1].cs)
 		if md && (l.item || items.n > 0) {
 			items.line(&l, in, cont)
 		}
@@ -180,6 +206,9 @@ func (s *splitter) blocks(md bool) {
 				continue
 			}
 			l.kind = lineText
+		}
+		if lazy {
+			l.depth = blk[0].depth
 		}
 		blk = s.push(blk, l)
 	}

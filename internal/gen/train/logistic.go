@@ -49,7 +49,7 @@ func fit(sets []*set, feats []int, lambda float64, use func(si, i int) bool) pre
 func rows(sets []*set, feats []int, use func(si, i int) bool) (xs [][]float64, ys, ws []float64, gs []int) {
 	for si, st := range sets {
 		g := si
-		if st.name == "random" {
+		if negatives(st) {
 			g = -1
 		}
 		n := 0

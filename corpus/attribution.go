@@ -42,14 +42,17 @@ var attributionVerbs = []string{
 const maxAttribution = 300
 
 // isAttribution reports whether the line l of src, which the block loop
-// read ending at next, is an attribution line (above); opened: the line
-// before it in its block is an attribution's opening line.
-func isAttribution(src string, l *line, next int, opened bool) bool {
+// read ending at next after the lines blk of its block, is an attribution
+// line (above), and whether the last of blk is its opening line.
+func isAttribution(src string, l *line, next int, blk []line) (is, opener bool) {
 	s := src[l.cs:l.ce]
 	if len(s) > maxAttribution || !endsWithVerb(s) {
-		return false
+		return false, false
 	}
-	return opened || namesAddress(s) || quotedAfter(src, next, l.depth)
+	if n := len(blk); n > 0 && blk[n-1].depth == l.depth && attributionOpener(src[blk[n-1].cs:blk[n-1].ce]) {
+		return true, true
+	}
+	return namesAddress(s) || quotedAfter(src, next, l.depth), false
 }
 
 // endsWithVerb reports whether s ends with one of attributionVerbs and a

@@ -143,11 +143,9 @@ func (s *splitter) blocks(md bool) {
 			items.line(&l, in, cont)
 		}
 		if l.kind == lineText && !l.item {
-			n := len(blk)
-			opened := n > 0 && blk[n-1].depth == l.depth && attributionOpener(src[blk[n-1].cs:blk[n-1].ce])
-			if isAttribution(src, &l, next, opened) {
-				if opened {
-					blk = blk[:n-1]
+			if is, opener := isAttribution(src, &l, next, blk); is {
+				if opener {
+					blk = blk[:len(blk)-1]
 				}
 				l.kind = lineSkip
 			}

@@ -76,6 +76,7 @@ func (s *splitter) blocks(md bool) {
 	} else {
 		pos = skipMessageHeader(src, pos)
 	}
+	s.transcript = isTranscript(src[pos:])
 	var stack [16]line
 	blk := stack[:0]
 	var fence codeFence
@@ -378,6 +379,7 @@ func (s *splitter) block(blk []line) {
 	var st blockStyle
 	if len(blk) > 1 {
 		st = newBlockStyle(s.src, blk)
+		st.turns = s.transcript
 	}
 	a := 0
 	for i := 1; i < len(blk); i++ {
@@ -395,6 +397,7 @@ type blockStyle struct {
 	base     int  // least indentation
 	wrapped  bool // hard-wrapped prose
 	indented bool // paragraphs start with an indented first line
+	turns    bool // the document is a transcript: a speaker's turn starts a paragraph (speaker.go)
 }
 
 func newBlockStyle(src string, blk []line) blockStyle {
@@ -437,7 +440,7 @@ func newBlockStyle(src string, blk []line) blockStyle {
 
 // breaks reports whether the line break between p and n ends a paragraph.
 func (st *blockStyle) breaks(src string, p, n *line) bool {
-	if n.item {
+	if n.item || st.turns && p.ends && speakerLabel(src[n.cs:n.ce]) > 0 {
 		return true
 	}
 	if st.indented {

@@ -15,7 +15,9 @@ import "strings"
 // further cut at inline list joints (see inlineJoint). Sentence mode cuts
 // each of those into sentences (see sentenceEnd), all of Kind KindSentence,
 // keeping Quoted. Units of reference lists (sources, bibliographies, runs of
-// links; see reference.go) have Reference set, in both modes.
+// links; see reference.go) have Reference set, in both modes. A speaker
+// label that opens several units ("MR. SMITH: ...", "Q: ...") is left out
+// of them (speaker.go).
 func Split(doc *Document, mode Mode) []Unit {
 	s := newSplitter(doc.Text, mode)
 	switch doc.Format {
@@ -26,6 +28,7 @@ func Split(doc *Document, mode Mode) []Unit {
 	default:
 		s.blocks(false)
 	}
+	s.dropSpeakers()
 	return s.units
 }
 
@@ -34,6 +37,7 @@ func Split(doc *Document, mode Mode) []Unit {
 func SplitText(text string, mode Mode) []Unit {
 	s := newSplitter(text, mode)
 	s.blocks(false)
+	s.dropSpeakers()
 	return s.units
 }
 
@@ -56,6 +60,12 @@ type splitter struct {
 	ref refState
 	// level is the level (1-6) of the heading being emitted, 0 unknown.
 	level int
+	// opens holds, in order, the index each piece of text cut at inline
+	// list joints would give its first unit: the units that open a
+	// paragraph unit in either mode (speaker.go).
+	opens []int32
+	// transcript: enough lines open with a speaker label (speaker.go).
+	transcript bool
 }
 
 func newSplitter(src string, mode Mode) *splitter {
@@ -69,6 +79,7 @@ func newSplitter(src string, mode Mode) *splitter {
 		per = 100
 	}
 	s.units = make([]Unit, 0, len(src)/per+1)
+	s.opens = make([]int32, 0, len(src)/300+1)
 	return s
 }
 
@@ -96,6 +107,9 @@ func (s *splitter) emit(kind UnitKind, quoted bool) {
 	a := 0
 	for a < len(text) {
 		b, next := inlineJoint(text, a)
+		if n := len(s.units); b > a {
+			s.opens = append(s.opens, int32(n)) // the piece's first unit, if it has one
+		}
 		if s.sentence {
 			s.sentences(text, a, b, quoted)
 		} else {

@@ -1,0 +1,79 @@
+package corpus
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSpeakerLabels(t *testing.T) {
+	briefing := "MR. STEPHANOPOULOS: We don't have a date set for that.\n\n" +
+		"Q: Will the President meet the senators this week?\n\n" +
+		"MR. STEPHANOPOULOS: I don't know that he is going to meet them.\n\n" +
+		"Q: Is that under consideration?\n\n" +
+		"MR. STEPHANOPOULOS:\nIt would affect the water treatment overall.\n\n" +
+		"Q: And the budget?\n"
+	tests := []struct {
+		name, in string
+		mode     Mode
+		want     []string // unit texts
+	}{
+		{"briefing", briefing, Paragraph, []string{
+			"We don't have a date set for that.",
+			"Will the President meet the senators this week?",
+			"I don't know that he is going to meet them.",
+			"Is that under consideration?",
+			"MR. STEPHANOPOULOS:", // a label alone: too short to compare
+			"It would affect the water treatment overall.",
+			"And the budget?",
+		}},
+		{"sentences", "Interviewer: When did you come? Why the port?\nAlice Martin: In 1990. For the work.\nInterviewer: And now?\nAlice Martin: I stay.\nInterviewer: Thank you.\n", Sentence, []string{
+			"When did you come?", "Why the port?", "In 1990.", "For the work.", "And now?", "I stay.", "Thank you.",
+		}},
+		// Not labels, or not often enough: kept.
+		{"once", "Note: the figures are provisional.\n\nThe council met.\n\nIt voted.\n", Paragraph, []string{
+			"Note: the figures are provisional.", "The council met.", "It voted.",
+		}},
+		{"no label repeats", "Pros: light.\n\nCons: slow.\n\nVerdict: buy it.\n", Paragraph, []string{
+			"Pros: light.", "Cons: slow.", "Verdict: buy it.",
+		}},
+		{"too few turns", "Q: Why?\n\nQ: When?\n\nThe council met.\n", Paragraph, []string{
+			"Q: Why?", "Q: When?", "The council met.",
+		}},
+		{"lower case word", "The answer: yes.\n\nThe answer: no.\n\nThe answer: maybe.\n", Paragraph, []string{
+			"The answer: yes.", "The answer: no.", "The answer: maybe.",
+		}},
+		{"digits", "Step 1: open.\n\nStep 1: shut.\n\nStep 1: wait.\n", Paragraph, []string{
+			"Step 1: open.", "Step 1: shut.", "Step 1: wait.",
+		}},
+		{"nothing after", "Q:\n\nQ:\n\nQ:\n", Paragraph, []string{"Q:", "Q:", "Q:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			us := SplitText(tt.in, tt.mode)
+			var got []string
+			for _, u := range us {
+				got = append(got, u.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("units %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+	// The span leaves the label out; Line follows a label on a line of
+	// its own.
+	us := SplitText(briefing, Paragraph)
+	for _, u := range us {
+		if got := strings.Join(strings.Fields(briefing[u.Start:u.End]), " "); got != u.Text {
+			t.Errorf("unit %d spans %q, text %q", u.Index, got, u.Text)
+		}
+		if want := strings.Count(briefing[:u.Start], "\n") + 1; u.Line != want {
+			t.Errorf("unit %d at line %d, want %d", u.Index, u.Line, want)
+		}
+	}
+	// Markup around the label: the text loses it, the span keeps it.
+	d := Document{Format: Markdown, Text: "**Q:** One?\n\n**Q:** Two?\n\n**Q:** Three?\n"}
+	us = Split(&d, Paragraph)
+	if len(us) != 3 || us[0].Text != "One?" || !strings.Contains(d.Text[us[0].Start:us[0].End], "One?") {
+		t.Errorf("Markdown: %+v", us)
+	}
+}

@@ -28,6 +28,7 @@ func fuzzSeeds(f *testing.F) {
 	f.Add(">> quoted\n> reply\n|> usenet\n-- \nsig")
 	f.Add("Wong, L. (2023). Mr. Smith. 2.5 $1.8 e.g. i.e. etc. Inc. The U.S.. Forbes... ok? Yes!")
 	f.Add("# H1\nSetext\n===\n```\ncode\n```\n**b** _e_ `c` [l](u) ![a](i) <http://x> &amp; \\*")
+	f.Add("- > quote\n  > more\nlazy\n- # Head\n- - ```\n    code\n- ***\n1. > - item\n> Title\n- > ---\n- <!--\n-->")
 	f.Add("<html><head><title>t</title></head><body><nav>n</nav><h1>T</h1><p>a &amp; b<br>c</p><ul><li>x<li>y</ul><blockquote>q</blockquote><pre>a\n\nb</pre></body>")
 	f.Add("\uFEFF\r\n\t\u00a0\u3000。！？…\x00\xff")
 	f.Add("Prose.\n\nSources: [1] A. (2023). T. http://a.example/x[2] B. https://www.b.example/y\n\n## References\n\n- C. www.c.example\n\n## Next\n\nProse again.")

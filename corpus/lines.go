@@ -100,18 +100,9 @@ func classifyLine(src string, l *line, md bool, base int) {
 		}
 		l.cs = q
 		l.eindent = col + utf8.RuneCountInString(src[p:q])
-		// The item's first block starts on its marker's line: in
-		// Markdown it may be a code fence ("- ```"), unless the marker
-		// is followed by five spaces or more (indented code, not
-		// recognised here; CommonMark 5.2, rule 2). An ordered item
-		// not numbered 1 that cannot interrupt a paragraph is text
-		// (see demoteFence).
-		if md && q-(p+n) <= 4 {
-			if f := fenceRun(src[q:e]); f > 0 {
-				l.kind = lineFence
-				l.fence = f
-			}
-		}
+		// In Markdown the item's first block, on its marker's line,
+		// may be a block other than a paragraph: see
+		// listItems.content.
 	}
 }
 

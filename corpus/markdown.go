@@ -13,10 +13,14 @@ import "strings"
 //     with its closing fence or with the container it is in, as in
 //     CommonMark: at a line with fewer '>' quote markers, or, in a list
 //     item, at a line that is not blank and not indented to the item's
-//     text; an unclosed fence hides the rest of its container. A fence
-//     may open on a list item's marker line ("- ```", "1. ~~~"), as the
-//     item's first block. Indented code blocks are not recognised
-//     (scraped Markdown indents prose too);
+//     text; an unclosed fence hides the rest of its container. Indented
+//     code blocks are not recognised (scraped Markdown indents prose too);
+//   - a list item's first block may open on its marker line, as in
+//     CommonMark (5.2, rule 1): a fence ("- ```", "1. ~~~"), an ATX
+//     heading ("- # Title"), a thematic break ("- ***": an item holding
+//     a rule; "* * *" is a rule), an HTML block, a quote ("- > text", a
+//     Quoted paragraph in the item) or a nested item ("- - text"), which
+//     may hold blocks in turn ("- > - # Title");
 //   - in a list item, leaf blocks (headings, fences, HTML blocks, rules,
 //     ...) may be indented up to three columns past the item's text;
 //   - thematic breaks (*** --- ___), table delimiter rows (|---|:--:|), link

@@ -123,15 +123,18 @@ func (s *splitter) blocks(md bool) {
 		// or not: the line has no more quote markers than the
 		// paragraph's.
 		open := md && len(blk) > 0 && l.depth <= blk[0].depth
-		if open && l.kind == lineFence && l.item && l.num >= 0 && l.num != 1 &&
-			l.depth == blk[0].depth && in == items.n {
-			// "2. ```" in the paragraph's containers: an ordered item
-			// not numbered 1 does not interrupt a paragraph, so this
-			// is no item and no fence but text (CommonMark 5.2).
-			l.kind, l.fence = lineText, 0
+		// opened: the line opens a list item before the container or
+		// the block its content is in (items.content); it continues no
+		// paragraph. "2. ```" in an open paragraph's containers stays
+		// text: an ordered item not numbered 1 does not interrupt a
+		// paragraph, so it is no item and holds no block (CommonMark
+		// 5.2).
+		opened := false
+		if md && l.item && !(open && l.num >= 0 && l.num != 1 && l.depth == blk[0].depth && in == items.n) {
+			opened = items.content(&l, src, end)
 		}
 		// cont: the paragraph takes the line as a continuation line.
-		cont := open && (l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
+		cont := open && !opened && (l.kind == lineText || l.kind == lineHTML && l.fence == htmlBlock7)
 		// A continuation line with fewer quote markers than the paragraph
 		// is a lazy one (CommonMark 5.1, rule 2): it goes on the
 		// paragraph, in its quote. So does a "===" line, which underlines
@@ -140,7 +143,7 @@ func (s *splitter) blocks(md bool) {
 		// to continue (GFM tables: a table ends with its quote).
 		lazy := open && l.depth < blk[0].depth && !l.item && (cont || l.kind == lineSetext1) &&
 			!(blk[len(blk)-1].item && blk[len(blk)-1].ms == blk[len(blk)-1].cs)
-		if md && (l.item || items.n > 0) {
+		if md && (l.item || opened || items.n > 0) {
 			items.line(&l, in, cont)
 		}
 		if l.kind == lineText && !l.item {
@@ -209,6 +212,11 @@ func (s *splitter) blocks(md bool) {
 		if lazy {
 			l.depth = blk[0].depth
 		}
+		if opened {
+			// A new item's quote: no paragraph before it goes on.
+			s.block(blk)
+			blk = blk[:0]
+		}
 		blk = s.push(blk, l)
 	}
 	s.block(blk)
@@ -236,6 +244,8 @@ func (s *splitter) blocks(md bool) {
 type listItems struct {
 	n     int
 	items [16]listItem // items[:n]: the open items, outermost first
+	np    int
+	pend  [16]listItem // pend[:np]: items that the line read last opens before its content's container (content)
 }
 
 // listItem is an open list item: its quote depth and the column where its
@@ -331,10 +341,101 @@ func indentCols(src string, p, end int) int {
 	return col
 }
 
+// content reads the first block of the list item that l (from parse)
+// starts, on the item's marker line (CommonMark 5.2, rule 1): a code
+// fence ("- ```"), an ATX heading, a thematic break ("- ***"), an HTML
+// block, a quote ("- > text") or another list item ("- - text"), which
+// may hold blocks in turn ("- > - # Title"). Anything else is the item's
+// paragraph. When the marker is followed by five spaces or more, the
+// content is indented code (not recognised here) and stays text. A leaf
+// block keeps l an item with its content at the block; a quote or a
+// nested item makes l the line of its content, and the items around it
+// wait in li.pend for line. content reports whether there are any.
+func (li *listItems) content(l *line, src string, end int) (opened bool) {
+	li.np = 0
+	for l.item && l.ms != l.cs && l.kind == lineText {
+		if l.cs-(l.ms+listMarker(src[l.ms:l.ce], true)) > 4 {
+			break
+		}
+		outer := listItem{l.depth, l.eindent}
+		if src[l.cs] == '>' {
+			p, depth := l.cs, l.depth
+			for q := quoteMarker(src, p, end); q >= 0; q = quoteMarker(src, p, end) {
+				depth++
+				p = q
+			}
+			*l = line{}
+			lineRest(l, src, p, end, depth)
+			if l.kind != lineBlank {
+				classifyLine(src, l, true, 0)
+				newContainer(src, l)
+			}
+			li.pending(outer)
+			continue
+		}
+		k := line{depth: l.depth, indent: l.eindent, eindent: l.eindent, cs: l.cs, ce: l.ce}
+		classifyLine(src, &k, true, l.eindent)
+		newContainer(src, &k)
+		switch {
+		case k.item && k.ms != k.cs:
+			*l = k
+			li.pending(outer)
+			continue
+		case k.kind == lineHeading || k.kind == lineFence || k.kind == lineRule || k.kind == lineHTML:
+			l.kind, l.fence, l.cs, l.ce = k.kind, k.fence, k.cs, k.ce
+		}
+		break
+	}
+	return li.np > 0
+}
+
+// newContainer corrects the kind of l, the first line of a new container:
+// "===" or "--" underline no heading there but are text, and "---" is a
+// rule.
+func newContainer(src string, l *line) {
+	switch l.kind {
+	case lineSetext1:
+		l.kind = lineText
+	case lineSetext2:
+		l.kind = lineText
+		if isRule(src[l.cs:l.ce]) {
+			l.kind = lineRule
+		}
+	}
+}
+
+// pending adds it to the items that the line opens before its content.
+func (li *listItems) pending(it listItem) {
+	if li.np == len(li.pend) {
+		copy(li.pend[:], li.pend[1:]) // forget the outermost
+		li.np--
+	}
+	li.pend[li.np] = it
+	li.np++
+}
+
+// push opens the item it inside the open items.
+func (li *listItems) push(it listItem) {
+	if li.n == len(li.items) {
+		copy(li.items[:], li.items[1:]) // forget the outermost
+		li.n--
+	}
+	li.items[li.n] = it
+	li.n++
+}
+
 // line reads l, which is in the first in open items (from parse) and
 // continues an open paragraph if cont. The block loop need not call it
-// while no item is open and l is not an item.
+// while no item is open and l is not an item and opens none (content).
 func (li *listItems) line(l *line, in int, cont bool) {
+	if li.np > 0 {
+		li.n = in
+		for _, it := range li.pend[:li.np] {
+			li.push(it)
+		}
+		li.np = 0
+		in = li.n
+	}
 	if l.kind == lineBlank {
 		// In every item, but not in the quotes whose markers it lacks.
 		for li.n > 0 && li.items[li.n-1].depth > l.depth {
@@ -351,12 +452,7 @@ func (li *listItems) line(l *line, in int, cont bool) {
 	}
 	li.n = in
 	if item {
-		if li.n == len(li.items) {
-			copy(li.items[:], li.items[1:]) // forget the outermost
-			li.n--
-		}
-		li.items[li.n] = listItem{l.depth, l.eindent}
-		li.n++
+		li.push(listItem{l.depth, l.eindent})
 	}
 }
 

@@ -44,6 +44,7 @@ type Unit struct {
 	words   uint32 // distinct content terms that are not numbers in digits (ContentWords)
 	negs    uint32 // negation words
 	seqHash uint64 // hash of the whole token sequence (normalised): equal for identical wording
+	tmpHash uint64 // seqHash with every number in digits one and the same token
 }
 
 const (
@@ -245,13 +246,18 @@ func (s *Scorer) Analyze(text string) *Unit {
 	sc.norm, sc.keys, sc.nums, sc.names, sc.numTs, sc.wordTs, sc.starts = sc.norm[:0], sc.keys[:0], sc.nums[:0], sc.names[:0], sc.numTs[:0], sc.wordTs[:0], sc.starts[:0]
 
 	u := &Unit{text: text, voc: s.voc, tokens: uint32(len(sc.toks))}
-	seq := uint64(termSeed)
+	seq, tmp := uint64(termSeed), uint64(termSeed)
 	prevEnd := 0
 	for i := range sc.toks {
 		t := &sc.toks[i]
 		id, w := s.voc.lookup(t, s.lex)
 		sc.norm = append(sc.norm, id)
 		seq = (seq ^ uint64(w.term)) * 0x100000001b3
+		if w.num && w.number {
+			tmp = (tmp ^ 1<<32) * 0x100000001b3 // not a term id: those are 32-bit
+		} else {
+			tmp = (tmp ^ uint64(w.term)) * 0x100000001b3
+		}
 		if i > 0 && opensSentence(text, &sc.toks[i-1], t) {
 			sc.starts = append(sc.starts, uint32(i))
 		}
@@ -278,7 +284,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		}
 		prevEnd = t.End
 	}
-	u.seqHash = seq
+	u.seqHash, u.tmpHash = seq, tmp
 	s.group(u, sc)
 	u.words = u.nt
 	for _, t := range u.terms() {

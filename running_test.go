@@ -1,0 +1,60 @@
+package neardup_test
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/neardup/neardup"
+	"github.com/neardup/neardup/corpus"
+)
+
+// TestRunningHeads: a newsletter's page header, repeated between its
+// pages with the page number changing, is boilerplate, not 15 pairs of
+// near copies; rows of tables and a price list, whose numbers all change,
+// are left alone.
+func TestRunningHeads(t *testing.T) {
+	paras := []string{
+		"The harbour council approved the dredging budget after a long debate about costs and fees.",
+		"Fishermen protested outside the town hall, saying the new fees would put small boats out of business.",
+		"The mayor said the port would apply for a regional grant to cover part of the dredging next spring.",
+		"A new tram line opened in the old town after four years of construction and two changes of contractor.",
+		"Farmers reported an early cherry harvest after a mild winter and a dry, sunny April across the valley.",
+		"The museum will close its east wing for repairs to the roof, which was damaged in the January storms.",
+	}
+	var b strings.Builder
+	for i, p := range paras {
+		fmt.Fprintf(&b, "Harbour Town Weekly Newsletter Page %d Volume 6, Number 10, April 20, 1993\n\n%s\n\n", i+1, p)
+	}
+	// Rows of two tables: every number changes.
+	for _, crop := range []string{"Wheat", "Corn", "Soybeans"} {
+		fmt.Fprintf(&b, "%s supply and use, million bushels\n\nExports planted area 450 475 395 395\n\nDomestic feed use total %d %d %d\n\n", crop, len(crop)*100, len(crop)*90, len(crop)*80)
+	}
+	docs := []corpus.Document{{ID: "newsletter.txt", Format: corpus.Text, Text: b.String()}}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	heads := 0
+	for _, c := range res.Clusters {
+		rep := res.Units[c.Rep].Text
+		switch {
+		case strings.HasPrefix(rep, "Harbour Town Weekly"):
+			if c.Kind != neardup.Boilerplate || len(c.Members) != len(paras) {
+				t.Errorf("header cluster: %s with %d members, want boilerplate with %d", c.Kind, len(c.Members), len(paras))
+			}
+			heads++
+		case c.Kind == neardup.Boilerplate:
+			t.Errorf("boilerplate cluster around %q: only the header is", rep)
+		}
+	}
+	if heads != 1 {
+		t.Errorf("%d header clusters, want 1", heads)
+	}
+	for _, p := range res.Pairs {
+		if a := res.Units[p.A].Text; strings.HasPrefix(a, "Harbour Town Weekly") {
+			t.Errorf("header reported in a pair: %q / %q", a, res.Units[p.B].Text)
+		}
+	}
+}

@@ -15,8 +15,10 @@ const (
 	// Paraphrase: the same content, reworded.
 	Paraphrase Kind = "paraphrase"
 	// Boilerplate: text repeated verbatim across many documents (site
-	// furniture such as "Subscribe to our newsletter"); reported apart from
-	// the content clusters and never merged into them.
+	// furniture such as "Subscribe to our newsletter"), or a running header
+	// or footer repeated through one document with its page number
+	// changing; reported apart from the content clusters and never merged
+	// into them.
 	Boilerplate Kind = "boilerplate"
 	// Different: the verdict for a scored pair that is neither.
 	Different Kind = "different"

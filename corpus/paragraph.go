@@ -405,23 +405,20 @@ func newContainer(src string, l *line) {
 }
 
 // pending adds it to the items that the line opens before its content.
-func (li *listItems) pending(it listItem) {
-	if li.np == len(li.pend) {
-		copy(li.pend[:], li.pend[1:]) // forget the outermost
-		li.np--
-	}
-	li.pend[li.np] = it
-	li.np++
-}
+func (li *listItems) pending(it listItem) { pushItem(li.pend[:], &li.np, it) }
 
 // push opens the item it inside the open items.
-func (li *listItems) push(it listItem) {
-	if li.n == len(li.items) {
-		copy(li.items[:], li.items[1:]) // forget the outermost
-		li.n--
+func (li *listItems) push(it listItem) { pushItem(li.items[:], &li.n, it) }
+
+// pushItem appends it to the stack s[:*n], forgetting the outermost item
+// when s is full.
+func pushItem(s []listItem, n *int, it listItem) {
+	if *n == len(s) {
+		copy(s, s[1:])
+		*n--
 	}
-	li.items[li.n] = it
-	li.n++
+	s[*n] = it
+	*n++
 }
 
 // line reads l, which is in the first in open items (from parse) and

@@ -23,13 +23,15 @@ import (
 //
 // A line is an attribution when it ends with a verb of writing and a colon
 // ("writes:", "wrote:", "said:" and a few in other languages,
-// attributionVerbs) and either names a writer by address (an e-mail address
-// or a <message-id>) or comes right before text quoted one level deeper
-// than it (blank lines and lines of bare quote markers between them
-// allowed): "Alice wrote:" then "> ...". A line ending "said:" before text
+// attributionVerbs; "schrieb NAME:" in German and Dutch) and either names
+// a writer by address (an e-mail address or a <message-id>) or comes right
+// before text quoted one level deeper than it (blank lines and lines of
+// bare quote markers between them allowed): "Alice wrote:" then "> ...". A line ending "said:" before text
 // at its own depth ("The minister said:" then her words) stays text. An
 // attribution wrapped over two lines ("In article <...> editor@example.com
-// (The" then "Editor) writes:") is one when the first opens as Usenet's do.
+// (The" then "Editor) writes:") is one when the first opens as Usenet's do,
+// and a line that opens that way ("In article <id>", "From article <id>")
+// and ends with a colon or "..." is one whatever its verb.
 
 // attributionVerbs are the words, lower case, that end an attribution line
 // before its colon.
@@ -46,7 +48,13 @@ const maxAttribution = 300
 // line (above), and whether the last of blk is its opening line.
 func isAttribution(src string, l *line, next int, blk []line) (is, opener bool) {
 	s := src[l.cs:l.ce]
-	if len(s) > maxAttribution || !endsWithVerb(s) {
+	if len(s) > maxAttribution {
+		return false, false
+	}
+	if attributionOpener(s) && (strings.HasSuffix(s, ":") || strings.HasSuffix(s, "...")) {
+		return true, false // "In article <id> x@y writes...", "From article <id>, by x@y:"
+	}
+	if !endsWithVerb(s) && !verbFirst(s) {
 		return false, false
 	}
 	if n := len(blk); n > 0 && blk[n-1].depth == l.depth && attributionOpener(src[blk[n-1].cs:blk[n-1].ce]) {
@@ -56,11 +64,14 @@ func isAttribution(src string, l *line, next int, blk []line) (is, opener bool) 
 }
 
 // endsWithVerb reports whether s ends with one of attributionVerbs and a
-// colon, the verb a word of its own.
+// colon (or "...", as VMS news readers wrote it), the verb a word of its
+// own.
 func endsWithVerb(s string) bool {
 	s, ok := strings.CutSuffix(s, ":")
 	if !ok {
-		return false
+		if s, ok = strings.CutSuffix(s, "..."); !ok {
+			return false
+		}
 	}
 	s = strings.TrimRight(s, " \t")
 	for _, v := range attributionVerbs {
@@ -73,6 +84,13 @@ func endsWithVerb(s string) bool {
 		}
 	}
 	return false
+}
+
+// verbFirst reports whether s is an attribution whose verb comes before
+// the writer's name, as German and Dutch mail clients write it: "Am
+// 06.04.2024 um 10:12 schrieb Alice Schmidt:".
+func verbFirst(s string) bool {
+	return strings.HasSuffix(s, ":") && (strings.Contains(s, " schrieb ") || strings.Contains(s, " schreef "))
 }
 
 // namesAddress reports whether s holds an e-mail address or a message id:
@@ -112,6 +130,9 @@ func attributionOpener(s string) bool {
 	rest, ok := strings.CutPrefix(s, "In article <")
 	if !ok {
 		rest, ok = strings.CutPrefix(s, "In <")
+	}
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "From article <")
 	}
 	if !ok {
 		return false

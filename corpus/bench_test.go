@@ -120,6 +120,25 @@ func BenchmarkSplitMarkdownHTMLBlocks(b *testing.B) {
 	}
 }
 
+// BenchmarkSplitMarkdownNested splits lines of containers nested on one
+// line, which must stay linear: 50,000 list markers ("- - - ... text")
+// and 50,000 items holding quotes ("- > - > ... text"), one line each.
+func BenchmarkSplitMarkdownNested(b *testing.B) {
+	for _, d := range []struct{ name, text string }{
+		{"items", strings.Repeat("- ", 50000) + "text\n"},
+		{"items-quotes", strings.Repeat("- > ", 25000) + "text\n"},
+	} {
+		b.Run(d.name, func(b *testing.B) {
+			doc := &Document{Format: Markdown, Text: d.text}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(d.text)))
+			for b.Loop() {
+				Split(doc, Paragraph)
+			}
+		})
+	}
+}
+
 func BenchmarkSplitHTML(b *testing.B) {
 	var h strings.Builder
 	h.WriteString("<html><head><title>x</title><script>var a = 1;</script></head><body><nav>Home</nav>\n")

@@ -351,9 +351,13 @@ func indentCols(src string, p, end int) int {
 // block keeps l an item with its content at the block; a quote or a
 // nested item makes l the line of its content, and the items around it
 // wait in li.pend for line. content reports whether there are any.
+// Containers nested deeper than len(li.pend) on one line are text.
 func (li *listItems) content(l *line, src string, end int) (opened bool) {
 	li.np = 0
-	for l.item && l.ms != l.cs && l.kind == lineText {
+	// At most as many containers as the open items hold: each reads the
+	// rest of the line, so a line of 50,000 markers ("- - - ...") would
+	// cost their square; deeper ones stay the innermost item's text.
+	for nested := 0; nested < len(li.pend) && l.item && l.ms != l.cs && l.kind == lineText; nested++ {
 		if l.cs-(l.ms+listMarker(src[l.ms:l.ce], true)) > 4 {
 			break
 		}

@@ -102,12 +102,19 @@ func BenchmarkSplitMarkdownHTMLBlocks(b *testing.B) {
 		md.WriteString("\n\n")
 		md.WriteString(blocks[i%len(blocks)])
 	}
-	docs := []struct{ name, text string }{
+	benchMarkdown(b, []namedText{
 		{"article", md.String()},
 		{"unclosed-script", strings.Repeat("<script>\n", 50000)},
 		{"comment-ends", strings.Repeat("-->\n", 50000)},
 		{"alternating", strings.Repeat("<!--\n-->\n", 25000)},
-	}
+	})
+}
+
+type namedText struct{ name, text string }
+
+// benchMarkdown splits each text as Markdown in paragraph mode, a
+// sub-benchmark each.
+func benchMarkdown(b *testing.B, docs []namedText) {
 	for _, d := range docs {
 		b.Run(d.name, func(b *testing.B) {
 			doc := &Document{Format: Markdown, Text: d.text}
@@ -124,19 +131,10 @@ func BenchmarkSplitMarkdownHTMLBlocks(b *testing.B) {
 // line, which must stay linear: 50,000 list markers ("- - - ... text")
 // and 50,000 items holding quotes ("- > - > ... text"), one line each.
 func BenchmarkSplitMarkdownNested(b *testing.B) {
-	for _, d := range []struct{ name, text string }{
+	benchMarkdown(b, []namedText{
 		{"items", strings.Repeat("- ", 50000) + "text\n"},
 		{"items-quotes", strings.Repeat("- > ", 25000) + "text\n"},
-	} {
-		b.Run(d.name, func(b *testing.B) {
-			doc := &Document{Format: Markdown, Text: d.text}
-			b.ReportAllocs()
-			b.SetBytes(int64(len(d.text)))
-			for b.Loop() {
-				Split(doc, Paragraph)
-			}
-		})
-	}
+	})
 }
 
 func BenchmarkSplitHTML(b *testing.B) {

@@ -15,6 +15,7 @@ import (
 //
 //	MR. STEPHANOPOULOS: We don't have a date set for that.
 //	Q: Can you describe what those press releases contain?
+//	Q And as far as you know, is the President aware of it?
 //	Interviewer: When did you first come to the port?
 //
 // The label is the turn's metadata, like a list marker, not what is said:
@@ -26,12 +27,13 @@ import (
 // or more of them is left out of their Text, and out of the unit's span
 // when the source holds it verbatim.
 //
-// A label is one to four words of letters ('.', '\'' and '-' inside
-// them), each capitalised, ending with a colon and a space before the
-// turn's text, at most maxSpeakerLabel bytes; a unit that is nothing but a
-// label (the turn's text on the lines after it) counts as one. A one-off
-// "Note: ..." stays text; a label repeated in a document of labels is
-// structure whatever it names ("Price: $5" loses "Price: ").
+// A label is one to four words of letters ('.', '\'' and '-' inside them),
+// each capitalised, ending with a colon and a space before the turn's text,
+// at most maxSpeakerLabel bytes, or a briefing's "Q " or "Q. " before a
+// capital; a unit that is nothing but a label (the turn's text on the lines
+// after it) counts as one. A one-off "Note: ..." stays text; a label
+// repeated in a document of labels is structure whatever it names ("Price:
+// $5" loses "Price: ").
 
 const (
 	minSpeakerTurns = 3
@@ -41,11 +43,33 @@ const (
 // speakerLabel returns the length of the speaker label (above) that text
 // opens with, colon and space included, or 0.
 func speakerLabel(text string) int {
+	if n := questionLabel(text); n > 0 {
+		return n
+	}
 	colon := strings.IndexByte(text[:min(len(text), maxSpeakerLabel+1)], ':')
 	if colon <= 0 || colon+2 >= len(text) || text[colon+1] != ' ' || !labelWords(text[:colon]) {
 		return 0
 	}
 	return colon + 2
+}
+
+// questionLabel returns the length of the "Q " or "Q. " that opens a
+// question of a press briefing's transcript ("Q Can you describe ...?"),
+// the question's first letter a capital, or 0.
+func questionLabel(text string) int {
+	n := 0
+	switch {
+	case strings.HasPrefix(text, "Q "):
+		n = 2
+	case strings.HasPrefix(text, "Q. "):
+		n = 3
+	default:
+		return 0
+	}
+	if r, _ := utf8.DecodeRuneInString(text[n:]); !unicode.IsUpper(r) {
+		return 0
+	}
+	return n
 }
 
 // labelAlone reports whether text is a speaker label and nothing else:

@@ -29,6 +29,9 @@ func TestSpeakerLabels(t *testing.T) {
 		{"sentences", "Interviewer: When did you come? Why the port?\nAlice Martin: In 1990. For the work.\nInterviewer: And now?\nAlice Martin: I stay.\nInterviewer: Thank you.\n", Sentence, []string{
 			"When did you come?", "Why the port?", "In 1990.", "For the work.", "And now?", "I stay.", "Thank you.",
 		}},
+		{"briefing questions", "MS. MYERS: Nothing is scheduled.\n\nQ Will he meet them?\n\nMS. MYERS: I would not rule it out.\n\nQ. And the budget?\n\nQ Why now?\n\nQ fever is spreading.\n", Paragraph, []string{
+			"Nothing is scheduled.", "Will he meet them?", "I would not rule it out.", "Q. And the budget?", "Why now?", "Q fever is spreading.",
+		}},
 		// Not labels, or not often enough: kept.
 		{"once", "Note: the figures are provisional.\n\nThe council met.\n\nIt voted.\n", Paragraph, []string{
 			"Note: the figures are provisional.", "The council met.", "It voted.",

@@ -9,6 +9,9 @@
 // hard-wrapped wire copy and Usenet posts, lists, quotes, inline lists),
 // markdown.go and html.go what is markup, sentence.go where sentences end,
 // reference.go which blocks are lists of sources (Unit.Reference).
+// Metadata makes no unit: a message's header block (mailheader.go), a
+// reply's attribution line (attribution.go), Markdown front matter; a
+// transcript's speaker labels are left out of its units (speaker.go).
 // A unit's Text is what later stages compare: markup and markers removed,
 // white space collapsed; its Start, End and Line point into the original
 // Document.Text (clean.go).

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -23,21 +24,28 @@ import (
 //
 // A line is an attribution when it ends with a verb of writing and a colon
 // ("writes:", "wrote:", "said:" and a few in other languages,
-// attributionVerbs; "schrieb NAME:" in German and Dutch) and either names
-// a writer by address (an e-mail address or a <message-id>) or comes right
-// before text quoted one level deeper than it (blank lines and lines of
-// bare quote markers between them allowed): "Alice wrote:" then "> ...". A line ending "said:" before text
-// at its own depth ("The minister said:" then her words) stays text. An
-// attribution wrapped over two lines ("In article <...> editor@example.com
-// (The" then "Editor) writes:") is one when the first opens as Usenet's do,
-// and a line that opens that way ("In article <id>", "From article <id>")
-// and ends with a colon or "..." is one whatever its verb.
+// attributionVerbs; "schrieb NAME:" in German, Dutch and Scandinavian) and
+// either names a writer by address (an e-mail address or a <message-id>)
+// or reads as a mail client's line (a name and the verb in six words or
+// fewer, or a date first: "On Tue, 6 Apr 2024, Alice wrote:"; not "said"
+// or "says") and comes right before text quoted one level deeper than it
+// (blank lines and lines of bare quote markers between them allowed). A
+// writer's sentence introducing a quotation ("In his speech to the Commons,
+// Churchill said:" before "> We shall fight ...") stays text, and so does
+// a line that goes on a sentence of the line before it (in lower case). An attribution
+// wrapped over two lines ("In article <...> editor@example.com (The" then
+// "Editor) writes:", or a date and an address then "wrote:") is one when
+// the first opens as Usenet's or a mail client's do, and a line that opens
+// as Usenet's do ("In article <id>", "From article <id>") and ends with a
+// colon or "..." is one whatever its verb, as are Outlook Express's
+// "... wrote in message news:<id>..." and Horde's "Quoting Alice
+// <alice@example.org>:".
 
 // attributionVerbs are the words, lower case, that end an attribution line
 // before its colon.
 var attributionVerbs = []string{
 	"writes", "wrote", "said", "says", "posted",
-	"a écrit", "schrieb", "escribió", "ha scritto", "schreef",
+	"a écrit", "schrieb", "escribió", "escreveu", "ha scritto", "schreef", "skrev",
 }
 
 // maxAttribution is the longest attribution line, in bytes, read as one.
@@ -51,35 +59,85 @@ func isAttribution(src string, l *line, next int, blk []line) (is, opener bool) 
 	if len(s) > maxAttribution {
 		return false, false
 	}
+	if n := len(blk); n > 0 && blk[n-1].depth == l.depth {
+		prev := src[blk[n-1].cs:blk[n-1].ce]
+		if attributionOpener(prev) && (endsWithVerb(s) || verbFirst(s)) {
+			return true, true
+		}
+		if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !endsSentence(prev) {
+			return false, false // the line goes on a sentence: "... from previous\nwork.  Lee writes:"
+		}
+	}
 	if attributionOpener(s) && (strings.HasSuffix(s, ":") || strings.HasSuffix(s, "...")) {
 		return true, false // "In article <id> x@y writes...", "From article <id>, by x@y:"
 	}
-	if !endsWithVerb(s) && !verbFirst(s) {
+	if namesAddress(s) && (strings.Contains(s, " wrote in message ") && strings.HasSuffix(s, "...") ||
+		strings.HasPrefix(s, "Quoting ") && strings.HasSuffix(s, ":")) {
+		return true, false // Outlook Express's and Horde's forms
+	}
+	verb := endsWithVerb(s)
+	if !verb && !verbFirst(s) {
 		return false, false
 	}
-	if n := len(blk); n > 0 && blk[n-1].depth == l.depth && attributionOpener(src[blk[n-1].cs:blk[n-1].ce]) {
-		return true, true
+	if namesAddress(s) {
+		return true, false
 	}
-	return namesAddress(s) || quotedAfter(src, next, l.depth), false
+	// Only the quote after it: the line must be what a mail client writes,
+	// not a writer's sentence introducing a quotation ("In his speech to
+	// the Commons, Churchill said:" before "> We shall fight ...").
+	return mailLike(s, verb) && quotedAfter(src, next, l.depth), false
+}
+
+// mailLike reports whether s, a line that ends with a verb of writing
+// (verb) or has one before the name (verbFirst), reads as a mail client's
+// attribution: a name and the verb, in a few words ("Alice Smith wrote:"),
+// or opened by a date ("On Tue, 6 Apr 2024 at 10:12, Alice wrote:", "Am
+// 6. April 2024 schrieb Alice:"). "said" and "says" are a writer's words.
+func mailLike(s string, verb bool) bool {
+	if verb && (endsWithWord(s, "said") || endsWithWord(s, "says")) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) <= 6 {
+		return true
+	}
+	return slices.Contains(datePrefixes, words[0]) && strings.ContainsAny(s, "0123456789")
+}
+
+// datePrefixes open the date of mail clients' attribution lines, in the
+// languages of attributionVerbs.
+var datePrefixes = []string{"On", "Le", "Am", "El", "Em", "Op", "Il", "Den", "Dne"}
+
+// endsWithWord reports whether s, its colon or "..." and white space
+// trimmed, ends with the word w (any case).
+func endsWithWord(s, w string) bool {
+	s = trimAttributionEnd(s)
+	if len(s) < len(w) || !strings.EqualFold(s[len(s)-len(w):], w) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(w)])
+	return len(s) == len(w) || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// trimAttributionEnd takes the colon or "..." and the white space before
+// it (a no-break space too: "a écrit\u00a0:") off the end of s.
+func trimAttributionEnd(s string) string {
+	s, ok := strings.CutSuffix(s, ":")
+	if !ok {
+		s = strings.TrimSuffix(s, "...")
+	}
+	return strings.TrimRight(s, " \t\u00a0")
 }
 
 // endsWithVerb reports whether s ends with one of attributionVerbs and a
 // colon (or "...", as VMS news readers wrote it), the verb a word of its
 // own.
 func endsWithVerb(s string) bool {
-	s, ok := strings.CutSuffix(s, ":")
-	if !ok {
-		if s, ok = strings.CutSuffix(s, "..."); !ok {
-			return false
-		}
+	if !strings.HasSuffix(s, ":") && !strings.HasSuffix(s, "...") {
+		return false
 	}
-	s = strings.TrimRight(s, " \t")
 	for _, v := range attributionVerbs {
-		if len(s) < len(v) || !strings.EqualFold(s[len(s)-len(v):], v) {
-			continue
-		}
-		r, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(v)])
-		if len(s) == len(v) || !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+		if endsWithWord(s, v) {
 			return true
 		}
 	}
@@ -87,21 +145,29 @@ func endsWithVerb(s string) bool {
 }
 
 // verbFirst reports whether s is an attribution whose verb comes before
-// the writer's name, as German and Dutch mail clients write it: "Am
-// 06.04.2024 um 10:12 schrieb Alice Schmidt:".
+// the writer's name, as German, Dutch and Scandinavian mail clients write
+// it: "Am 06.04.2024 um 10:12 schrieb Alice Schmidt:".
 func verbFirst(s string) bool {
-	return strings.HasSuffix(s, ":") && (strings.Contains(s, " schrieb ") || strings.Contains(s, " schreef "))
+	return strings.HasSuffix(s, ":") && (strings.Contains(s, " schrieb ") || strings.Contains(s, " schreef ") || strings.Contains(s, " skrev "))
 }
 
 // namesAddress reports whether s holds an e-mail address or a message id:
 // an '@' with a letter or digit on either side.
 func namesAddress(s string) bool {
 	for i := 1; i+1 < len(s); i++ {
-		if s[i] == '@' && isAlnumByte(s[i-1]) && isAlnumByte(s[i+1]) {
+		if s[i] == '@' && (isAlnumByte(s[i-1]) || strings.IndexByte("+-_.=%", s[i-1]) >= 0) && isAlnumByte(s[i+1]) {
 			return true
 		}
 	}
 	return false
+}
+
+// cutPrefixFold is strings.CutPrefix, case folded.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
 }
 
 func isAlnumByte(c byte) bool {
@@ -127,13 +193,21 @@ func quotedAfter(src string, pos, depth int) bool {
 // maybe the writer's address, the verb on the next line. ("On <date>,
 // <name>" lines are too varied to tell from text.)
 func attributionOpener(s string) bool {
-	rest, ok := strings.CutPrefix(s, "In article <")
+	if w, _, _ := strings.Cut(s, " "); slices.Contains(datePrefixes, w) && strings.Contains(s, "<") && namesAddress(s) {
+		return true // "On Tue, Apr 6, 2024 at 10:12 AM Alice <alice@example.org>" before "wrote:"
+	}
+	rest, ok := cutPrefixFold(s, "In article")
 	if !ok {
-		rest, ok = strings.CutPrefix(s, "In <")
+		rest, ok = cutPrefixFold(s, "From article")
 	}
 	if !ok {
-		rest, ok = strings.CutPrefix(s, "From article <")
+		rest, ok = strings.CutPrefix(s, "In")
 	}
+	if !ok {
+		return false
+	}
+	// "In article <id>", "In Article: <id>", "In <id>".
+	rest, ok = strings.CutPrefix(strings.TrimLeft(strings.TrimPrefix(rest, ":"), " "), "<")
 	if !ok {
 		return false
 	}

@@ -23,9 +23,12 @@ import (
 // weighs shared names heavily, called unrelated turns paraphrases (in the
 // 20 Newsgroups training set 1,393 of 19,075 reported paraphrase pairs were
 // two turns of one White House briefing speaker). So in a document where
-// at least minSpeakerTurns units open with a label, a label that opens two
-// or more of them is left out of their Text, and out of the unit's span
-// when the source holds it verbatim.
+// at least minSpeakerTurns paragraph units, and one in speakerShare, open
+// with a label, a label that opens two or more of them is left out of
+// their Text, and out of the unit's span when the source holds it
+// verbatim. Records of "Key: value" lines ("STRONG POINTS: ...", "Price:
+// ...") read the same way and lose their keys too: the compared text is
+// the value.
 //
 // A label is one to four words of letters ('.', '\'' and '-' inside them),
 // each capitalised, ending with a colon and a space before the turn's text,
@@ -38,6 +41,9 @@ import (
 const (
 	minSpeakerTurns = 3
 	maxSpeakerLabel = 40
+	// speakerShare: at least one paragraph unit in speakerShare opens with
+	// a label, or the labels are incidental to the document.
+	speakerShare = 3
 )
 
 // speakerLabel returns the length of the speaker label (above) that text
@@ -84,14 +90,27 @@ func labelAlone(text string) bool {
 func labelWords(s string) bool {
 	for words := 1; ; words++ {
 		w, rest, more := strings.Cut(s, " ")
-		if words > 4 || !labelWord(w) {
-			return false
+		if words > 4 || !labelWord(w) && (words == 1 || more || !digits(w)) {
+			return false // a number may end it: "Speaker 1"
 		}
 		if !more {
 			return true
 		}
 		s = rest
 	}
+}
+
+// digits reports whether w is a number of one to three digits.
+func digits(w string) bool {
+	if w == "" || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // labelWord reports whether w is a word of a speaker label: letters, with
@@ -151,10 +170,12 @@ func (s *splitter) dropSpeakers() {
 	// paragraph ("... Relations: ! China: ...") is no turn. (s.opens may
 	// name a unit twice, after a piece that made none.)
 	var labels []string // of the units that open with one, sorted
+	opening := 0
 	for k, i := range s.opens {
 		if int(i) >= len(s.units) || k > 0 && i == s.opens[k-1] {
 			continue
 		}
+		opening++
 		t := s.units[i].Text
 		if n := speakerLabel(t); n > 0 {
 			labels = append(labels, t[:n-1])
@@ -162,7 +183,7 @@ func (s *splitter) dropSpeakers() {
 			labels = append(labels, t)
 		}
 	}
-	if len(labels) < minSpeakerTurns {
+	if len(labels) < minSpeakerTurns || len(labels)*speakerShare < opening {
 		return
 	}
 	slices.Sort(labels)

@@ -45,8 +45,14 @@ func TestSpeakerLabels(t *testing.T) {
 		{"lower case word", "The answer: yes.\n\nThe answer: no.\n\nThe answer: maybe.\n", Paragraph, []string{
 			"The answer: yes.", "The answer: no.", "The answer: maybe.",
 		}},
-		{"digits", "Step 1: open.\n\nStep 1: shut.\n\nStep 1: wait.\n", Paragraph, []string{
-			"Step 1: open.", "Step 1: shut.", "Step 1: wait.",
+		{"numbered steps", "Step 1: open.\n\nStep 2: shut.\n\nStep 3: wait.\n", Paragraph, []string{
+			"Step 1: open.", "Step 2: shut.", "Step 3: wait.",
+		}},
+		{"numbered speakers", "Speaker 1: Thanks for joining us today.\n\nSpeaker 2: Happy to be here.\n\nSpeaker 1: Let us start with the budget.\n\nSpeaker 2: Sure.\n", Paragraph, []string{
+			"Thanks for joining us today.", "Happy to be here.", "Let us start with the budget.", "Sure.",
+		}},
+		{"a label the sentence splitter would cut", "SEC. CLINTON: Thank you, Mr. Chairman.\n\nSEN. LUGAR: Welcome back to the committee.\n\nSEC. CLINTON: It is good to be here.\n\nSEN. LUGAR: Let me begin with Iran.\n", Sentence, []string{
+			"Thank you, Mr. Chairman.", "Welcome back to the committee.", "It is good to be here.", "Let me begin with Iran.",
 		}},
 		{"nothing after", "Q:\n\nQ:\n\nQ:\n", Paragraph, []string{"Q:", "Q:", "Q:"}},
 	}

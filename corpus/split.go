@@ -131,8 +131,12 @@ func (s *splitter) emit(kind UnitKind, quoted bool) {
 
 // sentences adds the sentences of text[a:b].
 func (s *splitter) sentences(text string, a, b int, quoted bool) {
+	// A speaker label opening the piece is no sentence of its own, so that
+	// "SEC. CLINTON: Thank you." is cut as its paragraph unit is read
+	// (speaker.go): the first sentence ends after the label.
+	from := a + speakerLabel(text[a:b])
 	for a < b {
-		e := sentenceEnd(text, a, b)
+		e := sentenceEnd(text, max(a, from), b)
 		s.add(text, a, e, KindSentence, quoted)
 		a = e
 		for a < b && text[a] == ' ' {

@@ -3,6 +3,8 @@ package neardup
 import (
 	"cmp"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/neardup/neardup/cluster"
 	"github.com/neardup/neardup/index"
@@ -142,7 +144,8 @@ func (s *scanner) boilerplate() boilerplateSet {
 // when at least minRunning of its units are one with different numbers
 // (not all copies: copies are found as such), none next to another (rows
 // of a table, items of a list are next to each other), each short as
-// short boilerplate is, and only one of their numbers changes (onePage). Units bp marks, boilerplate already, are left out.
+// short boilerplate is but long enough to be compared (MinWords: "Chapter
+// 2" is never paired anyway), and they read as numbered pages (onePage). Units bp marks, boilerplate already, are left out.
 // It returns one group per template, in all the documents that hold it.
 func (s *scanner) runningHeads(bp []bool) [][]int32 {
 	type key struct {
@@ -151,8 +154,8 @@ func (s *scanner) runningHeads(bp []bool) [][]int32 {
 	}
 	groups := map[key][]int32{}
 	for i, u := range s.su {
-		if bp[i] || u.TemplateFingerprint() == u.Fingerprint() || s.units[i].Reference || u.ContentWords() >= 3*s.opt.MinWords {
-			continue // no number in digits, or boilerplate, a reference, long
+		if cw := u.ContentWords(); bp[i] || u.TemplateFingerprint() == u.Fingerprint() || s.units[i].Reference || cw < s.opt.MinWords || cw >= 3*s.opt.MinWords {
+			continue // no number in digits, or boilerplate, a reference, too short to compare ("Chapter 2"), long
 		}
 		k := key{u.TemplateFingerprint(), int32(s.udoc[i])}
 		groups[k] = append(groups[k], int32(i))
@@ -179,35 +182,72 @@ func (s *scanner) runningHeads(bp []bool) [][]int32 {
 	return out
 }
 
-// onePage reports whether the units g, one in wording but for numbers,
-// differ in one number only, in the same place, and have another number
-// that does not change: a page number beside a fixed volume, issue or
-// date ("Page 6 of 40", "... Page 7 Volume 6, Number 10"), not the rows of
-// a table ("Exports 450 475 395" / "Exports 200 190 166") or a list of
-// prices, where every number or the only one changes.
+// onePage reports whether the units g of one document, one in wording
+// but for numbers, read as the running head of numbered pages: none ends a
+// sentence, and they differ in one number only, in the same place, which
+// rises from each to the next ("Page 6 of 40", "... Page 7 Volume 6",
+// "[Page 8]"). Rows of a table ("Exports 450 475 395" / "Exports 200 190
+// 166"), a list of prices, or a step repeated with its figures ("... bake
+// for 45 minutes.", "... for 60 minutes.") are no running head.
 func (s *scanner) onePage(g []int32) bool {
-	first := s.su[g[0]].AppendNumbers(nil)
-	if len(first) < 2 {
-		return false
-	}
-	differ := make([]bool, len(first))
-	var nums []uint32
-	for _, u := range g[1:] {
-		nums = s.su[u].AppendNumbers(nums[:0])
-		if len(nums) != len(first) {
+	var first, runs []string
+	at, prev := -1, ""
+	for k, u := range g {
+		text := s.units[u].Text
+		if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") {
 			return false
 		}
-		for i := range nums {
-			differ[i] = differ[i] || nums[i] != first[i]
+		runs = digitRuns(text, runs[:0])
+		if k == 0 {
+			first = slices.Clone(runs)
+			continue
 		}
-	}
-	changed := 0
-	for _, d := range differ {
-		if d {
-			changed++
+		if len(runs) != len(first) || len(runs) == 0 {
+			return false
 		}
+		for i := range runs {
+			if runs[i] == first[i] {
+				continue
+			}
+			if at >= 0 && at != i {
+				return false // a second number changes
+			}
+			at = i
+		}
+		if at < 0 || !less(prev, runs[at], first[at], k) {
+			return false
+		}
+		prev = runs[at]
 	}
-	return changed == 1
+	return at >= 0
+}
+
+// less reports whether the page number cur rises from the one before it
+// (prev, or first for the second unit, k == 1).
+func less(prev, cur, first string, k int) bool {
+	if k == 1 {
+		prev = first
+	}
+	a, errA := strconv.Atoi(prev)
+	b, errB := strconv.Atoi(cur)
+	return errA == nil && errB == nil && a < b
+}
+
+// digitRuns appends the runs of ASCII digits of text to dst, in order.
+func digitRuns(text string, dst []string) []string {
+	for i := 0; i < len(text); {
+		if text[i] < '0' || text[i] > '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		dst = append(dst, text[i:j])
+		i = j
+	}
+	return dst
 }
 
 // minRunning is the number of units of one document a running head needs

@@ -10,10 +10,10 @@ import (
 	"github.com/neardup/neardup/corpus"
 )
 
-// TestRunningHeads: a newsletter's page header, repeated between its
-// pages with the page number changing, is boilerplate, not 15 pairs of
-// near copies; rows of tables and a price list, whose numbers all change,
-// are left alone.
+// TestRunningHeads: a newsletter's page header and an RFC's page footer,
+// repeated between pages with the page number rising, are boilerplate,
+// not 15 pairs of near copies; rows of tables, whose numbers all change,
+// and a recipe step repeated with its figures are left alone.
 func TestRunningHeads(t *testing.T) {
 	paras := []string{
 		"The harbour council approved the dredging budget after a long debate about costs and fees.",
@@ -31,7 +31,16 @@ func TestRunningHeads(t *testing.T) {
 	for _, crop := range []string{"Wheat", "Corn", "Soybeans"} {
 		fmt.Fprintf(&b, "%s supply and use, million bushels\n\nExports planted area 450 475 395 395\n\nDomestic feed use total %d %d %d\n\n", crop, len(crop)*100, len(crop)*90, len(crop)*80)
 	}
-	docs := []corpus.Document{{ID: "newsletter.txt", Format: corpus.Text, Text: b.String()}}
+	// A step repeated with its figures, in recipes: prose, not a head.
+	for _, m := range []int{45, 60, 35} {
+		fmt.Fprintf(&b, "Preheat the oven to 180 degrees and bake the cake for %d minutes, until a skewer comes out clean.\n\nServe it warm with cream.\n\n", m)
+	}
+	// A footer with the page number alone, on pages of text.
+	var rfc strings.Builder
+	for i, p := range paras {
+		fmt.Fprintf(&rfc, "%s\n\nFielding, et al.            Standards Track                    [Page %d]\n\f\n", p, i+1)
+	}
+	docs := []corpus.Document{{ID: "newsletter.txt", Format: corpus.Text, Text: b.String()}, {ID: "rfc.txt", Format: corpus.Text, Text: rfc.String()}}
 	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -40,17 +49,17 @@ func TestRunningHeads(t *testing.T) {
 	for _, c := range res.Clusters {
 		rep := res.Units[c.Rep].Text
 		switch {
-		case strings.HasPrefix(rep, "Harbour Town Weekly"):
+		case strings.HasPrefix(rep, "Harbour Town Weekly"), strings.HasPrefix(rep, "Fielding, et al."):
 			if c.Kind != neardup.Boilerplate || len(c.Members) != len(paras) {
-				t.Errorf("header cluster: %s with %d members, want boilerplate with %d", c.Kind, len(c.Members), len(paras))
+				t.Errorf("%q cluster: %s with %d members, want boilerplate with %d", rep, c.Kind, len(c.Members), len(paras))
 			}
 			heads++
 		case c.Kind == neardup.Boilerplate:
 			t.Errorf("boilerplate cluster around %q: only the header is", rep)
 		}
 	}
-	if heads != 1 {
-		t.Errorf("%d header clusters, want 1", heads)
+	if heads != 2 {
+		t.Errorf("%d header and footer clusters, want 2", heads)
 	}
 	for _, p := range res.Pairs {
 		if a := res.Units[p.A].Text; strings.HasPrefix(a, "Harbour Town Weekly") {

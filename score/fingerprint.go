@@ -16,26 +16,6 @@ func (u *Unit) Fingerprint() uint64 { return u.seqHash }
 // fingerprints. Scan uses it to find running headers and footers.
 func (u *Unit) TemplateFingerprint() uint64 { return u.tmpHash }
 
-// AppendNumbers appends to dst, in text order, the term of every token of
-// the unit that is a number (digits, number words, amounts): units with one
-// TemplateFingerprint tell their numbers apart by position with it.
-func (u *Unit) AppendNumbers(dst []uint32) []uint32 {
-	nums := u.numbers()
-	if len(nums) == 0 {
-		return dst
-	}
-	n0 := len(dst)
-	dst = u.appendSeq(dst)
-	k := n0
-	for _, t := range dst[n0:] {
-		if _, ok := slices.BinarySearch(nums, t); ok {
-			dst[k] = t
-			k++
-		}
-	}
-	return dst[:k]
-}
-
 // ContentWords returns the number of distinct content words of the unit:
 // stemmed terms that are neither stop words nor numbers written in digits.
 // "Shr 69 cts vs 63 cts" has three (shr, ct, vs); "Port strike ends after

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/neardup/neardup/cluster"
+	"github.com/neardup/neardup/corpus"
 	"github.com/neardup/neardup/index"
 	"github.com/neardup/neardup/score"
 )
@@ -194,7 +195,7 @@ func (s *scanner) onePage(g []int32) bool {
 	at, prev := -1, ""
 	for k, u := range g {
 		text := s.units[u].Text
-		if strings.HasSuffix(text, ".") || strings.HasSuffix(text, "!") || strings.HasSuffix(text, "?") {
+		if endsSentence(text) {
 			return false
 		}
 		runs = digitRuns(text, runs[:0])
@@ -220,6 +221,19 @@ func (s *scanner) onePage(g []int32) bool {
 		prev = runs[at]
 	}
 	return at >= 0
+}
+
+// endsSentence reports whether text ends as a sentence does: with '!',
+// '?' or a '.' that no abbreviation holds ("... Company Ltd." does not).
+func endsSentence(text string) bool {
+	switch {
+	case strings.HasSuffix(text, "!"), strings.HasSuffix(text, "?"):
+		return true
+	case !strings.HasSuffix(text, "."):
+		return false
+	}
+	word := text[strings.LastIndexAny(text[:len(text)-1], " \t")+1 : len(text)-1]
+	return !corpus.Abbreviation(word, "")
 }
 
 // less reports whether the page number cur rises from the one before it

@@ -27,15 +27,16 @@ import (
 // attributionVerbs; "schrieb NAME:" in German, Dutch and Scandinavian) and
 // either names a writer by address (an e-mail address or a <message-id>)
 // or reads as a mail client's line (a name and the verb in six words or
-// fewer, or a date first: "On Tue, 6 Apr 2024, Alice wrote:"; not "said"
-// or "says") and comes right before text quoted one level deeper than it
+// fewer, or a date and a time of day first: "On Tue, 6 Apr 2024 at 10:12,
+// Alice wrote:"; not "said" or "says") and comes right before text quoted
+// one level deeper than it
 // (blank lines and lines of bare quote markers between them allowed). A
 // writer's sentence introducing a quotation ("In his speech to the Commons,
 // Churchill said:" before "> We shall fight ...") stays text, and so does
 // a line that goes on a sentence of the line before it (in lower case). An attribution
 // wrapped over two lines ("In article <...> editor@example.com (The" then
-// "Editor) writes:", or a date and an address then "wrote:") is one when
-// the first opens as Usenet's or a mail client's do, and a line that opens
+// "Editor) writes:", or a date and a time then "wrote:") is one when the
+// first opens as Usenet's or a mail client's do, and a line that opens
 // as Usenet's do ("In article <id>", "From article <id>") and ends with a
 // colon or "..." is one whatever its verb, as are Outlook Express's
 // "... wrote in message news:<id>..." and Horde's "Quoting Alice
@@ -61,14 +62,14 @@ func isAttribution(src string, l *line, next int, blk []line) (is, opener bool) 
 	}
 	if n := len(blk); n > 0 && blk[n-1].depth == l.depth {
 		prev := src[blk[n-1].cs:blk[n-1].ce]
-		if attributionOpener(prev) && (endsWithVerb(s) || verbFirst(s)) {
+		if (usenetOpener(prev) || mailOpener(prev)) && (endsWithVerb(s) || verbFirst(s)) {
 			return true, true
 		}
-		if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !endsSentence(prev) {
+		if r, _ := utf8.DecodeRuneInString(s); unicode.IsLower(r) && !endsSentence(prev) && !namesAddress(s) {
 			return false, false // the line goes on a sentence: "... from previous\nwork.  Lee writes:"
 		}
 	}
-	if attributionOpener(s) && (strings.HasSuffix(s, ":") || strings.HasSuffix(s, "...")) {
+	if usenetOpener(s) && (strings.HasSuffix(s, ":") || strings.HasSuffix(s, "...")) {
 		return true, false // "In article <id> x@y writes...", "From article <id>, by x@y:"
 	}
 	if namesAddress(s) && (strings.Contains(s, " wrote in message ") && strings.HasSuffix(s, "...") ||
@@ -97,16 +98,43 @@ func mailLike(s string, verb bool) bool {
 	if verb && (endsWithWord(s, "said") || endsWithWord(s, "says")) {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) <= 6 {
+	if len(strings.Fields(s)) <= 6 {
 		return true
 	}
-	return slices.Contains(datePrefixes, words[0]) && strings.ContainsAny(s, "0123456789")
+	return mailOpener(s)
 }
+
+// mailOpener reports whether s opens as a mail client's attribution: a
+// date word first and a time of day ("On Tue, 6 Apr 2024 at 10:12, ...",
+// "Le 6 avr. 2024 à 10:12, ..."). A writer's "On 3 July 1776, the day
+// after ..., John Adams wrote:" has no time.
+func mailOpener(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	if !slices.Contains(datePrefixes, w) {
+		return false
+	}
+	for i := strings.IndexByte(s, ':'); i >= 0; i = nextColon(s, i) {
+		if i > 0 && isDigitByte(s[i-1]) && i+2 < len(s) && isDigitByte(s[i+1]) && isDigitByte(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextColon returns the index of the first ':' after i in s, or -1.
+func nextColon(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], ':')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // datePrefixes open the date of mail clients' attribution lines, in the
 // languages of attributionVerbs.
-var datePrefixes = []string{"On", "Le", "Am", "El", "Em", "Op", "Il", "Den", "Dne"}
+var datePrefixes = []string{"On", "Le", "Am", "El", "Em", "Op", "Il", "Den"}
 
 // endsWithWord reports whether s, its colon or "..." and white space
 // trimmed, ends with the word w (any case).
@@ -188,14 +216,10 @@ func quotedAfter(src string, pos, depth int) bool {
 	return false
 }
 
-// attributionOpener reports whether s is the first line of a Usenet
-// attribution wrapped over two lines: "In article <message-id>," and
-// maybe the writer's address, the verb on the next line. ("On <date>,
-// <name>" lines are too varied to tell from text.)
-func attributionOpener(s string) bool {
-	if w, _, _ := strings.Cut(s, " "); slices.Contains(datePrefixes, w) && strings.Contains(s, "<") && namesAddress(s) {
-		return true // "On Tue, Apr 6, 2024 at 10:12 AM Alice <alice@example.org>" before "wrote:"
-	}
+// usenetOpener reports whether s opens as Usenet's attributions do: "In
+// article <message-id>", "In <message-id>", "From article <message-id>",
+// maybe the writer's address after it, the verb here or on the next line.
+func usenetOpener(s string) bool {
 	rest, ok := cutPrefixFold(s, "In article")
 	if !ok {
 		rest, ok = cutPrefixFold(s, "From article")

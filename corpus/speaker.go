@@ -23,10 +23,10 @@ import (
 // weighs shared names heavily, called unrelated turns paraphrases (in the
 // 20 Newsgroups training set 1,393 of 19,075 reported paraphrase pairs were
 // two turns of one White House briefing speaker). So in a document where
-// at least minSpeakerTurns paragraph units, and one in speakerShare, open
-// with a label, a label that opens two or more of them is left out of
-// their Text, and out of the unit's span when the source holds it
-// verbatim. Records of "Key: value" lines ("STRONG POINTS: ...", "Price:
+// at least minSpeakerTurns paragraph units, and one in speakerShare (or
+// one label speakerTurns times), open with a label, a label that opens two
+// or more of them is left out of their Text, and out of the unit's span
+// when the source holds it verbatim. Records of "Key: value" lines ("STRONG POINTS: ...", "Price:
 // ...") read the same way and lose their keys too: the compared text is
 // the value.
 //
@@ -41,10 +41,28 @@ import (
 const (
 	minSpeakerTurns = 3
 	maxSpeakerLabel = 40
-	// speakerShare: at least one paragraph unit in speakerShare opens with
-	// a label, or the labels are incidental to the document.
+	// speakerShare, speakerTurns: at least one paragraph unit in
+	// speakerShare opens with a label, or one label opens speakerTurns of
+	// them (a transcript with long prepared remarks), or the labels are
+	// incidental to the document ("Fact: ...", "BIOS: ...").
 	speakerShare = 3
+	speakerTurns = 4
 )
+
+// mostTurns returns the length of the longest run of one label in sorted
+// labels.
+func mostTurns(labels []string) int {
+	most, run := 0, 0
+	for i := range labels {
+		if i > 0 && labels[i] == labels[i-1] {
+			run++
+		} else {
+			run = 1
+		}
+		most = max(most, run)
+	}
+	return most
+}
 
 // speakerLabel returns the length of the speaker label (above) that text
 // opens with, colon and space included, or 0.
@@ -183,10 +201,13 @@ func (s *splitter) dropSpeakers() {
 			labels = append(labels, t)
 		}
 	}
-	if len(labels) < minSpeakerTurns || len(labels)*speakerShare < opening {
+	if len(labels) < minSpeakerTurns {
 		return
 	}
 	slices.Sort(labels)
+	if len(labels)*speakerShare < opening && mostTurns(labels) < speakerTurns {
+		return // labels incidental to the document
+	}
 	repeated := func(label string) bool {
 		i, _ := slices.BinarySearch(labels, label)
 		return i+1 < len(labels) && labels[i+1] == label

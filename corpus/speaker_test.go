@@ -32,6 +32,10 @@ func TestSpeakerLabels(t *testing.T) {
 		{"briefing questions", "MS. MYERS: Nothing is scheduled.\n\nQ Will he meet them?\n\nMS. MYERS: I would not rule it out.\n\nQ. And the budget?\n\nQ Why now?\n\nQ fever is spreading.\n", Paragraph, []string{
 			"Nothing is scheduled.", "Will he meet them?", "I would not rule it out.", "Q. And the budget?", "Why now?", "Q fever is spreading.",
 		}},
+		{"long prepared remarks", "THE PRESIDENT: Thank you all for coming.\n\nToday we sign the harbour bill.\n\nIt took two years of work.\n\nMany people made it happen.\n\nThe port will grow.\n\nFishermen will gain.\n\nThe town will gain.\n\nQ: When does dredging start?\n\nTHE PRESIDENT: In the spring.\n\nQ: And the cost?\n\nTHE PRESIDENT: It is in the budget.\n\nQ: Who pays?\n\nTHE PRESIDENT: The port authority.\n", Paragraph, []string{
+			"Thank you all for coming.", "Today we sign the harbour bill.", "It took two years of work.", "Many people made it happen.", "The port will grow.", "Fishermen will gain.", "The town will gain.",
+			"When does dredging start?", "In the spring.", "And the cost?", "It is in the budget.", "Who pays?", "The port authority.",
+		}},
 		// Not labels, or not often enough: kept.
 		{"once", "Note: the figures are provisional.\n\nThe council met.\n\nIt voted.\n", Paragraph, []string{
 			"Note: the figures are provisional.", "The council met.", "It voted.",

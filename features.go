@@ -215,7 +215,13 @@ func (s *scanner) onePage(g []int32) bool {
 			}
 			at = i
 		}
-		if at < 0 || !less(prev, runs[at], first[at], k) {
+		if at < 0 {
+			return false // a copy of the first
+		}
+		if k == 1 {
+			prev = first[at]
+		}
+		if !rises(prev, runs[at]) {
 			return false
 		}
 		prev = runs[at]
@@ -236,12 +242,8 @@ func endsSentence(text string) bool {
 	return !corpus.Abbreviation(word, "")
 }
 
-// less reports whether the page number cur rises from the one before it
-// (prev, or first for the second unit, k == 1).
-func less(prev, cur, first string, k int) bool {
-	if k == 1 {
-		prev = first
-	}
+// rises reports whether the page number cur is greater than prev.
+func rises(prev, cur string) bool {
 	a, errA := strconv.Atoi(prev)
 	b, errB := strconv.Atoi(cur)
 	return errA == nil && errB == nil && a < b

@@ -113,21 +113,12 @@ func mailOpener(s string) bool {
 	if !slices.Contains(datePrefixes, w) {
 		return false
 	}
-	for i := strings.IndexByte(s, ':'); i >= 0; i = nextColon(s, i) {
-		if i > 0 && isDigitByte(s[i-1]) && i+2 < len(s) && isDigitByte(s[i+1]) && isDigitByte(s[i+2]) {
-			return true
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == ':' && isDigitByte(s[i-1]) && isDigitByte(s[i+1]) && isDigitByte(s[i+2]) {
+			return true // "10:12"
 		}
 	}
 	return false
-}
-
-// nextColon returns the index of the first ':' after i in s, or -1.
-func nextColon(s string, i int) int {
-	j := strings.IndexByte(s[i+1:], ':')
-	if j < 0 {
-		return -1
-	}
-	return i + 1 + j
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

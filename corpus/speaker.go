@@ -124,7 +124,7 @@ func digits(w string) bool {
 		return false
 	}
 	for i := 0; i < len(w); i++ {
-		if w[i] < '0' || w[i] > '9' {
+		if !isDigitByte(w[i]) {
 			return false
 		}
 	}
@@ -186,14 +186,14 @@ func (s *splitter) dropSpeakers() {
 	// Only a unit that opens a paragraph unit may open with a label, so
 	// that both modes drop the same labels: a sentence inside a
 	// paragraph ("... Relations: ! China: ...") is no turn. (s.opens may
-	// name a unit twice, after a piece that made none.)
+	// name a unit twice, after a piece that made none, and one past the
+	// last at the end.)
+	opens := slices.Compact(s.opens)
+	for len(opens) > 0 && int(opens[len(opens)-1]) >= len(s.units) {
+		opens = opens[:len(opens)-1]
+	}
 	var labels []string // of the units that open with one, sorted
-	opening := 0
-	for k, i := range s.opens {
-		if int(i) >= len(s.units) || k > 0 && i == s.opens[k-1] {
-			continue
-		}
-		opening++
+	for _, i := range opens {
 		t := s.units[i].Text
 		if n := speakerLabel(t); n > 0 {
 			labels = append(labels, t[:n-1])
@@ -205,17 +205,14 @@ func (s *splitter) dropSpeakers() {
 		return
 	}
 	slices.Sort(labels)
-	if len(labels)*speakerShare < opening && mostTurns(labels) < speakerTurns {
+	if len(labels)*speakerShare < len(opens) && mostTurns(labels) < speakerTurns {
 		return // labels incidental to the document
 	}
 	repeated := func(label string) bool {
 		i, _ := slices.BinarySearch(labels, label)
 		return i+1 < len(labels) && labels[i+1] == label
 	}
-	for k, i := range s.opens {
-		if int(i) >= len(s.units) || k > 0 && i == s.opens[k-1] {
-			continue
-		}
+	for _, i := range opens {
 		u := &s.units[i]
 		n := speakerLabel(u.Text)
 		if n == 0 || !repeated(u.Text[:n-1]) {

@@ -100,10 +100,13 @@ const (
 // of the archive's documents and the drafts together gives it (up to the
 // units a scan leaves out of its counts and the archive keeps: those under
 // MinWords, and boilerplate). A finding's kind is the scorer's. Scan's
-// verdict applies two rules of its own after scoring, which Check does
+// verdict applies three rules of its own after scoring, which Check does
 // not: a pair whose units both give numbers, share none, and consist of
 // numbers for at least a fifth of either one's content is different (the
-// same wording with other figures: earnings lines, scores), and a
+// same wording with other figures: earnings lines, scores); so is a pair
+// where one unit is worded in a frame the scanned corpus fills in three
+// or more ways and the other gives a number or name it lacks (a
+// template with other facts); and a
 // paraphrase between two multi-sentence paragraphs is different when
 // neither says at least three quarters of its sentences in the other (a
 // shared sentence or two, not a rewording). So Check can report as a

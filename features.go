@@ -317,6 +317,8 @@ func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 	case kind == Different:
 	case s.differentFigures(a, b, r.Features.Numbers):
 		kind = Different
+	case (s.templated[a] || s.templated[b]) && score.FactsDiffer(s.su[a], s.su[b]):
+		kind = Different // one template, other facts
 	case kind == Paraphrase && s.multi[a] && s.multi[b] && s.partialOverlap(a, b):
 		kind = Different
 	}

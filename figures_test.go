@@ -8,6 +8,7 @@ import (
 
 	"github.com/neardup/neardup"
 	"github.com/neardup/neardup/corpus"
+	"github.com/neardup/neardup/score"
 )
 
 // TestDifferentFigures: earnings lines of different companies share their
@@ -37,5 +38,47 @@ func TestDifferentFigures(t *testing.T) {
 	}
 	if want := []string{"1~4"}; !slices.Equal(got, want) {
 		t.Errorf("pairs %v, want %v (only the same figures written two ways)", got, want)
+	}
+}
+
+// TestTemplatedStatements checks that units in a house phrasing filled
+// with other facts are not paraphrases, while the same facts reworded, a
+// copy, and a phrasing used only twice still pair.
+func TestTemplatedStatements(t *testing.T) {
+	lines := []string{
+		"Harbor Mills said its board raised the quarterly dividend to 12 cents a share, payable May 15 to holders of record April 30.",    // 1
+		"Crescent Foods said its board raised the quarterly dividend to nine cents a share, payable June 1 to holders of record May 15.",  // 2
+		"Pine Valley Gas said its board raised the quarterly dividend to 30 cents a share, payable July 10 to holders of record June 20.", // 3
+		"Harbor Mills said its board raised the quarterly dividend to 12 cents a share, payable May 15 to holders of record April 30.",    // 4: a copy of 1
+		"The board of Crescent Foods lifted its quarterly payout to 9 cents per share, to be paid June 1 to holders of record on May 15.", // 5: 2 reworded
+		"Northern Rail said ticket sales rose 14 percent in March from a year earlier, helped by the new coastal line.",                   // 6
+		"Northern Rail said ticket sales rose 11 percent in March from a year earlier, helped by the new coastal line.",                   // 7: 6 corrected
+	}
+	var docs []corpus.Document
+	for i, l := range lines {
+		docs = append(docs, corpus.Document{ID: fmt.Sprint(i + 1), Format: corpus.Text, Text: l + "\n"})
+	}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	must(t, err)
+	var got []string
+	for _, p := range res.Pairs {
+		got = append(got, res.Units[p.A].Doc+"~"+res.Units[p.B].Doc)
+	}
+	if want := []string{"1~4", "2~5", "6~7"}; !slices.Equal(got, want) {
+		t.Errorf("pairs %v, want %v (the copy, the rewording, and the phrasing used twice)", got, want)
+	}
+	// Without the rule, the scorer alone calls the template's fillings the
+	// same statement.
+	sc, err := score.New(score.Options{})
+	must(t, err)
+	units := make([]*score.Unit, len(lines))
+	for i, l := range lines {
+		units[i] = sc.Analyze(l)
+	}
+	c := sc.NewCorpus(units)
+	for _, p := range [][2]int{{1, 2}, {1, 3}, {2, 3}} {
+		if r := sc.Score(c, units[p[0]-1], units[p[1]-1]); r.Kind == score.Different {
+			t.Errorf("lines %d and %d: the scorer alone says %v (%.3f); the test needs a pair it would report", p[0], p[1], r.Kind, r.Score)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package neardup
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // partialCoverage is the share of its sentences that at least one unit of
 // a pair of multi-sentence units must find said in the other for the pair
@@ -136,4 +139,55 @@ func (s *scanner) differentFigures(a, b int, numbers float64) bool {
 		return false
 	}
 	return float64(na) >= figureShare*float64(ca) || float64(nb) >= figureShare*float64(cb)
+}
+
+// minFillings is the number of ways, at least, in which the compared units
+// fill a frame (score.Unit.Frame) for it to be a template, and
+// minFrameWords the words a frame needs: a line of names alone ("New York
+// Rangers Messier Kovalev") has a frame of none, shared by any other.
+const (
+	minFillings   = 3
+	minFrameWords = 2
+)
+
+// templates marks the compared units whose wording is a template: its
+// frame, the wording with the runs of numbers and names left out, is that
+// of compared units with at least minFillings different wordings (the
+// same wording repeated, copies, counts once). Wire copy, tables and forms
+// state one kind of fact in one house phrasing ("Shr 12 cts vs 10 cts",
+// "X Corp said its board declared a quarterly dividend of N cts per
+// share, payable DATE to holders of record DATE", "X contributed to this
+// story"); two such units that give other numbers or other names state
+// other facts, however alike their words (scorePair).
+func (s *scanner) templates() []bool {
+	type use struct{ frame, fingerprint uint64 }
+	var uses []use
+	for i, u := range s.su {
+		if f, words := u.Frame(); s.content[i] && words >= minFrameWords {
+			uses = append(uses, use{f, u.Fingerprint()})
+		}
+	}
+	slices.SortFunc(uses, func(a, b use) int {
+		return cmp.Or(cmp.Compare(a.frame, b.frame), cmp.Compare(a.fingerprint, b.fingerprint))
+	})
+	template := make(map[uint64]bool)
+	for i := 0; i < len(uses); {
+		j, fillings := i+1, 1
+		for ; j < len(uses) && uses[j].frame == uses[i].frame; j++ {
+			if uses[j].fingerprint != uses[j-1].fingerprint {
+				fillings++
+			}
+		}
+		if fillings >= minFillings {
+			template[uses[i].frame] = true
+		}
+		i = j
+	}
+	out := make([]bool, len(s.su))
+	for i, u := range s.su {
+		if f, words := u.Frame(); s.content[i] && words >= minFrameWords {
+			out[i] = template[f]
+		}
+	}
+	return out
 }

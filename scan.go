@@ -108,17 +108,18 @@ type scanner struct {
 	analyzer *shingle.Analyzer // for sentence-level overlap checks
 	minhash  *shingle.MinHasher
 
-	docs    []corpus.Document
-	units   []Unit
-	udoc    []int32         // document index of each unit
-	su      []*score.Unit   // each unit analysed by the scorer
-	content []bool          // unit is compared: enough content words, not boilerplate, not a reference
-	copies  copySet         // exact copies: compared through their originals (copies.go)
-	refs    int             // units in reference lists
-	multi   []bool          // unit has more than one sentence (paragraph mode)
-	sent    sentenceProfile // content terms by sentence of the compared units
-	near    []uint64        // nearBands band keys of each compared unit (see nearKeys)
-	corpus  *score.Corpus   // document frequencies over the compared units
+	docs      []corpus.Document
+	units     []Unit
+	udoc      []int32         // document index of each unit
+	su        []*score.Unit   // each unit analysed by the scorer
+	content   []bool          // unit is compared: enough content words, not boilerplate, not a reference
+	templated []bool          // unit's wording is a template filled with other facts elsewhere (templates)
+	copies    copySet         // exact copies: compared through their originals (copies.go)
+	refs      int             // units in reference lists
+	multi     []bool          // unit has more than one sentence (paragraph mode)
+	sent      sentenceProfile // content terms by sentence of the compared units
+	near      []uint64        // nearBands band keys of each compared unit (see nearKeys)
+	corpus    *score.Corpus   // document frequencies over the compared units
 
 	// exactUnits is the number of compared units up to which all of them
 	// go through the exact cosine search (the constant exactUnits; tests
@@ -202,7 +203,10 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	s.stage("weigh", len(s.units), s.weigh)
+	s.stage("weigh", len(s.units), func() {
+		s.weigh()
+		s.templated = s.templates()
+	})
 	var cands []index.Pair
 	var err error
 	s.stage("candidates", 0, func() { cands, err = s.candidates() })

@@ -27,7 +27,7 @@ import (
 // terms++stops, packed in 1, 2 or 4 bytes an entry. What is per word and not
 // per unit (n-grams, stem prefix, lexicon entry) stays in the Scorer's
 // vocabulary; counts, word bigrams and the decoded sequence are derived
-// at Score time. On prose that is about 1.4 bytes per byte of text.
+// at Score time. On prose that is about 1.5 bytes per byte of text.
 type Unit struct {
 	text string
 	voc  *vocab // the vocabulary the norm ids index
@@ -45,6 +45,8 @@ type Unit struct {
 	negs    uint32 // negation words
 	seqHash uint64 // hash of the whole token sequence (normalised): equal for identical wording
 	tmpHash uint64 // seqHash with every number in digits one and the same token
+	frmHash uint64 // the content terms with each run of numbers and names one slot (Frame)
+	frmLen  uint32 // content tokens outside the slots
 }
 
 const (
@@ -247,6 +249,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 
 	u := &Unit{text: text, voc: s.voc, tokens: uint32(len(sc.toks))}
 	seq, tmp := uint64(termSeed), uint64(termSeed)
+	frm := framer{hash: termSeed}
 	prevEnd := 0
 	for i := range sc.toks {
 		t := &sc.toks[i]
@@ -279,12 +282,16 @@ func (s *Scorer) Analyze(text string) *Unit {
 			continue
 		}
 		sc.keys = append(sc.keys, uint64(w.term)<<31|uint64(i))
-		if !w.num && i > 0 && isCapitalised(text[t.Start:t.End]) && !sentenceStart(text, prevEnd, t.Start) {
+		capital := !w.num && isCapitalised(text[t.Start:t.End])
+		name := capital && i > 0 && !sentenceStart(text, prevEnd, t.Start)
+		if name {
 			sc.names = append(sc.names, w.term)
 		}
+		frm.add(i, w.term, w.num, name, capital && !name)
 		prevEnd = t.End
 	}
-	u.seqHash, u.tmpHash = seq, tmp
+	frm.flush()
+	u.seqHash, u.tmpHash, u.frmHash, u.frmLen = seq, tmp, frm.hash, frm.words
 	s.group(u, sc)
 	u.words = u.nt
 	for _, t := range u.terms() {
@@ -293,6 +300,55 @@ func (s *Scorer) Analyze(text string) *Unit {
 		}
 	}
 	return u
+}
+
+// framer builds a unit's Frame from its content tokens in order.
+type framer struct {
+	hash   uint64
+	words  uint32
+	inSlot bool // the last content token was a number or a name
+	// A capitalised word opening a sentence is held until the next token
+	// tells whether it starts a name ("Harbor Mills said": a slot) or is
+	// a word ("Shares of Harbor Mills rose").
+	held    uint32
+	heldAt  int
+	holding bool
+}
+
+// add adds content token i: a number or a name (a slot), a capitalised
+// word opening a sentence (opener), or another word.
+func (f *framer) add(i int, term uint32, number, name, opener bool) {
+	if f.holding {
+		f.holding = false
+		if !name || i != f.heldAt+1 {
+			f.word(f.held)
+		} // else it opens the name that token i goes on
+	}
+	switch {
+	case number || name:
+		if !f.inSlot {
+			f.hash = (f.hash ^ 1<<32) * 0x100000001b3 // not a term id: those are 32-bit
+		}
+		f.inSlot = true
+	case opener:
+		f.held, f.heldAt, f.holding = term, i, true
+	default:
+		f.word(term)
+	}
+}
+
+func (f *framer) word(term uint32) {
+	f.hash = (f.hash ^ uint64(term)) * 0x100000001b3
+	f.words++
+	f.inSlot = false
+}
+
+// flush adds a held word that nothing followed.
+func (f *framer) flush() {
+	if f.holding {
+		f.holding = false
+		f.word(f.held)
+	}
 }
 
 // group sorts the tokens by (stop word, term), numbers the distinct terms

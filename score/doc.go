@@ -16,7 +16,7 @@
 // document frequency, WordNet synonym groups and word-vector row) is
 // computed once per distinct word and kept in the vocabulary, shared by
 // all the units of a Scorer; counts and word bigrams are derived from the
-// sequence when needed. A unit of prose keeps about 1.4 bytes per byte of
+// sequence when needed. A unit of prose keeps about 1.5 bytes per byte of
 // text, in one allocation (BenchmarkAnalyzeCorpus). No per-token strings
 // are kept. A Corpus
 // counts the document frequency of the units' terms (NewCorpus, Add, or

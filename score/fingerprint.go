@@ -1,6 +1,10 @@
 package score
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/neardup/neardup/similarity"
+)
 
 // Fingerprint returns a hash of the unit's whole normalised token sequence,
 // stop words included, as stemmed terms: two units have the same
@@ -38,4 +42,27 @@ func (u *Unit) Figures() (numbers, content int) {
 		}
 	}
 	return numbers, content
+}
+
+// Frame returns a hash of the unit's wording with its facts left out, and
+// how many words the wording has: the content terms in order (stop words
+// skipped), each run of numbers and names (as the scorer reads them:
+// digits, number words and amounts; capitalised words inside a sentence)
+// one and the same slot. "Shr 12 cts vs 10 cts" and "Shr nine cts vs 11
+// cts" have one frame of four words (shr, ct, vs, ct); "The Bank of
+// England said it provided 240 mln stg" and "The Bank of Japan said it
+// provided 95 mln stg" one of three (say, provide, stg). Scan uses it to
+// find templated statements: a frame filled with other facts in many
+// units.
+func (u *Unit) Frame() (hash uint64, words int) { return u.frmHash, int(u.frmLen) }
+
+// FactsDiffer reports whether a number of one unit is not a number of the
+// other (numbers compared as the scorer reads them: "two" = "2", "$25
+// million" one amount) or a name of one (a capitalised word inside a
+// sentence) is not a word of the other.
+func FactsDiffer(a, b *Unit) bool {
+	an, bn := a.numbers(), b.numbers()
+	in := similarity.Intersect(an, bn)
+	return in < len(an) || in < len(bn) ||
+		missing(a.names(), b.terms()) > 0 || missing(b.names(), a.terms()) > 0
 }

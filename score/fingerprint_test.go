@@ -18,3 +18,56 @@ func TestTemplateFingerprint(t *testing.T) {
 		t.Error("another word, one template fingerprint")
 	}
 }
+
+func TestFrame(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		a, b  string
+		same  bool
+		words int // of a's frame
+	}{
+		{"Shr 12 cts vs 10 cts", "Shr nine cts vs 11 cts", true, 4},
+		{"Shr 12 cts vs 10 cts", "Shr loss 12 cts vs 10 cts", false, 4},
+		// A run of names and numbers is one slot, whatever its length; stop
+		// words are left out.
+		{"The Bank of England said it provided 240 mln stg", "The Bank of Japan said it provided 95 mln stg", true, 3},
+		{"Harbor Mills said its board raised the dividend to 12 cents, payable May 15.",
+			"Pine Valley Gas Co said its board raised the dividend to 30 cents, payable July 1.", true, 6},
+		// A capitalised word opening a sentence is a word unless a name
+		// follows it at once.
+		{"Shares of Harbor Mills rose 5 pct", "Bonds of Harbor Mills rose 5 pct", false, 2},
+		{"Stocks to watch at close on Monday", "Stocks to watch at close on Thursday", true, 3},
+		{"Stocks to watch at close on Monday", "Bonds to watch at close on Monday", false, 3},
+		// Names alone make a frame of no words.
+		{"New York Rangers Messier Kovalev", "Ed Olczyk New York Rangers", true, 0},
+	} {
+		fa, wa := s.Analyze(c.a).Frame()
+		fb, _ := s.Analyze(c.b).Frame()
+		if (fa == fb) != c.same || wa != c.words {
+			t.Errorf("%q / %q: one frame %v, %d words; want %v, %d", c.a, c.b, fa == fb, wa, c.same, c.words)
+		}
+	}
+}
+
+func TestFactsDiffer(t *testing.T) {
+	s := newTestScorer(t)
+	for _, c := range []struct {
+		a, b   string
+		differ bool
+	}{
+		{"Shr 12 cts vs 10 cts", "Shr twelve cts vs ten cts", false},
+		{"Sales rose to 12,000 units", "Sales climbed to 12000 units", false},
+		{"Shr 12 cts vs 10 cts", "Shr 12 cts vs 11 cts", true},
+		{"Sales rose 5 pct", "Sales rose 5 pct to 20 mln dlrs", true}, // a figure added
+		{"Harbor Mills raised its dividend", "Crescent Foods raised its dividend", true},
+		{"The offering is underwritten by Bear Stearns", "Bear Stearns underwrites the offering", false},
+		// A name need only be a word of the other side.
+		{"Shares of Harbor Mills rose", "harbor mills shares rose", false},
+		{"The company raised its dividend", "The firm raised its payout", false},
+	} {
+		a, b := s.Analyze(c.a), s.Analyze(c.b)
+		if got := FactsDiffer(a, b); got != c.differ || FactsDiffer(b, a) != got {
+			t.Errorf("%q / %q: FactsDiffer %v (reversed %v), want %v", c.a, c.b, got, FactsDiffer(b, a), c.differ)
+		}
+	}
+}

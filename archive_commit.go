@@ -391,7 +391,7 @@ func (c *checker) compare(ctx context.Context, delta []*analysed) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		c.score(p.k, p.a, p.u.su, p.u.Unit)
+		c.score(p.k, p.a, p.u.su, p.u.Unit, false)
 	}
 	return nil
 }

@@ -100,16 +100,18 @@ const (
 // of the archive's documents and the drafts together gives it (up to the
 // units a scan leaves out of its counts and the archive keeps: those under
 // MinWords, and boilerplate). A finding's kind is the scorer's. Scan's
-// verdict applies three rules of its own after scoring, which Check does
+// verdict applies two rules of its own after scoring, which Check does
 // not: a pair whose units both give numbers, share none, and consist of
 // numbers for at least a fifth of either one's content is different (the
-// same wording with other figures: earnings lines, scores); so is a pair
-// where one unit is worded in a frame the scanned corpus fills in three
-// or more ways and the other gives a number or name it lacks (a
-// template with other facts); and a
+// same wording with other figures: earnings lines, scores), and a
 // paraphrase between two multi-sentence paragraphs is different when
 // neither says at least three quarters of its sentences in the other (a
-// shared sentence or two, not a rewording). So Check can report as a
+// shared sentence or two, not a rewording). Both apply the templates
+// rule (a pair where one unit is worded in a frame filled in three or
+// more ways and the other gives a number or a name it lacks is no
+// finding), but where scan counts a frame's fillings over the corpus, a
+// check counts them among a draft unit and the archive units it is
+// compared with (candidateTemplates), and so finds fewer templates. So Check can report as a
 // duplicate or paraphrase a pair that scan, with the same score, does not
 // (line 5 of testdata/cambodia-article.txt archived and line 61, its
 // two-sentence rewording, as a draft: a paraphrase at 0.947 that a scan of
@@ -370,11 +372,36 @@ func (c *checker) archive(ctx context.Context) error {
 		return ctxOr(ctx, err)
 	}
 	c.corpus = c.newCorpus(c.n)
+	tmpl := candidateTemplates(kept, flat, byID)
 	return forEachCtx(ctx, len(kept), c.ix.opt.Workers, func(i int) {
 		cd := kept[i]
 		u := byID[cd.id]
-		c.score(cd.draft, flat[cd.draft], u.su, recordUnit(&u.rec))
+		c.score(cd.draft, flat[cd.draft], u.su, recordUnit(&u.rec), tmpl[i])
 	})
+}
+
+// candidateTemplates reports, for each candidate, whether its draft unit
+// or its archive unit is worded in a template (templated) among the draft
+// unit and its candidates: the archive's fillings of a frame that a
+// draft unit is worded in are among its candidates, since they share its
+// words. Scan counts a frame's fillings over the whole corpus; a check
+// counts those it reads. cands are grouped by draft unit.
+func candidateTemplates(cands []candidate, flat []*analysed, byID map[uint32]*cachedUnit) []bool {
+	out := make([]bool, len(cands))
+	var units []*score.Unit
+	for i := 0; i < len(cands); {
+		j := i
+		units = append(units[:0], flat[cands[i].draft].su)
+		for ; j < len(cands) && cands[j].draft == cands[i].draft; j++ {
+			units = append(units, byID[cands[j].id].su)
+		}
+		t := templated(units)
+		for k := i; k < j; k++ {
+			out[k] = t[0] || t[1+k-i]
+		}
+		i = j
+	}
+	return out
 }
 
 // ctxOr returns ctx.Err() if ctx is done, else err: an archive read
@@ -408,11 +435,13 @@ func (c *checker) flat() []*analysed {
 	return out
 }
 
-// score scores draft unit k against a matching unit and records a finding.
-func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit) {
+// score scores draft unit k against a matching unit and records a
+// finding. When one of the two is worded in a template (candidateTemplates),
+// the pair is a finding only if they give the same numbers and names.
+func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit, template bool) {
 	r := c.ix.scorer.Score(c.corpus, a.su, su)
 	kind := Kind(r.Kind)
-	if kind != Duplicate && kind != Paraphrase {
+	if kind != Duplicate && kind != Paraphrase || template && score.FactsDiffer(a.su, su) {
 		return
 	}
 	f := Finding{Kind: kind, Scores: Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, Draft: a.Unit, Match: match}
@@ -482,7 +511,7 @@ func (c *checker) within(ctx context.Context) error {
 	c.cands += len(pairs)
 	return forEachCtx(ctx, len(pairs), c.ix.opt.Workers, func(i int) {
 		p := pairs[i]
-		c.score(p.k, flat[p.k], flat[p.j].su, flat[p.j].Unit)
+		c.score(p.k, flat[p.k], flat[p.j].su, flat[p.j].Unit, false)
 	})
 }
 

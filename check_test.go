@@ -257,8 +257,10 @@ func TestCheckStdinDraft(t *testing.T) {
 func TestCheckMaxMatchesKeepsDuplicate(t *testing.T) {
 	const draft = "The city council approved a budget of 45 million dollars on Tuesday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years."
 	archive := []corpus.Document{ixDoc("dup", "The town board passed a budget of 45 million dollars on Monday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years.")}
-	for i, n := range []string{"46", "47", "48"} {
-		archive = append(archive, ixDoc(fmt.Sprint("n", i+1), strings.Replace(draft, "45", n, 1)))
+	// Other figures, each in a wording of its own: three fillings of one
+	// wording would be a template (TestCheckTemplated).
+	for i, n := range []string{"46 million dollars on Tuesday to repair", "47 million dollars on Tuesday to fix", "48 million dollars on Tuesday to mend"} {
+		archive = append(archive, ixDoc(fmt.Sprint("n", i+1), strings.Replace(draft, "45 million dollars on Tuesday to repair", n, 1)))
 	}
 	check := func(maxMatches int) []neardup.Finding {
 		ix := ixOpen(t, "", neardup.IndexOptions{MaxMatches: maxMatches})
@@ -428,5 +430,29 @@ func TestCheckVerdictNotScans(t *testing.T) {
 	must(t, err)
 	if len(scan.Pairs) != 0 {
 		t.Errorf("Scan: %+v, want no pair (its partial-overlap rule)", scan.Pairs)
+	}
+}
+
+// TestCheckTemplated: a draft worded in a house phrasing that the archive
+// fills with other facts is no finding of theirs; the same facts reworded
+// and a phrasing filled twice are (templateLines).
+func TestCheckTemplated(t *testing.T) {
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	for i, l := range []string{templateLines[0], templateLines[1], templateLines[2], templateLines[5]} {
+		must(t, ix.Add(context.Background(), ixDoc(fmt.Sprint("old", i+1), l)))
+	}
+	drafts := []corpus.Document{
+		ixDoc("other-facts", "Oakwood Paper said its board raised the quarterly dividend to seven cents a share, payable August 3 to holders of record July 20."),
+		ixDoc("reworded", templateLines[4]),
+		ixDoc("corrected", templateLines[6]),
+	}
+	res, err := ix.Check(context.Background(), drafts, neardup.CheckOptions{})
+	must(t, err)
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Draft.Doc+"~"+f.Match.Doc)
+	}
+	if want := []string{"reworded~old2", "corrected~old4"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
 	}
 }

@@ -41,19 +41,23 @@ func TestDifferentFigures(t *testing.T) {
 	}
 }
 
+// templateLines: three fillings of one house phrasing, a copy, a rewording
+// and a phrasing used twice.
+var templateLines = []string{
+	"Harbor Mills said its board raised the quarterly dividend to 12 cents a share, payable May 15 to holders of record April 30.",    // 1
+	"Crescent Foods said its board raised the quarterly dividend to nine cents a share, payable June 1 to holders of record May 15.",  // 2
+	"Pine Valley Gas said its board raised the quarterly dividend to 30 cents a share, payable July 10 to holders of record June 20.", // 3
+	"Harbor Mills said its board raised the quarterly dividend to 12 cents a share, payable May 15 to holders of record April 30.",    // 4: a copy of 1
+	"The board of Crescent Foods lifted its quarterly payout to 9 cents per share, to be paid June 1 to holders of record on May 15.", // 5: 2 reworded
+	"Northern Rail said ticket sales rose 14 percent in March from a year earlier, helped by the new coastal line.",                   // 6
+	"Northern Rail said ticket sales rose 11 percent in March from a year earlier, helped by the new coastal line.",                   // 7: 6 corrected
+}
+
 // TestTemplatedStatements checks that units in a house phrasing filled
 // with other facts are not paraphrases, while the same facts reworded, a
 // copy, and a phrasing used only twice still pair.
 func TestTemplatedStatements(t *testing.T) {
-	lines := []string{
-		"Harbor Mills said its board raised the quarterly dividend to 12 cents a share, payable May 15 to holders of record April 30.",    // 1
-		"Crescent Foods said its board raised the quarterly dividend to nine cents a share, payable June 1 to holders of record May 15.",  // 2
-		"Pine Valley Gas said its board raised the quarterly dividend to 30 cents a share, payable July 10 to holders of record June 20.", // 3
-		"Harbor Mills said its board raised the quarterly dividend to 12 cents a share, payable May 15 to holders of record April 30.",    // 4: a copy of 1
-		"The board of Crescent Foods lifted its quarterly payout to 9 cents per share, to be paid June 1 to holders of record on May 15.", // 5: 2 reworded
-		"Northern Rail said ticket sales rose 14 percent in March from a year earlier, helped by the new coastal line.",                   // 6
-		"Northern Rail said ticket sales rose 11 percent in March from a year earlier, helped by the new coastal line.",                   // 7: 6 corrected
-	}
+	lines := templateLines
 	var docs []corpus.Document
 	for i, l := range lines {
 		docs = append(docs, corpus.Document{ID: fmt.Sprint(i + 1), Format: corpus.Text, Text: l + "\n"})

@@ -3,6 +3,8 @@ package neardup
 import (
 	"cmp"
 	"slices"
+
+	"github.com/neardup/neardup/score"
 )
 
 // partialCoverage is the share of its sentences that at least one unit of
@@ -150,27 +152,49 @@ const (
 	minFrameWords = 2
 )
 
-// templates marks the compared units whose wording is a template: its
-// frame, the wording with the runs of numbers and names left out, is that
-// of compared units with at least minFillings different wordings (the
-// same wording repeated, copies, counts once). Wire copy, tables and forms
-// state one kind of fact in one house phrasing ("Shr 12 cts vs 10 cts",
-// "X Corp said its board declared a quarterly dividend of N cts per
-// share, payable DATE to holders of record DATE", "X contributed to this
-// story"); two such units that give other numbers or other names state
-// other facts, however alike their words (scorePair).
+// templates marks the compared units whose wording is a template (see
+// templated) among the compared units. Wire copy, tables and forms state
+// one kind of fact in one house phrasing ("Shr 12 cts vs 10 cts", "X Corp
+// said its board declared a quarterly dividend of N cts per share,
+// payable DATE to holders of record DATE", "X contributed to this
+// story"); a unit so worded and one that gives other numbers or other
+// names state other facts, however alike their words (scorePair).
 func (s *scanner) templates() []bool {
-	type use struct{ frame, fingerprint uint64 }
-	var uses []use
+	var idx []int
+	var units []*score.Unit
 	for i, u := range s.su {
-		if f, words := u.Frame(); s.content[i] && words >= minFrameWords {
-			uses = append(uses, use{f, u.Fingerprint()})
+		if s.content[i] {
+			idx = append(idx, i)
+			units = append(units, u)
+		}
+	}
+	out := make([]bool, len(s.su))
+	for j, t := range templated(units) {
+		out[idx[j]] = t
+	}
+	return out
+}
+
+// templated reports which of units are worded in a template: a frame
+// (score.Unit.Frame: the wording with its runs of numbers and names left
+// out) of at least minFrameWords words that units fill in at least
+// minFillings different ways (distinct Fingerprints: the same wording
+// repeated, copies, counts once).
+func templated(units []*score.Unit) []bool {
+	type use struct {
+		frame, fingerprint uint64
+		unit               int
+	}
+	uses := make([]use, 0, len(units))
+	for i, u := range units {
+		if f, words := u.Frame(); words >= minFrameWords {
+			uses = append(uses, use{f, u.Fingerprint(), i})
 		}
 	}
 	slices.SortFunc(uses, func(a, b use) int {
 		return cmp.Or(cmp.Compare(a.frame, b.frame), cmp.Compare(a.fingerprint, b.fingerprint))
 	})
-	template := make(map[uint64]bool)
+	out := make([]bool, len(units))
 	for i := 0; i < len(uses); {
 		j, fillings := i+1, 1
 		for ; j < len(uses) && uses[j].frame == uses[i].frame; j++ {
@@ -179,15 +203,11 @@ func (s *scanner) templates() []bool {
 			}
 		}
 		if fillings >= minFillings {
-			template[uses[i].frame] = true
+			for _, u := range uses[i:j] {
+				out[u.unit] = true
+			}
 		}
 		i = j
-	}
-	out := make([]bool, len(s.su))
-	for i, u := range s.su {
-		if f, words := u.Frame(); s.content[i] && words >= minFrameWords {
-			out[i] = template[f]
-		}
 	}
 	return out
 }

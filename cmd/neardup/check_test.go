@@ -166,9 +166,9 @@ func TestCheckFailOnDuplicateBeyondMaxMatches(t *testing.T) {
 	files := map[string]string{
 		"draft.md": draft,
 		"dup.md":   "The town board passed a budget of 45 million dollars on Monday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years.",
-		"n1.md":    strings.Replace(draft, "45", "46", 1),
-		"n2.md":    strings.Replace(draft, "45", "47", 1),
-		"n3.md":    strings.Replace(draft, "45", "48", 1),
+		"n1.md":    strings.Replace(draft, "45 million dollars on Tuesday to repair", "46 million dollars on Tuesday to repair", 1),
+		"n2.md":    strings.Replace(draft, "45 million dollars on Tuesday to repair", "47 million dollars on Tuesday to fix", 1),
+		"n3.md":    strings.Replace(draft, "45 million dollars on Tuesday to repair", "48 million dollars on Tuesday to mend", 1),
 	}
 	for name, text := range files {
 		os.WriteFile(filepath.Join(dir, name), []byte(text+"\n"), 0o644)

@@ -309,6 +309,12 @@ func (s *scanner) weigh() {
 	s.corpus = s.scorer.CorpusOf(len(content), df)
 }
 
+// otherFacts reports whether one of units a and b is worded in a template
+// (templates) and they give other numbers or names: other facts.
+func (s *scanner) otherFacts(a, b int) bool {
+	return (s.templated[a] || s.templated[b]) && score.FactsDiffer(s.su[a], s.su[b])
+}
+
 // scorePair scores units a and b with the scorer.
 func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 	r := s.scorer.Score(s.corpus, s.su[a], s.su[b])
@@ -317,8 +323,8 @@ func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 	case kind == Different:
 	case s.differentFigures(a, b, r.Features.Numbers):
 		kind = Different
-	case (s.templated[a] || s.templated[b]) && score.FactsDiffer(s.su[a], s.su[b]):
-		kind = Different // one template, other facts
+	case s.otherFacts(a, b):
+		kind = Different
 	case kind == Paraphrase && s.multi[a] && s.multi[b] && s.partialOverlap(a, b):
 		kind = Different
 	}
@@ -336,6 +342,9 @@ func (s *scanner) score(cands []index.Pair) []Pair {
 				return // run returns the context's error
 			}
 			for _, c := range cands[k*chunk : min((k+1)*chunk, len(cands))] {
+				if s.otherFacts(int(c.A), int(c.B)) {
+					continue // different whatever the score: not worth scoring
+				}
 				sc, kind := s.scorePair(int(c.A), int(c.B))
 				if kind != Different {
 					kept[k] = append(kept[k], Pair{A: int(c.A), B: int(c.B), Kind: kind, Scores: sc})

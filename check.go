@@ -111,8 +111,9 @@ const (
 // more ways and the other gives a number or a name it lacks is no
 // finding), but where scan counts a frame's fillings over the corpus, a
 // check counts them among a draft unit and the archive units it is
-// compared with (candidateTemplates), and so finds fewer templates. So Check can report as a
-// duplicate or paraphrase a pair that scan, with the same score, does not
+// compared with (candidateTemplates), and so finds fewer templates. So
+// Check can report as a duplicate or paraphrase a pair that scan, with
+// the same score, does not
 // (line 5 of testdata/cambodia-article.txt archived and line 61, its
 // two-sentence rewording, as a draft: a paraphrase at 0.947 that a scan of
 // the two leaves out);
@@ -439,9 +440,12 @@ func (c *checker) flat() []*analysed {
 // finding. When one of the two is worded in a template (candidateTemplates),
 // the pair is a finding only if they give the same numbers and names.
 func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit, template bool) {
+	if template && score.FactsDiffer(a.su, su) {
+		return
+	}
 	r := c.ix.scorer.Score(c.corpus, a.su, su)
 	kind := Kind(r.Kind)
-	if kind != Duplicate && kind != Paraphrase || template && score.FactsDiffer(a.su, su) {
+	if kind != Duplicate && kind != Paraphrase {
 		return
 	}
 	f := Finding{Kind: kind, Scores: Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, Draft: a.Unit, Match: match}

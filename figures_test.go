@@ -71,6 +71,9 @@ func TestTemplatedStatements(t *testing.T) {
 	if want := []string{"1~4", "2~5", "6~7"}; !slices.Equal(got, want) {
 		t.Errorf("pairs %v, want %v (the copy, the rewording, and the phrasing used twice)", got, want)
 	}
+	if res.Stats.Templated != 4 {
+		t.Errorf("%d units in templates, want 4 (lines 1-4)", res.Stats.Templated)
+	}
 	// Without the rule, the scorer alone calls the template's fillings the
 	// same statement.
 	sc, err := score.New(score.Options{})

@@ -207,6 +207,11 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 		s.weigh()
 		s.templated = s.templates()
 	})
+	for _, t := range s.templated {
+		if t {
+			res.Stats.Templated++
+		}
+	}
 	var cands []index.Pair
 	var err error
 	s.stage("candidates", 0, func() { cands, err = s.candidates() })

@@ -111,6 +111,9 @@ func summary(s *neardup.Stats) string {
 	if s.References > 0 {
 		parts = append(parts, fmt.Sprintf("%d in reference lists", s.References))
 	}
+	if s.Templated > 0 {
+		parts = append(parts, fmt.Sprintf("%d in templates", s.Templated))
+	}
 	parts = append(parts,
 		count(s.Candidates, "candidate"),
 		count(s.Pairs, "pair"),

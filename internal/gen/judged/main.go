@@ -20,16 +20,27 @@
 //   - unclear.
 //
 // The texts stay out of the repository (research licences); the offsets
-// find them in the corpus.
+// find them in the corpus. (The two samples here were drawn with Python's
+// random.sample, seeds 11 and 12, over the reports' paraphrase pairs in
+// order; -draw draws a sample the same way with Go's generator.)
 //
 //	neardup scan --format json -o reuters.json reuters21578.jsonl
 //	go run ./internal/gen/judged internal/gen/judged/reuters21578.tsv reuters.json
+//
+// With -draw N, judged instead draws N paraphrase pairs of a report at
+// random (-seed) and writes them for a reader: the labels file's columns
+// with the label empty, then both texts, and no scores.
+//
+//	go run ./internal/gen/judged -draw 200 -seed 1 reuters.json > to-label.tsv
 package main
 
 import (
 	"bufio"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,11 +56,21 @@ type key struct {
 }
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: judged LABELS.tsv REPORT.json")
+	draw := flag.Int("draw", 0, "draw this many paraphrase pairs of REPORT.json for labelling")
+	seed := flag.Uint64("seed", 1, "seed of the draw")
+	flag.Parse()
+	if *draw > 0 && flag.NArg() == 1 {
+		if err := drawPairs(os.Stdout, flag.Arg(0), *draw, *seed); err != nil {
+			fmt.Fprintln(os.Stderr, "judged:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if flag.NArg() != 2 {
+		fmt.Fprintln(os.Stderr, "usage: judged LABELS.tsv REPORT.json, or judged -draw N [-seed S] REPORT.json")
 		os.Exit(2)
 	}
-	line, err := run(os.Args[1], os.Args[2])
+	line, err := run(flag.Arg(0), flag.Arg(1))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "judged:", err)
 		os.Exit(1)
@@ -117,30 +138,66 @@ func readLabels(path string) (map[key]string, error) {
 	return out, sc.Err()
 }
 
-// readReport returns the pairs a scan's JSON report holds.
-func readReport(path string) (map[key]bool, error) {
+// reportPair is a pair of a scan's JSON report.
+type reportPair struct {
+	A, B struct {
+		Doc   string `json:"doc"`
+		Start int    `json:"start"`
+		Text  string `json:"text"`
+	}
+	Kind string `json:"kind"`
+}
+
+// readPairs returns the pairs of a scan's JSON report, in its order.
+func readPairs(path string) ([]reportPair, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	type unit struct {
-		Doc   string `json:"doc"`
-		Start int    `json:"start"`
-	}
 	var r struct {
-		Pairs []struct {
-			A, B unit
-			Kind string `json:"kind"`
-		} `json:"pairs"`
+		Pairs []reportPair `json:"pairs"`
 	}
 	if err := json.Unmarshal(data, &r); err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	held := make(map[key]bool, len(r.Pairs))
-	for _, p := range r.Pairs {
+	return r.Pairs, nil
+}
+
+// readReport returns the pairs a scan's JSON report holds.
+func readReport(path string) (map[key]bool, error) {
+	pairs, err := readPairs(path)
+	if err != nil {
+		return nil, err
+	}
+	held := make(map[key]bool, len(pairs))
+	for _, p := range pairs {
 		if p.Kind != "different" {
 			held[key{p.A.Doc, p.A.Start, p.B.Doc, p.B.Start}] = true
 		}
 	}
 	return held, nil
+}
+
+// drawPairs writes n paraphrase pairs of a report drawn at random, for a
+// reader to label: no scores, tabs and newlines in the texts made spaces.
+func drawPairs(w io.Writer, path string, n int, seed uint64) error {
+	pairs, err := readPairs(path)
+	if err != nil {
+		return err
+	}
+	var para []reportPair
+	for _, p := range pairs {
+		if p.Kind == "paraphrase" {
+			para = append(para, p)
+		}
+	}
+	rng := rand.New(rand.NewPCG(seed, 0))
+	rng.Shuffle(len(para), func(i, j int) { para[i], para[j] = para[j], para[i] })
+	flat := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, "doc_a\tstart_a\tdoc_b\tstart_b\tlabel\tnote\ttext_a\ttext_b")
+	for _, p := range para[:min(n, len(para))] {
+		fmt.Fprintf(bw, "%s\t%d\t%s\t%d\t\t\t%s\t%s\n", p.A.Doc, p.A.Start, p.B.Doc, p.B.Start, flat.Replace(p.A.Text), flat.Replace(p.B.Text))
+	}
+	return bw.Flush()
 }

@@ -8,7 +8,9 @@ import (
 // FuzzFeatures analyses two arbitrary texts and checks what every pair
 // must satisfy: sentence starts inside the unit and ascending, features
 // finite and in their documented ranges, the same whichever way round the
-// pair is given, and a score in [0,1].
+// pair is given, and a score in [0,1]; FactsDiffer symmetric and false for
+// a unit with itself, a frame no longer than the unit and the same each
+// time.
 func FuzzFeatures(f *testing.F) {
 	for _, seed := range [][2]string{
 		{"3. Security guarantees – Optimizing cybercrime coordination.", "3. Strategic depth – Cooperation in security."},
@@ -36,6 +38,14 @@ func FuzzFeatures(f *testing.F) {
 				prev = i
 			}
 		}
+		if FactsDiffer(a, b) != FactsDiffer(b, a) || FactsDiffer(a, a) {
+			t.Fatalf("FactsDiffer not symmetric, or a unit's facts differ from its own")
+		}
+		for _, u := range []*Unit{a, b} {
+			if f, w := u.Frame(); w > int(u.tokens) || f != frameOf(s.Analyze(u.text)) {
+				t.Fatalf("%q: frame of %d words in %d tokens, or another frame the second time", u.text, w, u.tokens)
+			}
+		}
 		c := s.NewCorpus([]*Unit{a, b})
 		fa, fb := s.Features(c, a, b), s.Features(c, b, a)
 		if fa != fb {
@@ -55,6 +65,8 @@ func FuzzFeatures(f *testing.F) {
 		}
 	})
 }
+
+func frameOf(u *Unit) uint64 { f, _ := u.Frame(); return f }
 
 // unbounded are the features documented as ln(1+x) of a count or mass.
 var unbounded = map[string]bool{"names": true, "unaligned": true, "unaligned_min": true, "len_diff": true, "gap": true}

@@ -27,9 +27,10 @@
 //	neardup scan --format json -o reuters.json reuters21578.jsonl
 //	go run ./internal/gen/judged internal/gen/judged/reuters21578.tsv reuters.json
 //
-// With -draw N, judged instead draws N paraphrase pairs of a report at
-// random (-seed) and writes them for a reader: the labels file's columns
-// with the label empty, then both texts, and no scores.
+// With -draw N, judged instead draws N paraphrase pairs (or, with -kind
+// duplicate, duplicate pairs) of a report at random (-seed) and writes
+// them for a reader: the labels file's columns with the label empty, then
+// both texts, and no scores.
 //
 //	go run ./internal/gen/judged -draw 200 -seed 1 reuters.json > to-label.tsv
 package main
@@ -58,9 +59,10 @@ type key struct {
 func main() {
 	draw := flag.Int("draw", 0, "draw this many paraphrase pairs of REPORT.json for labelling")
 	seed := flag.Uint64("seed", 1, "seed of the draw")
+	kind := flag.String("kind", "paraphrase", "kind of the pairs drawn: paraphrase or duplicate")
 	flag.Parse()
 	if *draw > 0 && flag.NArg() == 1 {
-		if err := drawPairs(os.Stdout, flag.Arg(0), *draw, *seed); err != nil {
+		if err := drawPairs(os.Stdout, flag.Arg(0), *kind, *draw, *seed); err != nil {
 			fmt.Fprintln(os.Stderr, "judged:", err)
 			os.Exit(1)
 		}
@@ -178,16 +180,16 @@ func readReport(path string) (map[key]bool, error) {
 	return held, nil
 }
 
-// drawPairs writes n paraphrase pairs of a report drawn at random, for a
+// drawPairs writes n pairs of a kind of a report drawn at random, for a
 // reader to label: no scores, tabs and newlines in the texts made spaces.
-func drawPairs(w io.Writer, path string, n int, seed uint64) error {
+func drawPairs(w io.Writer, path, kind string, n int, seed uint64) error {
 	pairs, err := readPairs(path)
 	if err != nil {
 		return err
 	}
 	var para []reportPair
 	for _, p := range pairs {
-		if p.Kind == "paraphrase" {
+		if p.Kind == kind {
 			para = append(para, p)
 		}
 	}

@@ -6,11 +6,13 @@
 //
 // A labels file is TSV with a header: doc_a, start_a, doc_b, start_b (a
 // pair's units by document id and byte offset, as the JSON report gives
-// them), label and a note. The files here label paraphrase pairs drawn at
-// random (fixed seeds) from the scans of commit 87a3c77 of the corpora of
-// ../shared/eval/corpora: 200 of Reuters-21578's 134,974 and 100 of 20
-// Newsgroups' 16,090. A reader who saw neither scores nor rules labelled
-// each pair from its two texts:
+// them), label and a note. reuters21578.tsv and 20news-train.tsv label
+// paraphrase pairs drawn at random (fixed seeds) from the scans of commit
+// 87a3c77 of the corpora of ../shared/eval/corpora: 200 of Reuters-21578's
+// 134,974 and 100 of 20 Newsgroups' 16,090; the -duplicates files label
+// duplicate pairs of the scans of commit 127ffb8, 60 of Reuters' 5,208
+// and 40 of 20 Newsgroups' 12,893. A reader who saw neither scores nor
+// rules labelled each pair from its two texts:
 //
 //   - same: one statement, fact, event or request, reworded or copied,
 //     perhaps with a detail added or dropped;

@@ -111,7 +111,8 @@ const (
 // more ways and the other gives a number or a name it lacks is no
 // finding), but where scan counts a frame's fillings over the corpus, a
 // check counts them among a draft unit and the archive units it is
-// compared with (candidateTemplates), and so finds fewer templates. So
+// compared with (candidateTemplates), and so finds fewer templates (and
+// none between drafts, or with documents added since its snapshot). So
 // Check can report as a duplicate or paraphrase a pair that scan, with
 // the same score, does not
 // (line 5 of testdata/cambodia-article.txt archived and line 61, its

@@ -26,6 +26,7 @@ func fuzzSeeds(f *testing.F) {
 	f.Add("  1. item\n  2. two\nProse line.\nMore prose.\n")
 	f.Add("Head:- One.- Two. U.S.-led\n")
 	f.Add(">> quoted\n> reply\n|> usenet\n-- \nsig")
+	f.Add("Yes.\n-----Original Message-----\nFrom: A <a@x.org>\nSent: Mon\n\nBody.\n\nFrom: b@y\nSubject: s\n\nBegin forwarded message:\nFrom: c\nTo: d\n")
 	f.Add("Wong, L. (2023). Mr. Smith. 2.5 $1.8 e.g. i.e. etc. Inc. The U.S.. Forbes... ok? Yes!")
 	f.Add("# H1\nSetext\n===\n```\ncode\n```\n**b** _e_ `c` [l](u) ![a](i) <http://x> &amp; \\*")
 	f.Add("- > quote\n  > more\nlazy\n- # Head\n- - ```\n    code\n- ***\n1. > - item\n> Title\n- > ---\n- <!--\n-->")

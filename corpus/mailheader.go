@@ -30,6 +30,49 @@ var mailFields = map[string]bool{
 	"nntp-posting-host": true, "x-newsreader": true, "x-mailer": true,
 }
 
+// A message quoted or forwarded inside another carries its own header
+// block, after a separator line that mail programs write ("-----Original
+// Message-----", "-------- Forwarded Message --------", "----------
+// Forwarded message ---------", "Begin forwarded message:"), or alone, as
+// a paragraph of its own (a forwarded article's "From: ... Subject: ..."
+// lines). That block is metadata too: skipEmbeddedHeader. The message
+// after it stays text.
+
+// skipEmbeddedHeader returns the offset after a message header block that
+// the line src[start:end] (the next one at next) opens inside a
+// plain-text document, or start: a
+// separator line followed by a header block, or, at the start of a
+// paragraph (fresh), a header block alone.
+func skipEmbeddedHeader(src string, start, end, next int, fresh bool) int {
+	l := src[start:end]
+	if forwardSeparator(l) {
+		if p := skipMessageHeader(src, next); p > next {
+			return p
+		}
+		return start
+	}
+	if _, field := headerField(l); fresh && (field || strings.HasPrefix(l, "From ")) {
+		return skipMessageHeader(src, start)
+	}
+	return start
+}
+
+// forwardSeparator reports whether l is the line a mail program writes
+// before the headers of a message it quotes or forwards.
+func forwardSeparator(l string) bool {
+	t := strings.TrimRight(strings.TrimLeft(l, " \t"), " \t\r")
+	switch {
+	case len(t) < len("-Original Message-"):
+		return false
+	case t[0] == 'B' || t[0] == 'b':
+		return strings.EqualFold(t, "Begin forwarded message:")
+	case t[0] != '-' || t[len(t)-1] != '-':
+		return false
+	}
+	inner := strings.Trim(t, "- ")
+	return len(t)-len(inner) >= 4 && (strings.EqualFold(inner, "Original Message") || strings.EqualFold(inner, "Forwarded Message"))
+}
+
 // skipMessageHeader returns the offset after the message header block that
 // opens src at pos (see above), or pos.
 func skipMessageHeader(src string, pos int) int {

@@ -39,3 +39,44 @@ func TestMessageHeader(t *testing.T) {
 		t.Errorf("Markdown: %+v; want the header lines kept", us)
 	}
 }
+
+// TestEmbeddedMessageHeader: the headers of a message quoted or forwarded
+// inside another, after a mail program's separator line or as a paragraph
+// of their own, are metadata; the message after them stays text.
+func TestEmbeddedMessageHeader(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []w
+	}{
+		{"Outlook reply",
+			"Yes, Thursday works.\nBob\n-----Original Message-----\nFrom: Alice Smith [mailto:alice@example.org]\nSent: Monday, May 1, 2023 10:00 AM\nTo: Bob Jones\nSubject: RE: harbour budget review\n\nCan we meet on Thursday to go through the harbour budget?\n",
+			[]w{para("Yes, Thursday works."), para("Bob"), para("Can we meet on Thursday to go through the harbour budget?")}},
+		{"Thunderbird forward",
+			"FYI.\n\n-------- Forwarded Message --------\nSubject: Dredging\nDate: Tue, 6 Apr 1993 10:00:00 +0000\nFrom: Editor <ed@example.com>\nTo: desk@example.com\n\nThe dredging starts in May.\n",
+			[]w{para("FYI."), para("The dredging starts in May.")}},
+		{"Apple Mail forward",
+			"See below.\n\nBegin forwarded message:\n\nFrom: Editor <ed@example.com>\nSubject: Dredging\n\nThe dredging starts in May.\n",
+			[]w{para("See below."), para("Begin forwarded message:"), para("The dredging starts in May.")}},
+		{"a forwarded article's headers alone",
+			"I found this on the net.\n\nFrom: td@example.org (Tom)\nNewsgroups: comp.graphics\nSubject: Re: dithering\n\nUse error diffusion.\n",
+			[]w{para("I found this on the net."), para("Use error diffusion.")}},
+		// Not message headers: kept as text.
+		{"separator before prose",
+			"Thanks.\n-----Original Message-----\nCan we meet on Thursday?\n",
+			[]w{para("Thanks."), para("-----Original Message-----"), para("Can we meet on Thursday?")}},
+		{"fields without a message field",
+			"Notes.\n\nTitle: Harbour plan\nAuthor: The Editor\n\nThe council voted.\n",
+			[]w{para("Notes."), para("Title: Harbour plan"), para("Author: The Editor"), para("The council voted.")}},
+		{"header lines going on a paragraph",
+			"The memo said:\nFrom: the mayor\nSubject: dredging\n",
+			[]w{para("The memo said:"), para("From: the mayor"), para("Subject: dredging")}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := SplitText(tt.in, Paragraph)
+			if d := diffUnits(got, units(t, tt.in, tt.want...)); d != "" {
+				t.Error(d)
+			}
+		})
+	}
+}

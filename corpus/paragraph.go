@@ -108,6 +108,14 @@ func (s *splitter) blocks(md bool) {
 			s.block(blk)
 			blk = blk[:0]
 		}
+		if !md {
+			if p := skipEmbeddedHeader(src, start, end, next, len(blk) == 0); p > start {
+				s.block(blk)
+				blk = blk[:0]
+				pos = p
+				continue
+			}
+		}
 		var l line
 		in, fresh := items.parse(&l, src, start, end, md)
 		if fresh {

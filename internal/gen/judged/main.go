@@ -9,10 +9,12 @@
 // them), label and a note. reuters21578.tsv and 20news-train.tsv label
 // paraphrase pairs drawn at random (fixed seeds) from the scans of commit
 // 87a3c77 of the corpora of ../shared/eval/corpora: 200 of Reuters-21578's
-// 134,974 and 100 of 20 Newsgroups' 16,090; the -duplicates files label
-// duplicate pairs of the scans of commit 127ffb8, 60 of Reuters' 5,208
-// and 40 of 20 Newsgroups' 12,893. A reader who saw neither scores nor
-// rules labelled each pair from its two texts:
+// 134,974 and 100 of 20 Newsgroups' 16,090; the -2 files paraphrase
+// pairs, and the -duplicates files duplicate pairs, of the scans of commit
+// 127ffb8: 200 of Reuters' 67,600 and 150 of 20 Newsgroups' 15,660
+// paraphrase pairs, 60 of Reuters' 5,208 and 40 of 20 Newsgroups' 12,893
+// duplicate pairs. Readers who saw neither scores nor rules labelled each
+// pair from its two texts:
 //
 //   - same: one statement, fact, event or request, reworded or copied,
 //     perhaps with a detail added or dropped;
@@ -22,9 +24,10 @@
 //   - unclear.
 //
 // The texts stay out of the repository (research licences); the offsets
-// find them in the corpus. (The two samples here were drawn with Python's
+// find them in the corpus. (The first two samples were drawn with Python's
 // random.sample, seeds 11 and 12, over the reports' paraphrase pairs in
-// order; -draw draws a sample the same way with Go's generator.)
+// order; the others with -draw, which draws a sample the same way with
+// Go's generator: seeds 31 and 32, 21 and 22 with -kind duplicate.)
 //
 //	neardup scan --format json -o reuters.json reuters21578.jsonl
 //	go run ./internal/gen/judged internal/gen/judged/reuters21578.tsv reuters.json

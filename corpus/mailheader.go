@@ -40,9 +40,8 @@ var mailFields = map[string]bool{
 
 // skipEmbeddedHeader returns the offset after a message header block that
 // the line src[start:end] (the next one at next) opens inside a
-// plain-text document, or start: a
-// separator line followed by a header block, or, at the start of a
-// paragraph (fresh), a header block alone.
+// plain-text document, or start: a separator line followed by a header
+// block, or, at the start of a paragraph (fresh), a header block alone.
 func skipEmbeddedHeader(src string, start, end, next int, fresh bool) int {
 	l := src[start:end]
 	if forwardSeparator(l) {

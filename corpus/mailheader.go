@@ -50,10 +50,30 @@ func skipEmbeddedHeader(src string, start, end, next int, fresh bool) int {
 		}
 		return start
 	}
-	if _, field := headerField(l); fresh && (field || strings.HasPrefix(l, "From ")) {
+	if _, field := headerField(l); fresh && (field || mboxLine(l)) {
 		return skipMessageHeader(src, start)
 	}
 	return start
+}
+
+// mboxLine reports whether l is an mbox separator line: "From ", the
+// sender, and the date, which opens with the day of the week ("From
+// alice@example.org Mon Jan  1 00:00:00 2024", "From mikefran Wed Apr 21
+// ..."); "From Monday the office moves" is prose.
+func mboxLine(l string) bool {
+	rest, ok := strings.CutPrefix(l, "From ")
+	if !ok {
+		return false
+	}
+	_, date, ok := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	if date = strings.TrimLeft(date, " "); !ok || len(date) < 4 || date[3] != ' ' {
+		return false
+	}
+	switch date[:3] {
+	case "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun":
+		return true
+	}
+	return false
 }
 
 // forwardSeparator reports whether l is the line a mail program writes
@@ -72,24 +92,51 @@ func forwardSeparator(l string) bool {
 	return len(t)-len(inner) >= 4 && (strings.EqualFold(inner, "Original Message") || strings.EqualFold(inner, "Forwarded Message"))
 }
 
+// maxHeaderLines bounds the lines of a header block (a long chain of
+// "Received:" fields is some tens), so that looking for one costs a
+// bounded read: a document of separator lines and folded-looking lines
+// would otherwise be read to its end from each.
+const maxHeaderLines = 200
+
+// isMailField reports whether a header field's name, in any case, is one
+// of mailFields (without allocating: a look for an embedded header block
+// reads every paragraph's first line).
+func isMailField(name string) bool {
+	var buf [24]byte
+	if len(name) > len(buf) {
+		return false
+	}
+	for i := range len(name) {
+		c := name[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return mailFields[string(buf[:len(name)])]
+}
+
 // skipMessageHeader returns the offset after the message header block that
 // opens src at pos (see above), or pos.
 func skipMessageHeader(src string, pos int) int {
 	p := pos
-	if _, end, next := nextLine(src, p); strings.HasPrefix(src[p:end], "From ") {
-		p = next // an mbox separator
+	if _, end, next := nextLine(src, p); mboxLine(src[p:end]) {
+		p = next
 	}
 	fields, mail := 0, false
-	for p < len(src) {
+	for n := 0; p < len(src); n++ {
 		start, end, next := nextLine(src, p)
 		l := src[start:end]
 		if strings.TrimSpace(l) == "" {
 			break
 		}
+		if n == maxHeaderLines || forwardSeparator(l) {
+			return pos // too long, or another message's separator
+		}
 		switch name, ok := headerField(l); {
 		case ok:
 			fields++
-			mail = mail || mailFields[strings.ToLower(name)]
+			mail = mail || isMailField(name)
 		case fields > 0 && (l[0] == ' ' || l[0] == '\t'):
 			// A folded value.
 		default:

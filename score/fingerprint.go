@@ -56,13 +56,20 @@ func (u *Unit) Figures() (numbers, content int) {
 // units.
 func (u *Unit) Frame() (hash uint64, words int) { return u.frmHash, int(u.frmLen) }
 
-// FactsDiffer reports whether a number of one unit is not a number of the
-// other (numbers compared as the scorer reads them: "two" = "2", "$25
-// million" one amount) or a name of one (a capitalised word inside a
-// sentence) is not a word of the other.
+// FactsDiffer reports whether two units give other facts: a number of one
+// is not a number of the other (numbers compared as the scorer reads them:
+// "two" = "2", "$25 million" one amount), or fewer than half of their
+// names (capitalised words inside a sentence) are words of the other. A
+// name more or less is not another fact: a copy with its agency's credit
+// ("WASHINGTON (Reuters) - The Senate on Tuesday ..." / "WASHINGTON (AP)
+// - ..."), a title or a company's legal form ("Prime Minister Theresa
+// May" / "Theresa May", "Harbor Mills Inc" / "Harbor Mills").
 func FactsDiffer(a, b *Unit) bool {
 	an, bn := a.numbers(), b.numbers()
-	in := similarity.Intersect(an, bn)
-	return in < len(an) || in < len(bn) ||
-		missing(a.names(), b.terms()) > 0 || missing(b.names(), a.terms()) > 0
+	if in := similarity.Intersect(an, bn); in < len(an) || in < len(bn) {
+		return true
+	}
+	na, nb := len(a.names()), len(b.names())
+	matched := na - missing(a.names(), b.terms()) + nb - missing(b.names(), a.terms())
+	return 2*matched < na+nb
 }

@@ -64,6 +64,11 @@ func TestFactsDiffer(t *testing.T) {
 		// A name need only be a word of the other side.
 		{"Shares of Harbor Mills rose", "harbor mills shares rose", false},
 		{"The company raised its dividend", "The firm raised its payout", false},
+		// A name more or less is not another fact; most names other are.
+		{"WASHINGTON (Reuters) - The Senate on Tuesday approved the bill", "WASHINGTON (AP) - The Senate on Tuesday approved the bill", false},
+		{"The Senate on Tuesday approved the bill, Prime Minister Theresa May said", "The Senate on Tuesday approved the bill, Theresa May said", false},
+		{"Shares of Harbor Mills Inc rose", "Shares of Harbor Mills rose", false},
+		{"Staff writers Matt Eagan and Ken Davis contributed", "Staff writer Jeff Goldberg contributed", true},
 	} {
 		a, b := s.Analyze(c.a), s.Analyze(c.b)
 		if got := FactsDiffer(a, b); got != c.differ || FactsDiffer(b, a) != got {

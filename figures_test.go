@@ -89,3 +89,21 @@ func TestTemplatedStatements(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplatedSyndication: one wire paragraph carried with three
+// agencies' credits is one wording filled three ways (a template by the
+// count), but a name other of several is not another fact: the copies
+// pair.
+func TestTemplatedSyndication(t *testing.T) {
+	const body = " - The Senate on Tuesday approved a bill that would raise the federal minimum wage and extend unemployment benefits for workers who lost their jobs during the downturn.\n"
+	docs := []corpus.Document{
+		{ID: "reuters", Format: corpus.Text, Text: "WASHINGTON (Reuters)" + body},
+		{ID: "ap", Format: corpus.Text, Text: "WASHINGTON (AP)" + body},
+		{ID: "afp", Format: corpus.Text, Text: "WASHINGTON (AFP)" + body},
+	}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	must(t, err)
+	if res.Stats.Templated != 3 || len(res.Pairs) != 3 {
+		t.Errorf("%d units in templates, %d pairs; want 3 and 3 (every copy with every other)", res.Stats.Templated, len(res.Pairs))
+	}
+}

@@ -108,7 +108,7 @@ const (
 // neither says at least three quarters of its sentences in the other (a
 // shared sentence or two, not a rewording). Both apply the templates
 // rule (a pair where one unit is worded in a frame filled in three or
-// more ways and the other gives a number or a name it lacks is no
+// more ways and the two give other numbers or mostly other names is no
 // finding), but where scan counts a frame's fillings over the corpus, a
 // check counts them among a draft unit and the archive units it is
 // compared with (candidateTemplates), and so finds fewer templates (and
@@ -439,7 +439,7 @@ func (c *checker) flat() []*analysed {
 
 // score scores draft unit k against a matching unit and records a
 // finding. When one of the two is worded in a template (candidateTemplates),
-// the pair is a finding only if they give the same numbers and names.
+// the pair is a finding only if they give the same facts (FactsDiffer).
 func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit, template bool) {
 	if template && score.FactsDiffer(a.su, su) {
 		return

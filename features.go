@@ -310,7 +310,8 @@ func (s *scanner) weigh() {
 }
 
 // otherFacts reports whether one of units a and b is worded in a template
-// (templates) and they give other numbers or names: other facts.
+// (templates) and they give other facts (score.FactsDiffer: other numbers,
+// or mostly other names).
 func (s *scanner) otherFacts(a, b int) bool {
 	return (s.templated[a] || s.templated[b]) && score.FactsDiffer(s.su[a], s.su[b])
 }

@@ -47,6 +47,7 @@ type Unit struct {
 	tmpHash uint64 // seqHash with every number in digits one and the same token
 	frmHash uint64 // the content terms with each run of numbers and names one slot (Frame)
 	frmLen  uint32 // content tokens outside the slots
+	lead    uint32 // the first word the frame reads as a name and names() does not (FactsDiffer), or 0
 }
 
 const (
@@ -287,11 +288,18 @@ func (s *Scorer) Analyze(text string) *Unit {
 		if name {
 			sc.names = append(sc.names, w.term)
 		}
-		frm.add(i, w.term, w.num, name, capital && !name)
+		// The frame also reads as a name a capitalised word after an
+		// abbreviation's period ("Mr. Smith"), which names() leaves out
+		// as a sentence opener (the model was fitted so).
+		frameName := name || capital && i > 0 && !opensSentence(text, &sc.toks[i-1], t) && !strings.ContainsAny(text[prevEnd:t.Start], ":;•–—")
+		if frameName && !name && frm.lead == 0 {
+			frm.lead = w.term
+		}
+		frm.add(i, w.term, w.num, frameName, capital && !frameName)
 		prevEnd = t.End
 	}
 	frm.flush()
-	u.seqHash, u.tmpHash, u.frmHash, u.frmLen = seq, tmp, frm.hash, frm.words
+	u.seqHash, u.tmpHash, u.frmHash, u.frmLen, u.lead = seq, tmp, frm.hash, frm.words, frm.lead
 	s.group(u, sc)
 	u.words = u.nt
 	for _, t := range u.terms() {
@@ -313,6 +321,7 @@ type framer struct {
 	held    uint32
 	heldAt  int
 	holding bool
+	lead    uint32 // the first word read as a name that names() leaves out
 }
 
 // add adds content token i: a number or a name (a slot), a capitalised
@@ -322,7 +331,9 @@ func (f *framer) add(i int, term uint32, number, name, opener bool) {
 		f.holding = false
 		if !name || i != f.heldAt+1 {
 			f.word(f.held)
-		} // else it opens the name that token i goes on
+		} else if f.lead == 0 {
+			f.lead = f.held // it opens the name that token i goes on
+		}
 	}
 	switch {
 	case number || name:

@@ -69,7 +69,22 @@ func FactsDiffer(a, b *Unit) bool {
 	if in := similarity.Intersect(an, bn); in < len(an) || in < len(bn) {
 		return true
 	}
-	na, nb := len(a.names()), len(b.names())
-	matched := na - missing(a.names(), b.terms()) + nb - missing(b.names(), a.terms())
-	return 2*matched < na+nb
+	na, ma := a.nameFacts(b)
+	nb, mb := b.nameFacts(a)
+	return 2*(ma+mb) < na+nb
+}
+
+// nameFacts returns how many names u gives (names(), and the word the
+// frame reads as a name that they leave out: "Harbor" of "Harbor Mills
+// said", "Smith" of "Mr. Smith") and how many of them are words of o.
+func (u *Unit) nameFacts(o *Unit) (n, matched int) {
+	n = len(u.names())
+	matched = n - missing(u.names(), o.terms())
+	if u.lead != 0 && !slices.Contains(u.names(), u.lead) {
+		n++
+		if _, ok := slices.BinarySearch(o.terms(), u.lead); ok {
+			matched++
+		}
+	}
+	return n, matched
 }

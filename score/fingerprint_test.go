@@ -38,6 +38,8 @@ func TestFrame(t *testing.T) {
 		{"Shares of Harbor Mills rose 5 pct", "Bonds of Harbor Mills rose 5 pct", false, 2},
 		{"Stocks to watch at close on Monday", "Stocks to watch at close on Thursday", true, 3},
 		{"Stocks to watch at close on Monday", "Bonds to watch at close on Monday", false, 3},
+		// A capitalised word after an abbreviation's period is a name.
+		{"Mr. Smith was named chief executive", "Ms. Jones was named chief executive", true, 3},
 		// Names alone make a frame of no words.
 		{"New York Rangers Messier Kovalev", "Ed Olczyk New York Rangers", true, 0},
 	} {
@@ -69,6 +71,8 @@ func TestFactsDiffer(t *testing.T) {
 		{"The Senate on Tuesday approved the bill, Prime Minister Theresa May said", "The Senate on Tuesday approved the bill, Theresa May said", false},
 		{"Shares of Harbor Mills Inc rose", "Shares of Harbor Mills rose", false},
 		{"Staff writers Matt Eagan and Ken Davis contributed", "Staff writer Jeff Goldberg contributed", true},
+		// The name opening a sentence counts, as the frame reads it.
+		{"Mr. Smith was named chief executive", "Mr. Jones was named chief executive", true},
 	} {
 		a, b := s.Analyze(c.a), s.Analyze(c.b)
 		if got := FactsDiffer(a, b); got != c.differ || FactsDiffer(b, a) != got {

@@ -292,10 +292,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		// abbreviation's period ("Mr. Smith"), which names() leaves out
 		// as a sentence opener (the model was fitted so).
 		frameName := name || capital && i > 0 && !opensSentence(text, &sc.toks[i-1], t) && !strings.ContainsAny(text[prevEnd:t.Start], ":;•–—")
-		if frameName && !name && frm.lead == 0 {
-			frm.lead = w.term
-		}
-		frm.add(i, w.term, w.num, frameName, capital && !frameName)
+		frm.add(i, w.term, w.num, frameName, frameName && !name, capital && !frameName)
 		prevEnd = t.End
 	}
 	frm.flush()
@@ -324,9 +321,13 @@ type framer struct {
 	lead    uint32 // the first word read as a name that names() leaves out
 }
 
-// add adds content token i: a number or a name (a slot), a capitalised
-// word opening a sentence (opener), or another word.
-func (f *framer) add(i int, term uint32, number, name, opener bool) {
+// add adds content token i: a number or a name (a slot; unnamed: a name
+// the scorer's names leave out), a capitalised word opening a sentence
+// (opener), or another word.
+func (f *framer) add(i int, term uint32, number, name, unnamed, opener bool) {
+	if name && unnamed && f.lead == 0 {
+		f.lead = term // before a held opener it goes on: "Smith" of "Mr. Smith"
+	}
 	if f.holding {
 		f.holding = false
 		if !name || i != f.heldAt+1 {

@@ -50,6 +50,16 @@ func (b *builder) reset() {
 // empty reports whether nothing but white space has been added.
 func (b *builder) empty() bool { return b.n == 0 }
 
+// span returns the source range of the text added since reset: from the
+// first piece's start to the last piece's end.
+func (b *builder) span() (int, int) {
+	if len(b.pieces) == 0 {
+		return 0, 0
+	}
+	last := b.pieces[len(b.pieces)-1]
+	return b.pieces[0].o, last.o + last.ol
+}
+
 // materialise copies the single verbatim piece into buf so that more pieces
 // can follow it.
 func (b *builder) materialise() {

@@ -12,6 +12,9 @@
 // Metadata makes no unit: a message's header block (mailheader.go), a
 // reply's attribution line (attribution.go), Markdown front matter; a
 // transcript's speaker labels are left out of its units (speaker.go).
+// Nor does source code (code.go: fenced, in HTML pre, or a plain-text
+// block that reads as code); a shell archive's files are read as the
+// files they restore (shar.go).
 // A unit's Text is what later stages compare: markup and markers removed,
 // white space collapsed; its Start, End and Line point into the original
 // Document.Text (clean.go).

@@ -32,6 +32,8 @@ func fuzzSeeds(f *testing.F) {
 	f.Add("- > quote\n  > more\nlazy\n- # Head\n- - ```\n    code\n- ***\n1. > - item\n> Title\n- > ---\n- <!--\n-->")
 	f.Add("<html><head><title>t</title></head><body><nav>n</nav><h1>T</h1><p>a &amp; b<br>c</p><ul><li>x<li>y</ul><blockquote>q</blockquote><pre>a\n\nb</pre></body>")
 	f.Add("\uFEFF\r\n\t\u00a0\u3000。！？…\x00\xff")
+	f.Add("Text.\n\nint x;\nif (x) {\n/* c */\n}\n\n#!/bin/sh\nsed 's/^X//' << 'E' > f &&\nXa\nX\nXb;\nE\nchmod f\n\nEnd.")
+	f.Add("<pre><code>x = 1;</code></pre><pre class=\"lang-c\">y;</pre><pre>if (a &gt; b) {\n}</pre><p>p</p>")
 	f.Add("Prose.\n\nSources: [1] A. (2023). T. http://a.example/x[2] B. https://www.b.example/y\n\n## References\n\n- C. www.c.example\n\n## Next\n\nProse again.")
 }
 

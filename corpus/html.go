@@ -27,7 +27,9 @@ import (
 //     written ("foo<b>bar</b>" is one word);
 //   - a unit inside li is a KindListItem, inside h1-h6 a KindHeading, and
 //     inside blockquote Quoted;
-//   - inside pre, a blank line also ends a unit;
+//   - inside pre, a blank line also ends a unit; code is skipped (code.go):
+//     a code element inside pre, a pre whose class names code, and a unit
+//     of pre whose lines read as code;
 //   - character references ending in ';' are decoded in Text (&amp; &#8217;
 //     &#x2019;); comments and doctypes are ignored.
 //
@@ -48,7 +50,7 @@ func (s *splitter) html() {
 		pos    int
 	)
 	flush := func() {
-		if !s.b.empty() {
+		if !s.b.empty() && !(pre > 0 && codeHTML(s.src, s.b.span)) {
 			s.emit(kind, quoted)
 		}
 		s.b.reset()
@@ -91,7 +93,11 @@ func (s *splitter) html() {
 				}
 				continue
 			}
-			if !void && (dropElement(tag) || hasAttr && hiddenAttr(z)) {
+			hidden, code := false, false
+			if hasAttr && !void {
+				hidden, code = readAttrs(z, tag == "pre" || tag == "code")
+			}
+			if !void && (dropElement(tag) || hidden || code || tag == "code" && pre > 0) {
 				flush()
 				skip = append(skip, tag)
 				continue
@@ -217,14 +223,20 @@ func popTo(ctx []string, f func(string) bool) []string {
 }
 
 // hiddenAttr reports a hidden or aria-hidden="true" attribute.
-func hiddenAttr(z *xhtml.Tokenizer) bool {
+// readAttrs reads the attributes of the start tag z is at: whether it is
+// hidden (hidden, aria-hidden="true"), and, when class is set, whether
+// its class names code (codeClass).
+func readAttrs(z *xhtml.Tokenizer, class bool) (hidden, code bool) {
 	for {
 		k, v, more := z.TagAttr()
-		if string(k) == "hidden" || string(k) == "aria-hidden" && strings.EqualFold(string(v), "true") {
-			return true
+		switch {
+		case string(k) == "hidden" || string(k) == "aria-hidden" && strings.EqualFold(string(v), "true"):
+			hidden = true
+		case class && string(k) == "class" && codeClass(string(v)):
+			code = true
 		}
 		if !more {
-			return false
+			return hidden, code
 		}
 	}
 }

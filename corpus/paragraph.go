@@ -83,6 +83,7 @@ func (s *splitter) blocks(md bool) {
 	var html htmlBlock
 	var ends htmlEnds
 	var items listItems
+	var sh sharState // a shell archive's file being read (shar.go)
 	for pos < len(src) {
 		start, end, next := nextLine(src, pos)
 		pos = next
@@ -109,6 +110,27 @@ func (s *splitter) blocks(md bool) {
 			blk = blk[:0]
 		}
 		if !md {
+			switch {
+			case sh.delim != "":
+				if src[start:end] == sh.delim {
+					s.block(blk)
+					blk = blk[:0]
+					sh = sharState{shell: true}
+					continue
+				}
+				if strings.HasPrefix(src[start:end], sh.prefix) {
+					start += len(sh.prefix) // the file's own line
+				}
+			case sh.shell && !blankLine(src[start:end]):
+				continue
+			default:
+				sh.shell = false
+				if p, d, ok := sharFile(src[start:end]); ok {
+					blk = blk[:0] // the archive's shell lines
+					sh = sharState{prefix: p, delim: d}
+					continue
+				}
+			}
 			if p := skipEmbeddedHeader(src, start, end, next, len(blk) == 0); p > start {
 				s.block(blk)
 				blk = blk[:0]
@@ -477,7 +499,7 @@ func (s *splitter) push(blk []line, l line) []line {
 
 // block splits the lines of one block into paragraphs.
 func (s *splitter) block(blk []line) {
-	if len(blk) == 0 {
+	if len(blk) == 0 || codeBlock(s.src, blk) {
 		return
 	}
 	continuedItems(s.src, blk)

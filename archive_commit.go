@@ -409,7 +409,7 @@ func (ix *Index) seen(c *checker) bool {
 	content, matched := 0, 0
 	c.each(func(k int, _ *draft, _ *analysed) {
 		content++
-		for _, f := range c.findings[k] {
+		for _, f := range c.unitFindings(k) {
 			if f.Kind == Duplicate || ix.opt.SeenKind == Paraphrase {
 				matched++
 				break

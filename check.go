@@ -236,9 +236,13 @@ type checker struct {
 	df       map[uint32]uint32 // document frequencies of every term scored
 	corpus   *score.Corpus
 	findings [][]Finding // by draft unit, in order of drafts then units
-	cands    int
-	heap     []candidate // scratch of probe
-	read     int         // postings read by the probes
+	// figures holds, beside each finding, its match's NumbersKey when
+	// the draft unit and the match give other numbers (score.OtherNumbers)
+	// in a paraphrase, else 0 (see unitFindings).
+	figures [][]uint64
+	cands   int
+	heap    []candidate // scratch of probe
+	read    int         // postings read by the probes
 	// floor is the share of a draft unit's squared term weight a candidate
 	// must be able to share: probeFloor² for a full check, dupShare when
 	// only duplicates matter.
@@ -265,6 +269,7 @@ func (ix *Index) newChecker(ctx context.Context, docs []corpus.Document, opt Che
 		n += len(d.units)
 	}
 	c.findings = make([][]Finding, n)
+	c.figures = make([][]uint64, n)
 	return c, nil
 }
 
@@ -450,9 +455,40 @@ func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit, template
 		return
 	}
 	f := Finding{Kind: kind, Scores: Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, Draft: a.Unit, Match: match}
+	var fig uint64
+	if kind == Paraphrase && score.OtherNumbers(a.su, su) {
+		fig = su.NumbersKey() | 1 // never 0
+	}
 	c.mu.Lock()
 	c.findings[k] = append(c.findings[k], f)
+	c.figures[k] = append(c.figures[k], fig)
 	c.mu.Unlock()
+}
+
+// unitFindings returns the findings of draft unit k, without its
+// paraphrases that give other numbers when they give at least
+// minFillings-1 different sets of them: the draft unit is restated
+// with other figures, a template, as scan's restated rule reads a unit
+// that the corpus restates so (overlap.go). Where scan counts a unit's
+// restatements among all the pairs it keeps, a check counts the draft
+// unit's among its findings.
+func (c *checker) unitFindings(k int) []Finding {
+	var fps []uint64
+	for _, fp := range c.figures[k] {
+		if fp != 0 && !slices.Contains(fps, fp) {
+			fps = append(fps, fp)
+		}
+	}
+	if len(fps) < minFillings-1 {
+		return slices.Clone(c.findings[k]) // result sorts it: figures stay beside findings
+	}
+	var out []Finding
+	for i, f := range c.findings[k] {
+		if c.figures[k][i] == 0 {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // recordUnit is the Unit of an archive record, located in its document.
@@ -535,7 +571,8 @@ func (c *checker) result() *CheckResult {
 			}
 		}
 	}
-	for _, fs := range c.findings {
+	for k := range c.findings {
+		fs := c.unitFindings(k)
 		// One finding per matching unit (a unit found by the snapshot and
 		// again when a CheckAndAdd completes): the best score.
 		slices.SortFunc(fs, func(x, y Finding) int {

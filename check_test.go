@@ -257,10 +257,12 @@ func TestCheckStdinDraft(t *testing.T) {
 func TestCheckMaxMatchesKeepsDuplicate(t *testing.T) {
 	const draft = "The city council approved a budget of 45 million dollars on Tuesday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years."
 	archive := []corpus.Document{ixDoc("dup", "The town board passed a budget of 45 million dollars on Monday to repair bridges, resurface roads and expand the bus network across the northern districts over the next three years.")}
-	// Other figures, each in a wording of its own: three fillings of one
-	// wording would be a template (TestCheckTemplated).
-	for i, n := range []string{"46 million dollars on Tuesday to repair", "47 million dollars on Tuesday to fix", "48 million dollars on Tuesday to mend"} {
-		archive = append(archive, ixDoc(fmt.Sprint("n", i+1), strings.Replace(draft, "45 million dollars on Tuesday to repair", n, 1)))
+	// A figure more, each in a wording of its own: three fillings of one
+	// wording would be a template (TestCheckTemplated), and three other
+	// figures for the draft's a restatement with other figures
+	// (TestCheckRestated).
+	for i, n := range []string{"to repair 12 bridges", "to fix 14 bridges", "to mend 16 bridges"} {
+		archive = append(archive, ixDoc(fmt.Sprint("n", i+1), strings.Replace(draft, "to repair bridges", n, 1)))
 	}
 	check := func(maxMatches int) []neardup.Finding {
 		ix := ixOpen(t, "", neardup.IndexOptions{MaxMatches: maxMatches})
@@ -454,5 +456,35 @@ func TestCheckTemplated(t *testing.T) {
 	}
 	if want := []string{"reworded~old2", "corrected~old4"}; !slices.Equal(got, want) {
 		t.Errorf("findings %v, want %v", got, want)
+	}
+}
+
+// TestCheckRestated: a draft unit that the archive restates with other
+// figures in two other wordings is a template (scan's restated rule,
+// TestRestatedFigures): those are no findings; the archive's rewording
+// with the draft's figures is, and so is a story told once before with
+// other figures.
+func TestCheckRestated(t *testing.T) {
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	for _, i := range []int{2, 3, 4, 6} {
+		must(t, ix.Add(context.Background(), ixDoc(fmt.Sprint("old", i), restatedLines[i-1])))
+	}
+	drafts := []corpus.Document{ixDoc("bank", restatedLines[0]), ixDoc("quake", restatedLines[4])}
+	res, err := ix.Check(context.Background(), drafts, neardup.CheckOptions{})
+	must(t, err)
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Draft.Doc+"~"+f.Match.Doc)
+	}
+	if want := []string{"bank~old4", "quake~old6"}; !slices.Equal(got, want) {
+		t.Errorf("findings %v, want %v", got, want)
+	}
+	// With one restatement archived, it is a finding.
+	ix2 := ixOpen(t, "", neardup.IndexOptions{})
+	must(t, ix2.Add(context.Background(), ixDoc("old2", restatedLines[1])))
+	res, err = ix2.Check(context.Background(), drafts[:1], neardup.CheckOptions{})
+	must(t, err)
+	if len(res.Findings) != 1 || res.Findings[0].Match.Doc != "old2" || res.Findings[0].Kind != neardup.Paraphrase {
+		t.Errorf("one restatement archived: findings %+v, want old2 as a paraphrase", res.Findings)
 	}
 }

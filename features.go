@@ -324,7 +324,7 @@ func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 	case kind == Different:
 	case s.differentFigures(a, b, r.Features.Numbers):
 		kind = Different
-	case s.otherFacts(a, b):
+	case s.otherFacts(a, b), s.otherFigures(a, b):
 		kind = Different
 	case kind == Paraphrase && s.multi[a] && s.multi[b] && s.partialOverlap(a, b):
 		kind = Different

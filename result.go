@@ -81,7 +81,7 @@ type Stats struct {
 	Documents   int `json:"documents"`
 	Units       int `json:"units"`
 	References  int `json:"reference_units"` // units of lists of sources or links, not compared
-	Templated   int `json:"templated_units"` // compared units worded in a template: they pair only with units giving the same facts (numbers, most names)
+	Templated   int `json:"templated_units"` // compared units worded in a template, or restated with other numbers: they pair only with units giving the same facts (numbers, most names)
 	Candidates  int `json:"candidates"`      // pairs the index proposed (the scorer scored those not of a template with other facts)
 	Pairs       int `json:"pairs"`           // pairs kept at the thresholds
 	Clusters    int `json:"clusters"`

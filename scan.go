@@ -114,6 +114,7 @@ type scanner struct {
 	su        []*score.Unit   // each unit analysed by the scorer
 	content   []bool          // unit is compared: enough content words, not boilerplate, not a reference
 	templated []bool          // unit's wording is a template filled with other facts elsewhere (templates)
+	restate   []bool          // unit is restated with other numbers in other wordings (restated); nil before scoring ends
 	copies    copySet         // exact copies: compared through their originals (copies.go)
 	refs      int             // units in reference lists
 	multi     []bool          // unit has more than one sentence (paragraph mode)
@@ -224,9 +225,14 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 		return nil, err
 	}
 	var pairs []Pair
-	s.stage("score", len(cands), func() { pairs = s.score(cands) })
+	s.stage("score", len(cands), func() { pairs = s.restated(s.score(cands)) })
 	if err := ctx.Err(); err != nil {
 		return nil, err // scoring stopped part-way
+	}
+	for i, t := range s.restate {
+		if t && !s.templated[i] {
+			res.Stats.Templated++
+		}
 	}
 	var clusters []Cluster
 	s.stage("cluster", len(pairs), func() {

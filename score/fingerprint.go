@@ -74,6 +74,41 @@ func FactsDiffer(a, b *Unit) bool {
 	return 2*(ma+mb) < na+nb
 }
 
+// OtherNumbers reports whether each of two units gives a number the
+// other does not (numbers as FactsDiffer reads them): "profit rose to 12
+// million dollars from 9 million" and "profit of 31 million dollars, up
+// from 27 million" do; "profit rose 12 pct" and "profit rose 12 pct to 40
+// mln dlrs" do not (one adds a figure, the other gives none of its own).
+func OtherNumbers(a, b *Unit) bool {
+	an, bn := a.numbers(), b.numbers()
+	in := similarity.Intersect(an, bn)
+	return in < len(an) && in < len(bn)
+}
+
+// NumbersKey returns a hash of the set of numbers the unit gives (as
+// FactsDiffer reads them): units giving the same numbers, in any order
+// and however written, have one key. Scan counts the other figures a
+// statement is restated with by their keys.
+func (u *Unit) NumbersKey() uint64 {
+	h := uint64(termSeed)
+	for _, n := range u.numbers() {
+		h = (h ^ uint64(n)) * 0x100000001b3
+	}
+	return h
+}
+
+// FactsKey returns a hash of the facts the unit gives (its numbers and
+// names, as FactsDiffer reads them): near-copies of one statement that
+// differ in a stop word or a word ending have one key, and fill a Frame
+// the same way. Scan counts a frame's fillings by their keys.
+func (u *Unit) FactsKey() uint64 {
+	h := u.NumbersKey()
+	for _, n := range u.names() {
+		h = (h ^ uint64(n)) * 0x100000001b3
+	}
+	return (h ^ uint64(u.lead)) * 0x100000001b3
+}
+
 // nameFacts returns how many names u gives (names(), and the word the
 // frame reads as a name that they leave out: "Harbor" of "Harbor Mills
 // said", "Smith" of "Mr. Smith") and how many of them are words of o.

@@ -80,3 +80,23 @@ func TestFactsDiffer(t *testing.T) {
 		}
 	}
 }
+
+func TestOtherNumbers(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Profit rose to 12 million dollars from 9 million.", "Profit was 31 million dollars, up from 27 million.", true},
+		{"Profit rose to 12 million dollars from 9 million.", "Profit rose to $12 million from $9 million.", false}, // one amount written two ways
+		{"Profit rose 12 percent.", "Profit rose 12 percent to 40 million dollars.", false},                         // a figure more
+		{"Profit rose 12 percent.", "Profit rose sharply.", false},                                                  // no figure of its own
+		{"Two trains were late.", "Three trains were late.", true},                                                  // number words
+	}
+	for _, tt := range tests {
+		a, b := s.Analyze(tt.a), s.Analyze(tt.b)
+		if got := OtherNumbers(a, b); got != tt.want || OtherNumbers(b, a) != got {
+			t.Errorf("OtherNumbers(%q, %q) = %v, want %v (both ways)", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

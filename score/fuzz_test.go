@@ -2,14 +2,16 @@ package score
 
 import (
 	"math"
+	"slices"
 	"testing"
 )
 
 // FuzzFeatures analyses two arbitrary texts and checks what every pair
 // must satisfy: sentence starts inside the unit and ascending, features
 // finite and in their documented ranges, the same whichever way round the
-// pair is given, and a score in [0,1]; FactsDiffer symmetric and false for
-// a unit with itself, a frame no longer than the unit and the same each
+// pair is given, and a score in [0,1]; FactsDiffer and OtherNumbers
+// symmetric and false for a unit with itself (OtherNumbers implying
+// FactsDiffer), one NumbersKey for one set of numbers, a frame no longer than the unit and the same each
 // time.
 func FuzzFeatures(f *testing.F) {
 	for _, seed := range [][2]string{
@@ -40,6 +42,12 @@ func FuzzFeatures(f *testing.F) {
 		}
 		if FactsDiffer(a, b) != FactsDiffer(b, a) || FactsDiffer(a, a) {
 			t.Fatalf("FactsDiffer not symmetric, or a unit's facts differ from its own")
+		}
+		if OtherNumbers(a, b) != OtherNumbers(b, a) || OtherNumbers(a, a) || OtherNumbers(a, b) && !FactsDiffer(a, b) {
+			t.Fatalf("OtherNumbers not symmetric, true of a unit and itself, or without FactsDiffer")
+		}
+		if slices.Equal(a.numbers(), b.numbers()) && a.NumbersKey() != b.NumbersKey() {
+			t.Fatalf("one set of numbers, two NumbersKeys")
 		}
 		for _, u := range []*Unit{a, b} {
 			if f, w := u.Frame(); w > int(u.tokens) || f != frameOf(s.Analyze(u.text)) {

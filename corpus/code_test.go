@@ -109,10 +109,14 @@ func TestCodeBlocks(t *testing.T) {
 }
 
 func TestCodeMarkdownParagraph(t *testing.T) {
-	in := "Call it like this:\n\nresult = scan(paths, opts);\nprint(result);\n\nThen read the report.\n"
-	got := Split(&Document{Format: Markdown, Text: in}, Paragraph)
-	if d := diffUnits(got, units(t, in, para("Call it like this:"), para("Then read the report."))); d != "" {
-		t.Error(d)
+	for _, in := range []string{
+		"Call it like this:\n\nresult = scan(paths, opts);\nprint(result);\n\nThen read the report.\n",
+		"Call it like this:\n\n    for (i = 0; i < n; i++) {\n        total += count[i];\n    }\n\nThen read the report.\n", // indented
+	} {
+		got := Split(&Document{Format: Markdown, Text: in}, Paragraph)
+		if d := diffUnits(got, units(t, in, para("Call it like this:"), para("Then read the report."))); d != "" {
+			t.Errorf("%q: %s", in, d)
+		}
 	}
 }
 

@@ -14,7 +14,9 @@ import "strings"
 //     CommonMark: at a line with fewer '>' quote markers, or, in a list
 //     item, at a line that is not blank and not indented to the item's
 //     text; an unclosed fence hides the rest of its container. Indented
-//     code blocks are not recognised (scraped Markdown indents prose too);
+//     code blocks are not recognised as such (scraped Markdown indents
+//     prose too), but a block whose lines read as code is skipped, as in
+//     plain text (code.go);
 //   - a list item's first block may open on its marker line, as in
 //     CommonMark (5.2, rule 1): a fence ("- ```", "1. ~~~"), an ATX
 //     heading ("- # Title"), a thematic break ("- ***": an item holding

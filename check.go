@@ -236,10 +236,10 @@ type checker struct {
 	df       map[uint32]uint32 // document frequencies of every term scored
 	corpus   *score.Corpus
 	findings [][]Finding // by draft unit, in order of drafts then units
-	// figures holds, beside each finding, its match's NumbersKey when
-	// the draft unit and the match give other numbers (score.OtherNumbers)
-	// in a paraphrase, else 0 (see unitFindings).
-	figures [][]uint64
+	// figures holds, beside each finding, its match when the draft unit
+	// and the match give other numbers (score.OtherNumbers) in a
+	// paraphrase, else nil (see unitFindings).
+	figures [][]*score.Unit
 	cands   int
 	heap    []candidate // scratch of probe
 	read    int         // postings read by the probes
@@ -269,7 +269,7 @@ func (ix *Index) newChecker(ctx context.Context, docs []corpus.Document, opt Che
 		n += len(d.units)
 	}
 	c.findings = make([][]Finding, n)
-	c.figures = make([][]uint64, n)
+	c.figures = make([][]*score.Unit, n)
 	return c, nil
 }
 
@@ -455,9 +455,9 @@ func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit, template
 		return
 	}
 	f := Finding{Kind: kind, Scores: Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, Draft: a.Unit, Match: match}
-	var fig uint64
+	var fig *score.Unit
 	if kind == Paraphrase && score.OtherNumbers(a.su, su) {
-		fig = su.NumbersKey() | 1 // never 0
+		fig = su
 	}
 	c.mu.Lock()
 	c.findings[k] = append(c.findings[k], f)
@@ -466,25 +466,25 @@ func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit, template
 }
 
 // unitFindings returns the findings of draft unit k, without its
-// paraphrases that give other numbers when they give at least
-// minFillings-1 different sets of them: the draft unit is restated
-// with other figures, a template, as scan's restated rule reads a unit
-// that the corpus restates so (overlap.go). Where scan counts a unit's
+// paraphrases that give other numbers when two of those give other
+// numbers than each other too (fillings): the draft unit is restated with
+// other figures, a template, as scan's restated rule reads a unit that the
+// corpus restates so (overlap.go). Where scan counts a unit's
 // restatements among all the pairs it keeps, a check counts the draft
 // unit's among its findings.
 func (c *checker) unitFindings(k int) []Finding {
-	var fps []uint64
-	for _, fp := range c.figures[k] {
-		if fp != 0 && !slices.Contains(fps, fp) {
-			fps = append(fps, fp)
+	var ps []*score.Unit
+	for _, u := range c.figures[k] {
+		if u != nil {
+			ps = append(ps, u)
 		}
 	}
-	if len(fps) < minFillings-1 {
+	if !fillings(ps) {
 		return slices.Clone(c.findings[k]) // result sorts it: figures stay beside findings
 	}
 	var out []Finding
 	for i, f := range c.findings[k] {
-		if c.figures[k][i] == 0 {
+		if c.figures[k][i] == nil {
 			out = append(out, f)
 		}
 	}

@@ -466,7 +466,7 @@ func TestCheckTemplated(t *testing.T) {
 // other figures.
 func TestCheckRestated(t *testing.T) {
 	ix := ixOpen(t, "", neardup.IndexOptions{})
-	for _, i := range []int{2, 3, 4, 6} {
+	for _, i := range []int{2, 3, 4, 6, 7} {
 		must(t, ix.Add(context.Background(), ixDoc(fmt.Sprint("old", i), restatedLines[i-1])))
 	}
 	drafts := []corpus.Document{ixDoc("bank", restatedLines[0]), ixDoc("quake", restatedLines[4])}
@@ -476,7 +476,7 @@ func TestCheckRestated(t *testing.T) {
 	for _, f := range res.Findings {
 		got = append(got, f.Draft.Doc+"~"+f.Match.Doc)
 	}
-	if want := []string{"bank~old4", "quake~old6"}; !slices.Equal(got, want) {
+	if want := []string{"bank~old4", "quake~old6", "quake~old7"}; !slices.Equal(got, want) {
 		t.Errorf("findings %v, want %v", got, want)
 	}
 	// With one restatement archived, it is a finding.

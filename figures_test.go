@@ -111,14 +111,16 @@ func TestTemplatedSyndication(t *testing.T) {
 // restatedLines: one kind of statement restated with other figures in
 // three wordings of its own (no frame is filled three times), a rewording
 // of the first with its figures, and a story told twice with other
-// figures (a toll updated).
+// figures (a toll updated), the update in two versions (one adds a date:
+// not a third set of figures).
 var restatedLines = []string{
-	"The central bank said it provided 240 million pounds of help to the money market in the morning session.",     // 1
-	"The central bank said it had given the money market 95 million pounds of assistance in the morning session.",  // 2
-	"In the morning session the central bank provided help worth 130 million pounds to the money market, it said.", // 3
-	"The central bank said it gave 240 million pounds of help to the money market during the morning session.",     // 4: 1 reworded
-	"The earthquake killed at least 643 people and injured 4,600 more, officials told state media on Sunday.",      // 5
-	"State media said on Monday that at least 770 people had died in the earthquake and over 5,600 were injured.",  // 6: 5 updated
+	"The central bank said it provided 240 million pounds of help to the money market in the morning session.",         // 1
+	"The central bank said it had given the money market 95 million pounds of assistance in the morning session.",      // 2
+	"In the morning session the central bank provided help worth 130 million pounds to the money market, it said.",     // 3
+	"The central bank said it gave 240 million pounds of help to the money market during the morning session.",         // 4: 1 reworded
+	"Rescuers said the earthquake in the mountain province killed 643 people and left thousands homeless.",             // 5
+	"The earthquake in the mountain province killed 770 people and left thousands homeless, rescuers said.",            // 6: 5 updated
+	"The earthquake in the mountain province killed 770 people and left thousands homeless, rescuers said on March 3.", // 7: 6 with a date
 }
 
 // TestRestatedFigures: a statement that the corpus restates with other
@@ -137,8 +139,8 @@ func TestRestatedFigures(t *testing.T) {
 	for _, p := range res.Pairs {
 		got = append(got, res.Units[p.A].Doc+"~"+res.Units[p.B].Doc)
 	}
-	if want := []string{"1~4", "5~6"}; !slices.Equal(got, want) {
-		t.Errorf("pairs %v, want %v (the rewording with the same figures, and the update)", got, want)
+	if want := []string{"1~4", "5~6", "5~7", "6~7"}; !slices.Equal(got, want) {
+		t.Errorf("pairs %v, want %v (the rewording with the same figures, and the update in two versions)", got, want)
 	}
 	if res.Stats.Templated != 4 {
 		t.Errorf("%d units in templates, want 4 (lines 1-4: 4 is restated by 2 and 3)", res.Stats.Templated)

@@ -213,32 +213,32 @@ func templated(units []*score.Unit) []bool {
 }
 
 // restated marks the units that the kept paraphrase pairs restate with
-// at least minFillings-1 sets of other numbers (their partners in such
-// pairs, score.OtherNumbers, of distinct NumbersKeys: near-copies of one
-// restatement count once): the unit and its restatements fill one form
-// at least minFillings ways, a template whose frame the wording varies
-// too much for templates to see ("The central bank said it provided 240
-// million pounds of help to the money market in the morning session",
-// "... had given the money market 95 million pounds of assistance ...",
-// "In the morning session the central bank provided help worth 130
-// million pounds ..."; market reports, bond issues, polls). It returns
-// pairs without those of a marked unit that give other numbers
-// (otherFigures), which scorePair also turns down from then on. A story
-// updated once (a toll of 643 dead, then 770) stays a paraphrase; told
-// again and again with other figures, its tellings pair no more (the
-// price: docs/quality.md, "Kept: restated with other figures").
+// other figures at least minFillings-1 different ways: two partners in
+// such pairs (score.OtherNumbers: each gives a number the other lacks)
+// that give other numbers than each other too. With the unit itself, the
+// form is filled minFillings ways: a template whose frame the wording
+// varies too much for templates to see ("The central bank said it
+// provided 240 million pounds of help to the money market in the morning
+// session", "... had given the money market 95 million pounds of
+// assistance ...", "In the morning session the central bank provided help
+// worth 130 million pounds ..."; market reports, bond issues, polls). Two
+// partners of which one only adds a figure to the other ("770 dead", "770
+// dead on March 3") are one filling: a story updated once (643 dead, then
+// 770) stays a paraphrase, however many copies of either version there
+// are. It returns pairs without those of a marked unit that give other
+// numbers (otherFigures), which scorePair also turns down from then on
+// (the price: docs/quality.md, "Kept: restated with other figures").
 func (s *scanner) restated(pairs []Pair) []Pair {
-	partners := make(map[int][]uint64)
+	partners := make(map[int][]*score.Unit)
 	for _, p := range pairs {
 		if p.Kind == Paraphrase && score.OtherNumbers(s.su[p.A], s.su[p.B]) {
-			partners[p.A] = append(partners[p.A], s.su[p.B].NumbersKey())
-			partners[p.B] = append(partners[p.B], s.su[p.A].NumbersKey())
+			partners[p.A] = append(partners[p.A], s.su[p.B])
+			partners[p.B] = append(partners[p.B], s.su[p.A])
 		}
 	}
 	s.restate = make([]bool, len(s.su))
-	for u, keys := range partners {
-		slices.Sort(keys)
-		s.restate[u] = len(slices.Compact(keys)) >= minFillings-1
+	for u, ps := range partners {
+		s.restate[u] = fillings(ps)
 	}
 	out := pairs[:0]
 	for _, p := range pairs {
@@ -247,6 +247,30 @@ func (s *scanner) restated(pairs []Pair) []Pair {
 		}
 	}
 	return out
+}
+
+// maxFillingScan bounds the partners fillings compares each other partner
+// with: a unit restated so often is found among the first few.
+const maxFillingScan = 64
+
+// fillings reports whether two of the units ps, the partners that give a
+// unit other numbers, give other numbers than each other too
+// (score.OtherNumbers): with the unit, minFillings fillings. Partners with
+// one set of numbers (NumbersKey) are compared once. It reorders ps.
+func fillings(ps []*score.Unit) bool {
+	if len(ps) < minFillings-1 {
+		return false
+	}
+	slices.SortFunc(ps, func(a, b *score.Unit) int { return cmp.Compare(a.NumbersKey(), b.NumbersKey()) })
+	ps = slices.CompactFunc(ps, func(a, b *score.Unit) bool { return a.NumbersKey() == b.NumbersKey() })
+	for i := 0; i < len(ps) && i < maxFillingScan; i++ {
+		for j := i + 1; j < len(ps); j++ {
+			if score.OtherNumbers(ps[i], ps[j]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // otherFigures reports whether one of units a and b is restated with other

@@ -9,40 +9,47 @@ import (
 // Markdown's fenced code is: code is not prose to compare, and its lines,
 // each a unit of a few identifiers, pair with each other by the hundred
 // (a 20 Newsgroups post of C source made thousands of paraphrase pairs of
-// declarations and printf calls). A block is code when more of its lines
-// read as code than as prose (codeCount.code). A line reads as code
-// (codeLine) when its syntax says so:
+// declarations and printf calls). Which lines of a block are code
+// (codeParts) follows from how each line reads (codeLine): as code when
+// its syntax says so,
 //
-//   - it ends with '{', or opens with '}' and is short ("}", "} else {",
-//     "});");
-//   - it ends with ';' and holds '(', '=', '[' or "->", or opens with a
-//     declaration or statement keyword ("int argc;", "return 0;");
+//   - it ends with '{', or opens with a closing brace ("}", "} else {",
+//     "});"; not Usenet's "} " quote marker);
+//   - it ends with ';' and holds '=', '[', "->", a call ("free(p)", a
+//     name of two or more letters directly before '('; not "party(s)" or
+//     "section 5(a)") or a name only code writes ("call_data",
+//     "XtMalloc"), or opens with a declaration or statement keyword
+//     ("int argc;", "return 0;"); a '(' alone is not enough: clauses end
+//     with ';' ("(a) is resident in the State;", "pay the rent (monthly,
+//     in advance);");
 //   - it is a preprocessor directive ("#include <stdio.h>", "#define N 8");
-//   - it opens a control statement and ends with ')' ("if (x == 0)",
-//     "for (i = 0; i < n; i++)"), or is a call or definition head: an
-//     identifier with '_' or directly followed by '(' that ends with ')'
-//     ("do_sphere( r, freq )", "main(argc, argv)");
-//   - it ends with a call of a qualified name ("return json.load(f)");
+//   - it ends with ')' and opens a control statement ("if (x == 0)", "for
+//     (i = 0; i < n; i++)"), or is a call or a function head: a name with
+//     '_' or directly followed by '(' ("do_sphere( r, freq )", "main(argc,
+//     argv)"), a type and a name before typed parameters ("int main(int
+//     argc, char **argv)"), a short line ending with a call of a qualified
+//     name ("return json.load(f)"; not "Fixed a crash in parse_args()");
 //   - it is a Python head ("def f(x):", "class A(B):", "with open(p) as
-//     f:") or import ("import os", "from a.b import c").
+//     f:") or import ("import os", "from a.b import c");
+//   - it is nothing but declaration keywords ("int", "static void").
 //
 // Comment lines ("/* ...", "* ...", "// ...", "# ...") and lines of
-// punctuation count for neither side (a block that opens a C comment and
-// has no prose line is code: a program split at a blank line); a trailing "/* ... */" or " // ..."
-// comment is cut before the line is read. Every other line is prose. A
-// prose paragraph that ends a clause with ';' on one line of a wrapped
-// block has more prose lines than that one; a list of items ending with
-// ';' has no '(' or '=' in most of them. In HTML a code element inside
-// pre, and a pre whose class names code ("code", "highlight",
-// "language-...", "lang-...", "sourceCode", "prettyprint", "brush:"), are
-// code whatever they hold; other pre blocks are read line by line as
-// above.
+// punctuation read as neither; a trailing "/* ... */" or " // ..."
+// comment is cut before the line is read. Every other line is prose. The
+// rule applies to plain text and to Markdown paragraphs (an indented code
+// block is one). In HTML a code element inside pre, and a pre whose class
+// names code ("code", "highlight", "language-...", "lang-...",
+// "sourceCode", "prettyprint", "brush:"), are code whatever they hold;
+// another pre's unit is code when more of its lines read as code than as
+// prose and no two prose lines follow each other (codeCount).
 
 // codeCount counts the code and the prose lines of a block.
 type codeCount struct {
 	code, prose int
 	lines       int  // lines counted, blank ones included
 	comment     bool // the first line opens a C comment ("/*", "//")
+	run         bool // two prose lines follow each other
+	last        int  // the last line's reading
 }
 
 // add counts line t (a line's content, trimmed or not).
@@ -52,19 +59,23 @@ func (c *codeCount) add(t string) {
 		c.comment = strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "//")
 	}
 	c.lines++
-	switch codeLine(t) {
+	k := codeLine(t)
+	switch k {
 	case 1:
 		c.code++
 	case -1:
+		c.run = c.run || c.last == -1 && c.lines > 1
 		c.prose++
 	}
+	c.last = k
 }
 
-// isCode reports whether the counted block is code: it has code lines,
-// and more of them than prose lines; or it is a C comment and nothing
-// else (a block of code split at a blank line).
+// isCode reports whether the counted block (a unit of an HTML pre) is
+// code: it has more code lines than prose lines and no two prose lines in
+// a row; or it is a C comment and nothing else (a block of code split at
+// a blank line).
 func (c codeCount) isCode() bool {
-	return c.code > c.prose || c.comment && c.prose == 0
+	return c.code > c.prose && !c.run || c.comment && c.prose == 0
 }
 
 // codeKeywords open a declaration or statement that ends with ';'.
@@ -93,7 +104,7 @@ func codeLine(t string) int {
 		switch t[0] {
 		case '/', '*', '#', '}', 'i', 'f':
 		default:
-			if hasLetterOrDigit(t) {
+			if hasLetterOrDigit(t) && !allKeywords(t) {
 				return -1
 			}
 		}
@@ -136,13 +147,14 @@ func codeLine(t string) int {
 	switch last := t[len(t)-1]; {
 	case last == '{':
 		return 1
-	case t[0] == '}' && len(t) <= 16:
+	case closesBlock(t):
 		return 1
 	case last == ';':
 		if strings.HasSuffix(t, "(-;") || strings.HasSuffix(t, "(;") {
 			break // a smiley, "(-;"
 		}
-		if strings.ContainsAny(t, "(=[") || strings.Contains(t, "->") || codeKeywords[first] {
+		// Not a '(' alone: a clause "(a) ... (in advance);" ends so.
+		if strings.ContainsAny(t, "=[") || strings.Contains(t, "->") || strings.Contains(t, "(\"") || codeKeywords[first] || hasCall(t) || hasCodeIdent(t) {
 			return 1
 		}
 	case last == ')':
@@ -152,13 +164,18 @@ func codeLine(t string) int {
 				return 1
 			}
 		}
-		if i := strings.IndexByte(t, '('); i > 0 && identifier(t[:i]) && (t[i-1] != ' ' || strings.Contains(t[:i], "_")) {
-			return 1
+		i := strings.IndexByte(t, '(')
+		if i > 0 && identifier(t[:i]) && (t[i-1] != ' ' || strings.Contains(t[:i], "_")) {
+			return 1 // "main(argc, argv)", "do_sphere( r, freq )"
 		}
-		if i := strings.IndexByte(t, '('); i > 0 && t[i-1] != ' ' {
-			// "return json.load(f)": a qualified call at the end.
-			w := t[strings.LastIndexByte(t[:i], ' ')+1 : i]
-			if identifier(w) && strings.ContainsAny(w, "._") {
+		if i > 0 && functionHead(t[:i], t[i+1:len(t)-1]) {
+			return 1 // "int main(int argc, char **argv)", "void ExitCallback (gw, closure, call_data)"
+		}
+		if j := strings.LastIndexByte(t, '('); j > 0 && t[j-1] != ' ' {
+			// "return json.load(f)": a qualified call ends a short line.
+			head := t[:j]
+			w := head[strings.LastIndexByte(head, ' ')+1:]
+			if identifier(w) && strings.ContainsAny(w, "._") && strings.Count(strings.TrimSpace(head), " ") <= 2 {
 				return 1
 			}
 		}
@@ -178,6 +195,9 @@ func codeLine(t string) int {
 			}
 		}
 	}
+	if codeKeywords[first] && allKeywords(t) {
+		return 1 // "int", "static void": a function's type on a line of its own
+	}
 	switch first {
 	case "import": // "import os", "import numpy as np"
 		name, rest, _ := strings.Cut(strings.TrimSpace(t[len(first):]), " ")
@@ -193,9 +213,140 @@ func codeLine(t string) int {
 	return -1
 }
 
-// directive reports whether s (after '#') is a C preprocessor directive.
+// closesBlock reports whether t opens with a closing brace of code: "}"
+// with ';', ')' or ',' after it, or a keyword that goes on ("} else",
+// "} while (x);", "} catch"), not Usenet's "} " quote marker ("} In
+// article ..., Sam says:").
+func closesBlock(t string) bool {
+	if t[0] != '}' {
+		return false
+	}
+	r := strings.TrimLeft(t[1:], " \t")
+	if r == "" {
+		return true
+	}
+	switch r[0] {
+	case ';', ')', ',', '}':
+		return true
+	}
+	for _, k := range [...]string{"else", "while", "catch", "finally", "until"} {
+		if strings.HasPrefix(r, k) && (len(r) == len(k) || !identChar(r[len(k)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasCall reports whether t calls a function: a name of two or more
+// identifier characters, starting with a letter or '_', directly followed
+// by '(' ("free(p)", "XtFree(x)"), not a plural or an enumerator in
+// brackets ("party(ies)", "section 5(a)").
+func hasCall(t string) bool {
+	for i := 1; i < len(t); i++ {
+		if t[i] != '(' || !identChar(t[i-1]) {
+			continue
+		}
+		j := i - 1
+		for j > 0 && identChar(t[j-1]) {
+			j--
+		}
+		if i-j < 2 || t[j] >= '0' && t[j] <= '9' {
+			continue
+		}
+		if k := strings.IndexByte(t[i:], ')'); k > 0 {
+			switch arg := t[i+1 : i+k]; {
+			case arg == "s" || arg == "es" || arg == "ies" || len(arg) == 1 && arg[0] >= 'a' && arg[0] <= 'z' && t[j] >= 'A' && t[j] <= 'Z':
+				continue // "party(s)"; "Section(a)"
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// hasCodeIdent reports whether t has a word that only code writes: one
+// with '_' between letters ("call_data", "w_gc8") or a lower-case letter
+// followed by an upper-case one inside it ("XtMalloc", "getElementById";
+// but also "iPhone", "eBay": only a hint, with a line's other syntax).
+func hasCodeIdent(t string) bool {
+	for i := 1; i+1 < len(t); i++ {
+		c := t[i]
+		if c == '_' && isLetter(t[i-1]) && (isLetter(t[i+1]) || t[i+1] >= '0' && t[i+1] <= '9') {
+			return true
+		}
+		if c >= 'A' && c <= 'Z' && t[i-1] >= 'a' && t[i-1] <= 'z' && i >= 2 && isLetter(t[i-2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// functionHead reports whether head(args) is a C function head: one to
+// three identifier words before the bracket (a type and the name) and a
+// list of parameters, each a word or a few ("int argc", "char **argv"),
+// where a parameter has a type or a pointer, or there are two or more and
+// the name is written as only code writes it (hasCodeIdent): "Jones
+// (Smith, Brown)" and "Smith (Democrat)" are no calls.
+func functionHead(head, args string) bool {
+	f := strings.Fields(head)
+	if len(f) < 1 || len(f) > 3 {
+		return false
+	}
+	for _, w := range f {
+		if !identifier(strings.Trim(w, "*&")) {
+			return false
+		}
+	}
+	if strings.TrimSpace(args) == "" {
+		return len(f) >= 2 // "int main()"
+	}
+	params := strings.Split(args, ",")
+	typed := len(params) >= 2 && (hasCodeIdent(f[len(f)-1]) || strings.Contains(f[len(f)-1], "_"))
+	for _, a := range params {
+		w := strings.Fields(a)
+		if len(w) < 1 || len(w) > 3 {
+			return false
+		}
+		for _, x := range w {
+			if !identifier(strings.Trim(x, "*&[]")) {
+				return false
+			}
+		}
+		if len(w) >= 2 && codeKeywords[w[0]] || strings.ContainsAny(a, "*&_") || hasCodeIdent(a) {
+			typed = true
+		}
+	}
+	return typed
+}
+
+// allKeywords reports whether every word of t is a declaration keyword
+// (or '*').
+func allKeywords(t string) bool {
+	for t != "" {
+		t = strings.TrimLeft(t, " \t")
+		w := t
+		if i := strings.IndexAny(t, " \t"); i >= 0 {
+			w, t = t[:i], t[i:]
+		} else {
+			t = ""
+		}
+		if w != "" && w != "*" && !codeKeywords[strings.TrimRight(w, "*")] {
+			return false
+		}
+	}
+	return true
+}
+
+func identChar(c byte) bool {
+	return c == '_' || isLetter(c) || c >= '0' && c <= '9'
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// directive reports whether s (after '#') is a C preprocessor directive,
+// written without a space after the '#' ("# if the offer stands" quotes a
+// line of prose).
 func directive(s string) bool {
-	s = strings.TrimLeft(s, " \t")
 	for _, d := range [...]string{"include", "define", "ifdef", "ifndef", "endif", "if", "else", "elif", "undef", "pragma"} {
 		if strings.HasPrefix(s, d) && (len(s) == len(d) || s[len(d)] == ' ' || s[len(d)] == '\t' || s[len(d)] == '<' || s[len(d)] == '"') {
 			return true
@@ -247,20 +398,114 @@ func hasLetterOrDigit(s string) bool {
 	return false
 }
 
-// codeBlock reports whether the lines of a plain-text block are code. A
-// list item's line is read from its marker: " * text" continues a block
-// comment.
-func codeBlock(src string, blk []line) bool {
-	var c codeCount
+// codeParts calls prose with each part of the block blk (its lines in
+// order) that is not code. A line reads as code, prose or neither
+// (codeLine; a list item's line from its marker: " * text" continues a
+// block comment). The code in a block:
+//
+//   - a run of lines that are not prose holding two code lines or more,
+//     or holding one and making the whole block of one or two lines
+//     ("free(p);" alone);
+//   - one prose line between two such runs (a line the classifier misses
+//     in the middle of a program), or before one that opens with '{' (a
+//     function's head);
+//   - if no such run is found, the whole block when more of its lines are
+//     code than prose and no two prose lines follow each other (a
+//     program whose code lines the classifier reads one in two);
+//   - a block that opens a C comment and has no prose line: a program's
+//     comment, the program split at a blank line.
+//
+// So the prose before or after a program in one block (no blank line
+// between) stays, and two prose lines in a row are never dropped by the
+// count.
+func codeParts(src string, blk []line, prose func([]line)) {
+	var stack [32]int8
+	cls := stack[:0]
+	code, nprose, run := 0, 0, false
 	for i := range blk {
 		l := &blk[i]
 		s := l.cs
 		if l.item {
 			s = l.ms
 		}
-		c.add(src[s:l.ce])
+		k := int8(codeLine(src[s:l.ce]))
+		cls = append(cls, k)
+		switch k {
+		case 1:
+			code++
+		case -1:
+			if i > 0 && cls[i-1] == -1 {
+				run = true // two prose lines in a row
+			}
+			nprose++
+		}
 	}
-	return c.isCode()
+	if code == 0 {
+		if nprose == 0 && opensComment(src[blk[0].cs:blk[0].ce]) {
+			return
+		}
+		prose(blk)
+		return
+	}
+	// Mark the code runs: cls becomes 2 on code.
+	found := false
+	for a := 0; a < len(cls); {
+		if cls[a] < 0 {
+			a++
+			continue
+		}
+		b, n := a, 0
+		for ; b < len(cls) && cls[b] >= 0; b++ {
+			if cls[b] == 1 {
+				n++
+			}
+		}
+		if n >= 2 || n == 1 && a == 0 && b == len(cls) && b <= 2 {
+			found = true
+			for k := a; k < b; k++ {
+				cls[k] = 2
+			}
+		}
+		a = b
+	}
+	if found {
+		for k := 0; k+1 < len(cls); k++ {
+			if cls[k] != -1 || cls[k+1] != 2 {
+				continue
+			}
+			if k > 0 && cls[k-1] == 2 || functionBeforeBrace(src[blk[k].cs:blk[k].ce], src[blk[k+1].cs:blk[k+1].ce]) {
+				cls[k] = 2 // between code, or a function's head before its '{'
+			}
+		}
+	} else if code > nprose && !run {
+		return
+	}
+	a := 0
+	for a < len(cls) {
+		if cls[a] == 2 {
+			a++
+			continue
+		}
+		b := a
+		for b < len(cls) && cls[b] != 2 {
+			b++
+		}
+		prose(blk[a:b])
+		a = b
+	}
+}
+
+// functionBeforeBrace reports whether line, followed by next, reads as
+// a function's head before its body: it ends with ')' and next opens with
+// '{' ("int readjoy(int *x)" then "{"; not "... like this:" then "{").
+func functionBeforeBrace(line, next string) bool {
+	return strings.HasSuffix(strings.TrimSpace(line), ")") && strings.HasPrefix(strings.TrimSpace(next), "{")
+}
+
+// opensComment reports whether a line opens a C comment ("/*", "//").
+func opensComment(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "//")
 }
 
 // codeHTML reports whether the source of a unit of an HTML pre element

@@ -55,6 +55,24 @@ func TestCodeLine(t *testing.T) {
 		{"with the council:", -1},
 		{"For details (and prices) see the list", -1},
 		{"Call me (after 6 pm) if interested.", -1},
+		{"(a) is ordinarily resident in the State;", -1},
+		{"The tenant shall pay the rent (monthly, in advance);", -1},
+		{"including the party(ies) named above;", -1},
+		{"as set out in section 5(a);", -1},
+		{"Fixed a crash when the config file is empty in parse_args()", -1},
+		{"Senator Smith (Democrat)", -1},
+		{"Jones (Smith, Brown)", -1},
+		{"int main(int argc, char **argv)", 1},
+		{"void ExitCallback (gw, closure, call_data)", 1},
+		{"free(p);", 1},
+		{"XChangeGC (display, w_gc8, mask, &values);", 1},
+		{"printf (\"done\\n\");", 1},
+		{"static void", 1},
+		{"# if the offer stands, call me", 0},
+		{"#if defined(X)", 1},
+		{"} while (n > 0);", 1},
+		{"} bob vesterman.", -1},
+		{"} i'm telling you, sam, three l's.", -1},
 	}
 	for _, tt := range tests {
 		if got := codeLine(tt.line); got != tt.want {
@@ -97,6 +115,32 @@ func TestCodeBlocks(t *testing.T) {
 		{"a smiley",
 			"Are you a local news intern? (-;\n",
 			[]w{para("Are you a local news intern? (-;")}},
+		{"clauses lettered (a), (b), ... each ending with ';'",
+			"A person is eligible for the grant if the person:\n(a) is ordinarily resident in the State;\n(b) has attained the age of 18 years;\n(c) is not in receipt of any other grant under this Act;\n",
+			[]w{para("A person is eligible for the grant if the person:"), para("(a) is ordinarily resident in the State;"), para("(b) has attained the age of 18 years;"), para("(c) is not in receipt of any other grant under this Act;")}},
+		{"numbered terms with a bracket, ending with ';'",
+			"1. The tenant shall pay the rent (monthly, in advance);\n2. The tenant shall keep the premises clean (inside and out);\n3. The landlord shall insure the building.\n",
+			[]w{item("The tenant shall pay the rent (monthly, in advance);"), item("The tenant shall keep the premises clean (inside and out);"), item("The landlord shall insure the building.")}},
+		{"a '*' list whose wrapped lines end with ');'",
+			"Things to bring on the hike:\n* A warm jacket and a hat, since the summit is cold\n  (even in summer);\n* Water, at least two litres per person\n  (there is no spring on the route);\n",
+			[]w{para("Things to bring on the hike:"),
+				itemT("A warm jacket and a hat, since the summit is cold\n  (even in summer);", "A warm jacket and a hat, since the summit is cold (even in summer);"),
+				itemT("Water, at least two litres per person\n  (there is no spring on the route);", "Water, at least two litres per person (there is no spring on the route);")}},
+		{"release notes naming functions",
+			"Release 2.3 fixes two bugs:\n- Fixed a crash when the config file is empty in parse_args()\n- The importer no longer hangs on large files in os.walk()\n",
+			[]w{para("Release 2.3 fixes two bugs:"), item("Fixed a crash when the config file is empty in parse_args()"), item("The importer no longer hangs on large files in os.walk()")}},
+		{"prose running into code, no blank line between",
+			"You are right to map the window before drawing into it.\nHowever, the server may not have mapped it yet when you draw:\nXMapWindow(display, win);\nXFlush(display);\nXDrawLine(display, win, gc, 0, 0, 10, 10);\n",
+			[]w{paraT("You are right to map the window before drawing into it.\nHowever, the server may not have mapped it yet when you draw:", "You are right to map the window before drawing into it. However, the server may not have mapped it yet when you draw:")}},
+		{"a reply quoted with '#', one line of it reading like a directive",
+			"# Well, would they do the same\n# if the chance came up?\n# I think not.\n",
+			[]w{paraT("# Well, would they do the same\n# if the chance came up?", "# Well, would they do the same # if the chance came up?"), para("# I think not.")}},
+		{"prose before a brace",
+			"Your code may be doing something like this:\n{\nint i;\ni = 0;\n}\n",
+			[]w{para("Your code may be doing something like this:")}},
+		{"a function's type and head on lines of their own",
+			"int\nmain(int argc, char **argv)\n{\n    return 0;\n}\n\nThat is all.\n",
+			[]w{para("That is all.")}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -214,21 +258,61 @@ func TestSharArchive(t *testing.T) {
 func TestSharFile(t *testing.T) {
 	tests := []struct {
 		line, prefix, delim string
-		ok                  bool
+		dash, ok            bool
 	}{
-		{"sed 's/^X//' << 'SHAR_EOF' > rules &&", "X", "SHAR_EOF", true},
-		{`sed "s/^X//" >'mkentry.c' <<'END_OF_FILE'`, "X", "END_OF_FILE", true},
-		{`  sed 's/^X//' << \SHAR_EOF > 'a b'`, "X", "SHAR_EOF", true},
-		{"sed -e 's/^@@//' <<EOF >x", "@@", "EOF", true},
-		{"cat << 'EOF' > notes", "", "", false},                  // no prefix to strip
-		{"sed 's/^ *//' << EOF", "", "", false},                  // a pattern, not a prefix
-		{"We used sed to fix it, << the old way", "", "", false}, // prose
-		{"sed 's/^X//' <<", "", "", false},                       // no delimiter
+		{"sed 's/^X//' << 'SHAR_EOF' > rules &&", "X", "SHAR_EOF", false, true},
+		{`sed "s/^X//" >'mkentry.c' <<'END_OF_FILE'`, "X", "END_OF_FILE", false, true},
+		{`  sed 's/^X//' << \SHAR_EOF > 'a b'`, "X", "SHAR_EOF", false, true},
+		{"sed -e 's/^@@//' <<EOF >x", "@@", "EOF", false, true},
+		{"sed 's/^X//' >rules << 'END-of-rules'", "X", "END-of-rules", false, true}, // 4.4BSD shar
+		{"\tsed 's/^X//' <<- EOF > readme", "X", "EOF", true, true},
+		{`sed 's/^X//' << "END OF FILE" > f`, "X", "END OF FILE", false, true},
+		{"cat << 'EOF' > notes", "", "", false, false},                  // no prefix to strip
+		{"sed 's/^ *//' << EOF", "", "", false, false},                  // a pattern, not a prefix
+		{"We used sed to fix it, << the old way", "", "", false, false}, // prose
+		{"sed 's/^X//' <<", "", "", false, false},                       // no delimiter
 	}
 	for _, tt := range tests {
-		p, d, ok := sharFile(tt.line)
-		if p != tt.prefix || d != tt.delim || ok != tt.ok {
-			t.Errorf("sharFile(%q) = %q, %q, %v, want %q, %q, %v", tt.line, p, d, ok, tt.prefix, tt.delim, tt.ok)
+		p, d, dash, ok := sharFile(tt.line)
+		if p != tt.prefix || d != tt.delim || dash != tt.dash || ok != tt.ok {
+			t.Errorf("sharFile(%q) = %q, %q, %v, %v, want %q, %q, %v, %v", tt.line, p, d, dash, ok, tt.prefix, tt.delim, tt.dash, tt.ok)
 		}
+	}
+}
+
+func TestSharForms(t *testing.T) {
+	const rules = "XThe contest is open to anyone who writes a short program.\nX\nXEntries are judged by three readers.\n"
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"GNU sharutils: files one after another, no blank line",
+			"#!/bin/sh\n# This is a shell archive (produced by GNU sharutils 4.2.1).\nif test -f 'rules'; then\n  echo 'x - skipping rules'\nelse\nsed 's/^X//' << 'SHAR_EOF' > 'rules' &&\n" + rules +
+				"SHAR_EOF\n  $shar_touch -am 0101 'rules' &&\n  chmod 0644 'rules' ||\n  echo 'restore of rules failed'\nfi\necho 'x - extracting guide (text)'\nsed 's/^X//' << 'SHAR_EOF' > 'guide' &&\nXThe guide says how to send an entry by mail.\nSHAR_EOF\nexit 0\n",
+			[]string{"The contest is open to anyone who writes a short program.", "Entries are judged by three readers.", "The guide says how to send an entry by mail."}},
+		{"4.4BSD shar: a delimiter with dashes",
+			"echo x - rules\nsed 's/^X//' >rules << 'END-of-rules'\n" + rules + "END-of-rules\nexit\n",
+			[]string{"The contest is open to anyone who writes a short program.", "Entries are judged by three readers."}},
+		{"<<- and a tab before the delimiter",
+			"Intro of the post.\n\n\tsed 's/^X//' <<- EOF > readme\n" + rules + "\tEOF\n\nXavier closes the post.\n",
+			[]string{"Intro of the post.", "The contest is open to anyone who writes a short program.", "Entries are judged by three readers.", "Xavier closes the post."}},
+		{"a sed line in prose, no file after it",
+			"Run this in a shell:\nsed 's/^X//' << EOF\nand type the file.\n\nXerxes was a king of Persia.\n",
+			[]string{"Run this in a shell:", "sed 's/^X//' << EOF and type the file.", "Xerxes was a king of Persia."}},
+		{"a here-document never closed",
+			"sed 's/^X//' << EOF > f\nXylophones are played with mallets.\n",
+			[]string{"sed 's/^X//' << EOF > f", "Xylophones are played with mallets."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, u := range SplitText(tt.in, Paragraph) {
+				got = append(got, u.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("units %q, want %q", got, tt.want)
+			}
+			checkSplit(t, &Document{Format: Text, Text: tt.in}, true)
+		})
 	}
 }

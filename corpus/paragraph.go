@@ -110,26 +110,28 @@ func (s *splitter) blocks(md bool) {
 			blk = blk[:0]
 		}
 		if !md {
-			switch {
-			case sh.delim != "":
-				if src[start:end] == sh.delim {
+			if sh.delim != "" {
+				if isDelim(src[start:end], sh.delim, sh.dash) {
 					s.block(blk)
 					blk = blk[:0]
 					sh = sharState{shell: true}
 					continue
 				}
-				if strings.HasPrefix(src[start:end], sh.prefix) {
-					start += len(sh.prefix) // the file's own line
+				start += len(sh.prefix) // the file's own line (sharBody checked it)
+			} else if p, d, dash, ok := sharFile(src[start:end]); ok && sharBody(src, next, p, d, dash) {
+				k := len(blk)
+				for k > 0 && shellLine(src[blk[k-1].cs:blk[k-1].ce]) {
+					k-- // the archive's shell lines before the file
 				}
-			case sh.shell && !blankLine(src[start:end]):
+				s.block(blk[:k])
+				blk = blk[:0]
+				sh = sharState{prefix: p, delim: d, dash: dash}
 				continue
-			default:
-				sh.shell = false
-				if p, d, ok := sharFile(src[start:end]); ok {
-					blk = blk[:0] // the archive's shell lines
-					sh = sharState{prefix: p, delim: d}
+			} else if sh.shell {
+				if shellLine(src[start:end]) {
 					continue
 				}
+				sh.shell = false
 			}
 			if p := skipEmbeddedHeader(src, start, end, next, len(blk) == 0); p > start {
 				s.block(blk)
@@ -499,9 +501,15 @@ func (s *splitter) push(blk []line, l line) []line {
 
 // block splits the lines of one block into paragraphs.
 func (s *splitter) block(blk []line) {
-	if len(blk) == 0 || codeBlock(s.src, blk) {
+	if len(blk) == 0 {
 		return
 	}
+	codeParts(s.src, blk, s.prose)
+}
+
+// prose splits the lines of one block, or of a part of it that is not
+// code, into paragraphs.
+func (s *splitter) prose(blk []line) {
 	continuedItems(s.src, blk)
 	var st blockStyle
 	if len(blk) > 1 {

@@ -104,7 +104,7 @@ func codeLine(t string) int {
 		switch t[0] {
 		case '/', '*', '#', '}', 'i', 'f':
 		default:
-			if hasLetterOrDigit(t) && !allKeywords(t) {
+			if hasLetterOrDigit(t) && !(len(t) <= 24 && t[0] >= 'a' && t[0] <= 'z' && allKeywords(t)) {
 				return -1
 			}
 		}
@@ -398,7 +398,7 @@ func hasLetterOrDigit(s string) bool {
 	return false
 }
 
-// codeParts calls prose with each part of the block blk (its lines in
+// codeParts calls s.prose with each part of the block blk (its lines in
 // order) that is not code. A line reads as code, prose or neither
 // (codeLine; a list item's line from its marker: " * text" continues a
 // block comment). The code in a block:
@@ -418,17 +418,18 @@ func hasLetterOrDigit(s string) bool {
 // So the prose before or after a program in one block (no blank line
 // between) stays, and two prose lines in a row are never dropped by the
 // count.
-func codeParts(src string, blk []line, prose func([]line)) {
-	var stack [32]int8
+func (s *splitter) codeParts(blk []line) {
+	src := s.src
+	var stack [128]int8
 	cls := stack[:0]
 	code, nprose, run := 0, 0, false
 	for i := range blk {
 		l := &blk[i]
-		s := l.cs
+		from := l.cs
 		if l.item {
-			s = l.ms
+			from = l.ms
 		}
-		k := int8(codeLine(src[s:l.ce]))
+		k := int8(codeLine(src[from:l.ce]))
 		cls = append(cls, k)
 		switch k {
 		case 1:
@@ -444,7 +445,7 @@ func codeParts(src string, blk []line, prose func([]line)) {
 		if nprose == 0 && opensComment(src[blk[0].cs:blk[0].ce]) {
 			return
 		}
-		prose(blk)
+		s.prose(blk)
 		return
 	}
 	// Mark the code runs: cls becomes 2 on code.
@@ -490,7 +491,7 @@ func codeParts(src string, blk []line, prose func([]line)) {
 		for b < len(cls) && cls[b] != 2 {
 			b++
 		}
-		prose(blk[a:b])
+		s.prose(blk[a:b])
 		a = b
 	}
 }

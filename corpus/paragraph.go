@@ -504,7 +504,7 @@ func (s *splitter) block(blk []line) {
 	if len(blk) == 0 {
 		return
 	}
-	codeParts(s.src, blk, s.prose)
+	s.codeParts(blk)
 }
 
 // prose splits the lines of one block, or of a part of it that is not

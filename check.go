@@ -237,8 +237,8 @@ type checker struct {
 	corpus   *score.Corpus
 	findings [][]Finding // by draft unit, in order of drafts then units
 	// figures holds, beside each finding, its match when the draft unit
-	// and the match give other numbers (score.OtherNumbers) in a
-	// paraphrase, else nil (see unitFindings).
+	// and the match give other numbers (score.OtherNumbers) and share no
+	// rare one in a paraphrase, else nil (see unitFindings).
 	figures [][]*score.Unit
 	cands   int
 	heap    []candidate // scratch of probe
@@ -456,13 +456,20 @@ func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit, template
 	}
 	f := Finding{Kind: kind, Scores: Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, Draft: a.Unit, Match: match}
 	var fig *score.Unit
-	if kind == Paraphrase && score.OtherNumbers(a.su, su) {
+	if kind == Paraphrase && score.OtherNumbers(a.su, su) && !score.SharedNumber(a.su, su, c.rareNumber) {
 		fig = su
 	}
 	c.mu.Lock()
 	c.findings[k] = append(c.findings[k], f)
 	c.figures[k] = append(c.figures[k], fig)
 	c.mu.Unlock()
+}
+
+// rareNumber reports whether at most rareFigure of the units compared
+// (the archive's and the drafts') give the number term besides the two of
+// a pair (scan's rule: overlap.go, otherNumbers).
+func (c *checker) rareNumber(term uint32) bool {
+	return float64(c.corpus.DocFreq(term)-2) <= rareFigure*float64(c.corpus.Docs())
 }
 
 // unitFindings returns the findings of draft unit k, without its

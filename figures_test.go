@@ -189,3 +189,25 @@ func TestRestatedCopies(t *testing.T) {
 		t.Errorf("%d pairs, %d with the mistyped copy, %d units in templates; want 6, 3 and 0", len(res.Pairs), n, res.Stats.Templated)
 	}
 }
+
+// TestRestatedSharedFigure: two restatements of a restated statement that
+// share a figure no other unit gives are one event told twice (a
+// correction of the afternoon figure): they pair.
+func TestRestatedSharedFigure(t *testing.T) {
+	lines := append(slices.Clone(restatedLines[:3]),
+		"The central bank said it provided 17 million pounds of help to the money market in the morning session and 60 million in the afternoon.",
+		"The central bank said it provided 17 million pounds of help to the money market in the morning session and 45 million in the afternoon.")
+	var docs []corpus.Document
+	for i, l := range lines {
+		docs = append(docs, corpus.Document{ID: fmt.Sprint(i + 1), Format: corpus.Text, Text: l + "\n"})
+	}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	must(t, err)
+	var got []string
+	for _, p := range res.Pairs {
+		got = append(got, res.Units[p.A].Doc+"~"+res.Units[p.B].Doc)
+	}
+	if want := []string{"4~5"}; !slices.Equal(got, want) {
+		t.Errorf("pairs %v, want %v (the two giving 17 million)", got, want)
+	}
+}

@@ -214,8 +214,8 @@ func templated(units []*score.Unit) []bool {
 
 // restated marks the units that the kept paraphrase pairs restate with
 // other figures at least minFillings-1 different ways: two partners in
-// such pairs (score.OtherNumbers: each gives a number the other lacks)
-// that give other numbers than each other too. With the unit itself, the
+// such pairs (otherNumbers: each gives a number the other lacks, and
+// they share no rare one) that give other numbers than each other too. With the unit itself, the
 // form is filled minFillings ways: a template whose frame the wording
 // varies too much for templates to see ("The central bank said it
 // provided 240 million pounds of help to the money market in the morning
@@ -231,7 +231,7 @@ func templated(units []*score.Unit) []bool {
 func (s *scanner) restated(pairs []Pair) []Pair {
 	partners := make(map[int][]*score.Unit)
 	for _, p := range pairs {
-		if p.Kind == Paraphrase && score.OtherNumbers(s.su[p.A], s.su[p.B]) {
+		if p.Kind == Paraphrase && s.otherNumbers(p.A, p.B) {
 			partners[p.A] = append(partners[p.A], s.su[p.B])
 			partners[p.B] = append(partners[p.B], s.su[p.A])
 		}
@@ -276,5 +276,25 @@ func fillings(ps []*score.Unit) bool {
 // otherFigures reports whether one of units a and b is restated with other
 // numbers (restated) and the two give other numbers.
 func (s *scanner) otherFigures(a, b int) bool {
-	return s.restate != nil && (s.restate[a] || s.restate[b]) && score.OtherNumbers(s.su[a], s.su[b])
+	return s.restate != nil && (s.restate[a] || s.restate[b]) && s.otherNumbers(a, b)
+}
+
+// rareFigure is the share of the compared units, at most, that give a
+// number besides the two units of a pair for the pair to share a rare
+// figure (otherNumbers).
+const rareFigure = 1.0 / 2000
+
+// otherNumbers reports whether units a and b give other numbers
+// (score.OtherNumbers) and share no rare one: a figure that few other
+// units give ("3,302,000 short tons", "15.8 mln bpd"; not a year or a
+// round number) is one event's, told twice with other details. In a
+// small corpus a number is rare when no other unit gives it.
+func (s *scanner) otherNumbers(a, b int) bool {
+	return score.OtherNumbers(s.su[a], s.su[b]) && !score.SharedNumber(s.su[a], s.su[b], s.rareNumber)
+}
+
+// rareNumber reports whether at most rareFigure of the compared units
+// give the number term besides the two of a pair.
+func (s *scanner) rareNumber(term uint32) bool {
+	return float64(s.corpus.DocFreq(term)-2) <= rareFigure*float64(s.corpus.Docs())
 }

@@ -85,6 +85,19 @@ func OtherNumbers(a, b *Unit) bool {
 	return in < len(an) && in < len(bn)
 }
 
+// SharedNumber reports whether a and b share a number (as FactsDiffer
+// reads them) for which rare, given the number's term id (a Corpus's
+// DocFreq reads it), returns true.
+func SharedNumber(a, b *Unit, rare func(term uint32) bool) bool {
+	bn := b.numbers()
+	for _, n := range a.numbers() {
+		if _, ok := slices.BinarySearch(bn, n); ok && rare(n) {
+			return true
+		}
+	}
+	return false
+}
+
 // NumbersKey returns a hash of the set of numbers the unit gives (as
 // FactsDiffer reads them): units giving the same numbers, in any order
 // and however written, have one key. Scan counts the other figures a

@@ -13,8 +13,13 @@
 // pairs, and the -duplicates files duplicate pairs, of the scans of commit
 // 127ffb8: 200 of Reuters' 67,600 and 150 of 20 Newsgroups' 15,660
 // paraphrase pairs, 60 of Reuters' 5,208 and 40 of 20 Newsgroups' 12,893
-// duplicate pairs. Readers who saw neither scores nor rules labelled each
-// pair from its two texts:
+// duplicate pairs. reuters21578-3.tsv and 20news-train-3.tsv label 150 and
+// 100 paraphrase pairs of the scans of commit 7229b91 (seeds 41 and 42);
+// the -4 files, read by another reader, 150 and 100 drawn from the scans
+// of commit 352e227 (seeds 51 and 52) and the pairs of the -3 files,
+// shuffled together so that the reader could not tell which report a pair
+// came from. Readers who saw neither scores nor rules labelled each pair
+// from its two texts:
 //
 //   - same: one statement, fact, event or request, reworded or copied,
 //     perhaps with a detail added or dropped;

@@ -468,9 +468,7 @@ func (c *checker) score(k int, a *analysed, su *score.Unit, match Unit, template
 // rareNumber reports whether at most rareFigure of the units compared
 // (the archive's and the drafts') give the number term besides the two of
 // a pair (scan's rule: overlap.go, otherNumbers).
-func (c *checker) rareNumber(term uint32) bool {
-	return float64(c.corpus.DocFreq(term)-2) <= rareFigure*float64(c.corpus.Docs())
-}
+func (c *checker) rareNumber(term uint32) bool { return rareIn(c.corpus, term) }
 
 // unitFindings returns the findings of draft unit k, without its
 // paraphrases that give other numbers when two of those give other

@@ -26,16 +26,7 @@ func TestDifferentFigures(t *testing.T) {
 		"Qtly div eight cts vs eight cts prior",                  // 7
 		"Quarterly dividend of eight cents, against eight cents", // 8: line 7 reworded
 	}
-	var docs []corpus.Document
-	for i, l := range lines {
-		docs = append(docs, corpus.Document{ID: fmt.Sprint(i + 1), Format: corpus.Text, Text: l + "\n"})
-	}
-	res, err := neardup.Scan(context.Background(), docs, neardup.Options{MinWords: 3})
-	must(t, err)
-	var got []string
-	for _, p := range res.Pairs {
-		got = append(got, res.Units[p.A].Doc+"~"+res.Units[p.B].Doc)
-	}
+	_, got := scanLines(t, lines, neardup.Options{MinWords: 3})
 	if want := []string{"1~4"}; !slices.Equal(got, want) {
 		t.Errorf("pairs %v, want %v (only the same figures written two ways)", got, want)
 	}
@@ -58,16 +49,7 @@ var templateLines = []string{
 // copy, and a phrasing used only twice still pair.
 func TestTemplatedStatements(t *testing.T) {
 	lines := templateLines
-	var docs []corpus.Document
-	for i, l := range lines {
-		docs = append(docs, corpus.Document{ID: fmt.Sprint(i + 1), Format: corpus.Text, Text: l + "\n"})
-	}
-	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
-	must(t, err)
-	var got []string
-	for _, p := range res.Pairs {
-		got = append(got, res.Units[p.A].Doc+"~"+res.Units[p.B].Doc)
-	}
+	res, got := scanLines(t, lines, neardup.Options{})
 	if want := []string{"1~4", "2~5", "6~7"}; !slices.Equal(got, want) {
 		t.Errorf("pairs %v, want %v (the copy, the rewording, and the phrasing used twice)", got, want)
 	}
@@ -76,18 +58,7 @@ func TestTemplatedStatements(t *testing.T) {
 	}
 	// Without the rule, the scorer alone calls the template's fillings the
 	// same statement.
-	sc, err := score.New(score.Options{})
-	must(t, err)
-	units := make([]*score.Unit, len(lines))
-	for i, l := range lines {
-		units[i] = sc.Analyze(l)
-	}
-	c := sc.NewCorpus(units)
-	for _, p := range [][2]int{{1, 2}, {1, 3}, {2, 3}} {
-		if r := sc.Score(c, units[p[0]-1], units[p[1]-1]); r.Kind == score.Different {
-			t.Errorf("lines %d and %d: the scorer alone says %v (%.3f); the test needs a pair it would report", p[0], p[1], r.Kind, r.Score)
-		}
-	}
+	scoredAlone(t, lines, [][2]int{{1, 2}, {1, 3}, {2, 3}})
 }
 
 // TestTemplatedSyndication: one wire paragraph carried with three
@@ -124,21 +95,13 @@ var restatedLines = []string{
 }
 
 // TestRestatedFigures: a statement that the corpus restates with other
-// figures in at least two other wordings is a template: those pairs are
-// not paraphrases, while its rewording with the same figures, and a story
-// told twice with other figures, still pair.
+// figures two other ways (partners giving other numbers than it and than
+// each other) is a template: those pairs are not paraphrases, while its
+// rewording with the same figures, and a story told twice with other
+// figures (one version also with a date added), still pair.
 func TestRestatedFigures(t *testing.T) {
 	lines := restatedLines
-	var docs []corpus.Document
-	for i, l := range lines {
-		docs = append(docs, corpus.Document{ID: fmt.Sprint(i + 1), Format: corpus.Text, Text: l + "\n"})
-	}
-	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
-	must(t, err)
-	var got []string
-	for _, p := range res.Pairs {
-		got = append(got, res.Units[p.A].Doc+"~"+res.Units[p.B].Doc)
-	}
+	res, got := scanLines(t, lines, neardup.Options{})
 	if want := []string{"1~4", "5~6", "5~7", "6~7"}; !slices.Equal(got, want) {
 		t.Errorf("pairs %v, want %v (the rewording with the same figures, and the update in two versions)", got, want)
 	}
@@ -147,20 +110,7 @@ func TestRestatedFigures(t *testing.T) {
 	}
 	// The scorer alone calls the restatements paraphrases, and the frame
 	// rule does not see them.
-	sc, err := score.New(score.Options{})
-	must(t, err)
-	units := make([]*score.Unit, len(lines))
-	for i, l := range lines {
-		units[i] = sc.Analyze(l)
-	}
-	c := sc.NewCorpus(units)
-	for _, p := range [][2]int{{1, 2}, {1, 3}, {2, 3}} {
-		r := sc.Score(c, units[p[0]-1], units[p[1]-1])
-		t.Logf("lines %d and %d: %v %.3f", p[0], p[1], r.Kind, r.Score)
-		if r.Kind == score.Different {
-			t.Errorf("lines %d and %d: the scorer alone says %v (%.3f); the test needs a pair it would report", p[0], p[1], r.Kind, r.Score)
-		}
-	}
+	scoredAlone(t, lines, [][2]int{{1, 2}, {1, 3}, {2, 3}})
 }
 
 // TestRestatedCopies: a copy whose figure was mistyped has other numbers
@@ -173,12 +123,7 @@ func TestRestatedCopies(t *testing.T) {
 		"The central bank said that it provided 240 million pounds of help to the money market in the morning session.",
 		"The central bank said it provided 204 million pounds of help to the money market in the morning session.", // mistyped
 	}
-	var docs []corpus.Document
-	for i, l := range lines {
-		docs = append(docs, corpus.Document{ID: fmt.Sprint(i + 1), Format: corpus.Text, Text: l + "\n"})
-	}
-	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
-	must(t, err)
+	res, _ := scanLines(t, lines, neardup.Options{})
 	n := 0
 	for _, p := range res.Pairs {
 		if res.Units[p.A].Doc == "4" || res.Units[p.B].Doc == "4" {
@@ -197,17 +142,44 @@ func TestRestatedSharedFigure(t *testing.T) {
 	lines := append(slices.Clone(restatedLines[:3]),
 		"The central bank said it provided 17 million pounds of help to the money market in the morning session and 60 million in the afternoon.",
 		"The central bank said it provided 17 million pounds of help to the money market in the morning session and 45 million in the afternoon.")
+	_, got := scanLines(t, lines, neardup.Options{})
+	if want := []string{"4~5"}; !slices.Equal(got, want) {
+		t.Errorf("pairs %v, want %v (the two giving 17 million)", got, want)
+	}
+}
+
+// scanLines scans lines, each a document named by its 1-based number, and
+// returns the result and its pairs as "a~b".
+func scanLines(t *testing.T, lines []string, opt neardup.Options) (*neardup.Result, []string) {
+	t.Helper()
 	var docs []corpus.Document
 	for i, l := range lines {
 		docs = append(docs, corpus.Document{ID: fmt.Sprint(i + 1), Format: corpus.Text, Text: l + "\n"})
 	}
-	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	res, err := neardup.Scan(context.Background(), docs, opt)
 	must(t, err)
 	var got []string
 	for _, p := range res.Pairs {
 		got = append(got, res.Units[p.A].Doc+"~"+res.Units[p.B].Doc)
 	}
-	if want := []string{"4~5"}; !slices.Equal(got, want) {
-		t.Errorf("pairs %v, want %v (the two giving 17 million)", got, want)
+	return res, got
+}
+
+// scoredAlone checks that the scorer alone, over lines as a corpus, calls
+// each pair of lines (1-based) no different: a pair a scan rule must turn
+// down for its test to mean anything.
+func scoredAlone(t *testing.T, lines []string, pairs [][2]int) {
+	t.Helper()
+	sc, err := score.New(score.Options{})
+	must(t, err)
+	units := make([]*score.Unit, len(lines))
+	for i, l := range lines {
+		units[i] = sc.Analyze(l)
+	}
+	c := sc.NewCorpus(units)
+	for _, p := range pairs {
+		if r := sc.Score(c, units[p[0]-1], units[p[1]-1]); r.Kind == score.Different {
+			t.Errorf("lines %d and %d: the scorer alone says %v (%.3f); the test needs a pair it would report", p[0], p[1], r.Kind, r.Score)
+		}
 	}
 }

@@ -294,7 +294,11 @@ func (s *scanner) otherNumbers(a, b int) bool {
 }
 
 // rareNumber reports whether at most rareFigure of the compared units
+// give the number term besides the two of a pair (rareIn).
+func (s *scanner) rareNumber(term uint32) bool { return rareIn(s.corpus, term) }
+
+// rareIn reports whether at most rareFigure of the units that c counts
 // give the number term besides the two of a pair.
-func (s *scanner) rareNumber(term uint32) bool {
-	return float64(s.corpus.DocFreq(term)-2) <= rareFigure*float64(s.corpus.Docs())
+func rareIn(c *score.Corpus, term uint32) bool {
+	return float64(c.DocFreq(term)-2) <= rareFigure*float64(c.Docs())
 }

@@ -55,8 +55,7 @@ type codeCount struct {
 // add counts line t (a line's content, trimmed or not).
 func (c *codeCount) add(t string) {
 	if c.lines == 0 {
-		t := strings.TrimSpace(t)
-		c.comment = strings.HasPrefix(t, "/*") || strings.HasPrefix(t, "//")
+		c.comment = opensComment(t)
 	}
 	c.lines++
 	k := codeLine(t)

@@ -214,9 +214,9 @@ func templated(units []*score.Unit) []bool {
 
 // restated marks the units that the kept paraphrase pairs restate with
 // other figures at least minFillings-1 different ways: two partners in
-// such pairs (otherNumbers: each gives a number the other lacks, and
-// they share no rare one) that give other numbers than each other too. With the unit itself, the
-// form is filled minFillings ways: a template whose frame the wording
+// such pairs (otherNumbers: each gives a number the other lacks, and they
+// share no rare one) that give other numbers than each other too. With
+// the unit itself, the form is filled minFillings ways: a template whose frame the wording
 // varies too much for templates to see ("The central bank said it
 // provided 240 million pounds of help to the money market in the morning
 // session", "... had given the money market 95 million pounds of

@@ -23,11 +23,15 @@ import "strings"
 // line ("From alice@example.org Mon Jan 1 00:00:00 2024") may come first.
 
 // mailFields are header fields, lower case, that only an e-mail or a
-// Usenet article carries.
+// Usenet article carries. "Archive-name" opens the auxiliary header that
+// a FAQ posted to news.answers carries at the top of its body
+// ("Archive-name: x-faq/part4", "Last-modified: ...", "Version: ..."):
+// metadata too, and the same lines in every part of the FAQ.
 var mailFields = map[string]bool{
 	"from": true, "newsgroups": true, "message-id": true, "received": true,
 	"return-path": true, "path": true, "in-reply-to": true, "references": true,
 	"nntp-posting-host": true, "x-newsreader": true, "x-mailer": true,
+	"archive-name": true,
 }
 
 // A message quoted or forwarded inside another carries its own header

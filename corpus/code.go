@@ -31,7 +31,9 @@ import (
 //     name ("return json.load(f)"; not "Fixed a crash in parse_args()");
 //   - it is a Python head ("def f(x):", "class A(B):", "with open(p) as
 //     f:") or import ("import os", "from a.b import c");
-//   - it is nothing but declaration keywords ("int", "static void").
+//   - it is nothing but declaration keywords ("int", "static void");
+//   - it assigns ("total = 0", "p.x += 2", "let name = x"), returns a
+//     value ("return total"), or loops in Python ("for line in f:").
 //
 // Comment lines ("/* ...", "* ...", "// ...", "# ...") and lines of
 // punctuation read as neither; a trailing "/* ... */" or " // ..."
@@ -101,9 +103,9 @@ func codeLine(t string) int {
 		// "x = 1; // the count" reads as prose, the rest of its block
 		// as code).
 		switch t[0] {
-		case '/', '*', '#', '}', 'i', 'f':
+		case '/', '*', '#', '}', 'i', 'f', 'r':
 		default:
-			if hasLetterOrDigit(t) && !(len(t) <= 24 && t[0] >= 'a' && t[0] <= 'z' && allKeywords(t)) {
+			if hasLetterOrDigit(t) && !(len(t) <= 24 && t[0] >= 'a' && t[0] <= 'z' && allKeywords(t)) && strings.IndexByte(t, '=') < 0 {
 				return -1
 			}
 		}
@@ -196,6 +198,18 @@ func codeLine(t string) int {
 	}
 	if codeKeywords[first] && allKeywords(t) {
 		return 1 // "int", "static void": a function's type on a line of its own
+	}
+	if assignment(t) {
+		return 1 // "total = 0", "total += len(line)", "let name = x"
+	}
+	if first == "return" && !strings.ContainsAny(strings.TrimSpace(t[len(first):]), " \t") {
+		return 1 // "return total", "return", not "return to sender"
+	}
+	if first == "for" && strings.HasSuffix(t, ":") {
+		// Python's "for line in f:", "for i, x in enumerate(xs):".
+		if v, rest, ok := strings.Cut(t[len("for "):], " in "); ok && rest != ":" && identifier(strings.ReplaceAll(strings.ReplaceAll(v, ",", ""), " ", "")) {
+			return 1
+		}
 	}
 	switch first {
 	case "import": // "import os", "import numpy as np"
@@ -316,6 +330,52 @@ func functionHead(head, args string) bool {
 		}
 	}
 	return typed
+}
+
+// assignment reports whether t assigns: a name ("total", "p.x",
+// "a[i]"), or a declaration keyword and a name ("let name", "const n"),
+// then "=" or an operator and "=" ("+=", "|="), then a value; not "==",
+// nor a sentence ("Let x = 5." ends with a period, "x = y is" reads on).
+func assignment(t string) bool {
+	i := strings.IndexByte(t, '=')
+	if i < 1 || i+1 >= len(t) || t[i+1] == '=' || t[len(t)-1] == '.' {
+		return false
+	}
+	lhs := strings.TrimRight(t[:i], " \t")
+	if lhs != "" && strings.IndexByte("+-*/%|&^:", lhs[len(lhs)-1]) >= 0 {
+		lhs = strings.TrimRight(lhs[:len(lhs)-1], " \t")
+	}
+	if k, rest, ok := strings.Cut(lhs, " "); ok {
+		switch k {
+		case "let", "const", "var", "auto", "int", "char", "double", "float", "long":
+			lhs = strings.TrimSpace(rest)
+		default:
+			return false
+		}
+	}
+	lhs = strings.TrimRight(lhs, "]")
+	if j := strings.IndexByte(lhs, '['); j > 0 {
+		lhs = lhs[:j]
+	}
+	return lhs != "" && identifier(lhs) && codeValue(strings.TrimSpace(t[i+1:]))
+}
+
+// codeValue reports whether v, the right side of an assignment, reads as
+// a value in code: a number, a quoted string, an expression (brackets,
+// operators, a qualified name), or one lower-case name; not words
+// ("Cornerstone=Christ", "Foundation= Apostles=New Testament").
+func codeValue(v string) bool {
+	if v == "" {
+		return false
+	}
+	switch c := v[0]; {
+	case c >= '0' && c <= '9', c == '"', c == '\'', c == '`', c == '-' && len(v) > 1 && v[1] >= '0' && v[1] <= '9':
+		return true
+	}
+	if strings.ContainsAny(v, "()[]._+*/%&|") {
+		return true
+	}
+	return identifier(v) && v[0] >= 'a' && v[0] <= 'z'
 }
 
 // allKeywords reports whether every word of t is a declaration keyword

@@ -133,7 +133,13 @@ func (s *splitter) emit(kind UnitKind, quoted bool) {
 func (s *splitter) sentences(text string, a, b int, quoted bool) {
 	// A speaker label opening the piece is no sentence of its own, so that
 	// "SEC. CLINTON: Thank you." is cut as its paragraph unit is read
-	// (speaker.go): the first sentence ends after the label.
+	// (speaker.go): the first sentence ends after the label. A piece that
+	// is a label alone ("SEC. CLINTON:", the turn on the lines after it)
+	// is one unit, as in paragraph mode.
+	if labelAlone(text[a:b]) {
+		s.add(text, a, b, KindSentence, quoted)
+		return
+	}
 	from := a + speakerLabel(text[a:b])
 	for a < b {
 		e := sentenceEnd(text, max(a, from), b)

@@ -134,8 +134,3 @@ func shellLine(line string) bool {
 	}
 	return false
 }
-
-// blankLine reports whether a line is nothing but white space.
-func blankLine(s string) bool {
-	return strings.TrimLeft(s, " \t\r\f\v") == ""
-}

@@ -33,7 +33,9 @@ import (
 //     f:") or import ("import os", "from a.b import c");
 //   - it is nothing but declaration keywords ("int", "static void");
 //   - it assigns ("total = 0", "p.x += 2", "let name = x"), returns a
-//     value ("return total"), or loops in Python ("for line in f:").
+//     value ("return total"), or loops in Python ("for line in f:");
+//   - it is a line of uuencoded data (uuLine), as Usenet carried binaries:
+//     not code, but no more prose.
 //
 // Comment lines ("/* ...", "* ...", "// ...", "# ...") and lines of
 // punctuation read as neither; a trailing "/* ... */" or " // ..."
@@ -94,6 +96,9 @@ func codeLine(t string) int {
 	t = strings.TrimSpace(t)
 	if t == "" {
 		return 0
+	}
+	if uuLine(t) {
+		return 1
 	}
 	switch t[len(t)-1] {
 	case ';', '{', '}', ')', ':', '/':
@@ -502,6 +507,7 @@ func (s *splitter) codeParts(blk []line) {
 	}
 	if code == 0 {
 		if nprose == 0 && opensComment(src[blk[0].cs:blk[0].ce]) {
+			s.skip(SkipCode, blk[0].cs, blk[len(blk)-1].ce)
 			return
 		}
 		s.prose(blk)
@@ -538,12 +544,18 @@ func (s *splitter) codeParts(blk []line) {
 			}
 		}
 	} else if code > nprose && !run {
+		s.skip(SkipCode, blk[0].cs, blk[len(blk)-1].ce)
 		return
 	}
 	a := 0
 	for a < len(cls) {
 		if cls[a] == 2 {
-			a++
+			b := a
+			for b < len(cls) && cls[b] == 2 {
+				b++
+			}
+			s.skip(SkipCode, blk[a].cs, blk[b-1].ce)
+			a = b
 			continue
 		}
 		b := a
@@ -622,4 +634,44 @@ func codeClass(class string) bool {
 		}
 	}
 	return false
+}
+
+// uuLine reports whether t is a line of uuencoded data, or the "begin
+// 644 name" line that opens it. A data line's first byte gives the count
+// n of bytes it encodes (' ' + n), and its length is that of n bytes in
+// groups of three, four characters a group, all of them between ' ' and
+// '`' ("M9V=G9V=G..." of 61 characters for 45 bytes). Prose has
+// lower-case letters, which are outside that range. A line in capitals
+// of the right length ("FOR MORE INFORMATION AND APPLICATION MATERIALS
+// CONTACT") has few marks: data has one in eight characters or more. A
+// full line ('M') may have lost the spaces that ended it (zero bits, as
+// early encoders wrote them) in transit, so it need only be 41 to 62
+// long. Lines of fewer than 21 characters (15 bytes or less: a run's
+// last line, or a telephone number "(614)-459-4256") are left alone.
+func uuLine(t string) bool {
+	if strings.HasPrefix(t, "begin ") {
+		mode, name, ok := strings.Cut(t[len("begin "):], " ")
+		return ok && len(mode) >= 3 && len(mode) <= 4 && strings.Trim(mode, "01234567") == "" &&
+			name != "" && !strings.ContainsAny(name, " \t")
+	}
+	if len(t) < 21 || t[0] <= ' ' || t[0] > '`' {
+		return false
+	}
+	n := int(t[0]-' ') & 63
+	want := 1 + 4*((n+2)/3)
+	if t[0] == 'M' && (len(t) < 41 || len(t) > want+1) || t[0] != 'M' && len(t) != want && len(t) != want+1 {
+		return false // want+1: a check character some encoders add
+	}
+	spaces, marks := 0, 0
+	for i := 1; i < len(t); i++ {
+		switch c := t[i]; {
+		case c < ' ' || c > '`':
+			return false
+		case c == ' ':
+			spaces++
+		case c < '0' || c > '9' && c < 'A' || c > 'Z':
+			marks++
+		}
+	}
+	return spaces*2 <= len(t) && marks*8 >= len(t)
 }

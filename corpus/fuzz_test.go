@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -52,6 +53,21 @@ func checkSplit(t *testing.T, doc *Document, dropsOnly bool) {
 				}
 			}
 		}
+	}
+	// SplitSkips gives Split's units, and the same skips in either mode.
+	var skips [2][]Skip
+	for i, mode := range []Mode{Paragraph, Sentence} {
+		var us []Unit
+		us, skips[i] = SplitSkips(doc, mode)
+		if want := [][]Unit{paras, sents}[i]; !slices.Equal(us, want) {
+			t.Fatalf("%s %q: SplitSkips in %s mode gives units %+v, Split %+v", doc.Format, doc.Text, mode, us, want)
+		}
+		if err := checkSkips(doc.Text, skips[i], us); err != nil {
+			t.Fatalf("%s %q, %s mode: %v", doc.Format, doc.Text, mode, err)
+		}
+	}
+	if !slices.Equal(skips[0], skips[1]) {
+		t.Fatalf("%s %q: skips differ by mode: %+v and %+v", doc.Format, doc.Text, skips[0], skips[1])
 	}
 	// Sentences cut paragraph units and lose nothing.
 	j := 0

@@ -35,11 +35,14 @@ func TestGolden(t *testing.T) {
 		for _, mode := range []Mode{Paragraph, Sentence} {
 			name := filepath.Base(f.path) + "." + string(mode) + ".golden"
 			t.Run(name, func(t *testing.T) {
-				us := Split(doc, mode)
+				us, sk := SplitSkips(doc, mode)
 				if err := checkUnits(doc.Text, us); err != nil {
 					t.Fatal(err)
 				}
-				got := renderUnits(us)
+				if err := checkSkips(doc.Text, sk, us); err != nil {
+					t.Fatal(err)
+				}
+				got := renderUnits(us, sk, doc.Text)
 				path := filepath.Join("testdata", "golden", name)
 				if *update {
 					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -74,15 +77,30 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// renderUnits prints units one a line: line, span, kind, quoting, text.
-func renderUnits(us []Unit) string {
+// renderUnits prints units one a line: line, span, kind, quoting, text;
+// and between them the skips of src: line, span, "skip", reason and the
+// start of the text left out.
+func renderUnits(us []Unit, sk []Skip, src string) string {
 	var b strings.Builder
+	skips := func(before int) {
+		for len(sk) > 0 && sk[0].Start < before {
+			k := sk[0]
+			sk = sk[1:]
+			text := src[k.Start:k.End]
+			if r := []rune(text); len(r) > 60 {
+				text = string(r[:60]) + "…"
+			}
+			fmt.Fprintf(&b, "%d [%d,%d) skip %s %q\n", k.Line, k.Start, k.End, k.Reason, text)
+		}
+	}
 	for _, u := range us {
+		skips(u.Start)
 		q := ""
 		if u.Quoted {
 			q = " quoted"
 		}
 		fmt.Fprintf(&b, "%d [%d,%d) %s%s %q\n", u.Line, u.Start, u.End, u.Kind, q, u.Text)
 	}
+	skips(len(src) + 1)
 	return b.String()
 }

@@ -97,6 +97,35 @@ func checkUnits(src string, us []Unit) error {
 	return nil
 }
 
+// checkSkips checks Skip's contract on the skips of src: in order, apart,
+// each within src with no white space at its ends, on its line, and
+// outside every unit of us.
+func checkSkips(src string, sk []Skip, us []Unit) error {
+	prev, j := 0, 0
+	for i, k := range sk {
+		if k.Start < prev || k.Start >= k.End || k.End > len(src) {
+			return fmt.Errorf("skip %d: span [%d,%d) after %d in %d bytes", i, k.Start, k.End, prev, len(src))
+		}
+		prev = k.End
+		if k.Reason != SkipCode && k.Reason != SkipMetadata {
+			return fmt.Errorf("skip %d: reason %d", i, k.Reason)
+		}
+		if t := src[k.Start:k.End]; strings.Trim(t, " \t\n\r\v\f") != t {
+			return fmt.Errorf("skip %d: %q has white space at an end", i, t)
+		}
+		if line := strings.Count(src[:k.Start], "\n") + 1; k.Line != line {
+			return fmt.Errorf("skip %d: Line %d, want %d", i, k.Line, line)
+		}
+		for j < len(us) && us[j].End <= k.Start {
+			j++
+		}
+		if j < len(us) && us[j].Start < k.End {
+			return fmt.Errorf("skip %d [%d,%d) overlaps unit %d [%d,%d)", i, k.Start, k.End, j, us[j].Start, us[j].End)
+		}
+	}
+	return nil
+}
+
 // subsequence reports whether the non-space bytes of a appear in order
 // among those of b: Text only ever drops markers from its span.
 func subsequence(a, b string) bool {

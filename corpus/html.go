@@ -49,9 +49,17 @@ func (s *splitter) html() {
 		pre    int // depth of open pre elements
 		pos    int
 	)
+	// codeFrom is where the code element being skipped starts, -1 when
+	// none is (skip is then of other elements).
+	codeFrom := -1
 	flush := func() {
-		if !s.b.empty() && !(pre > 0 && codeHTML(s.src, s.b.span)) {
-			s.emit(kind, quoted)
+		if !s.b.empty() {
+			if pre > 0 && codeHTML(s.src, s.b.span) {
+				a, b := s.b.span()
+				s.skip(SkipCode, a, b)
+			} else {
+				s.emit(kind, quoted)
+			}
 		}
 		s.b.reset()
 	}
@@ -62,6 +70,9 @@ func (s *splitter) html() {
 		switch tt {
 		case xhtml.ErrorToken:
 			flush()
+			if codeFrom >= 0 {
+				s.skip(SkipCode, codeFrom, len(s.src)) // unclosed
+			}
 			return
 		case xhtml.TextToken:
 			if inHead(skip) && !isHTMLSpace(z.Raw()) {
@@ -100,6 +111,9 @@ func (s *splitter) html() {
 			if !void && (dropElement(tag) || hidden || code || tag == "code" && pre > 0) {
 				flush()
 				skip = append(skip, tag)
+				if !hidden && (code || tag == "code") {
+					codeFrom = start
+				}
 				continue
 			}
 			if blockElement(tag) {
@@ -131,6 +145,10 @@ func (s *splitter) html() {
 						skip = skip[:i]
 						break
 					}
+				}
+				if len(skip) == 0 && codeFrom >= 0 {
+					s.skip(SkipCode, codeFrom, pos)
+					codeFrom = -1
 				}
 				continue
 			}

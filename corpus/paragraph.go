@@ -71,15 +71,18 @@ func (s *splitter) blocks(md bool) {
 	if strings.HasPrefix(src, "\uFEFF") {
 		pos = len("\uFEFF")
 	}
+	p := pos
 	if md {
 		pos = skipFrontMatter(src, pos)
 	} else {
 		pos = skipMessageHeader(src, pos)
 	}
+	s.skip(SkipMetadata, p, pos)
 	s.transcript = isTranscript(src[pos:])
 	var stack [16]line
 	blk := stack[:0]
 	var fence codeFence
+	var fenceFrom, fenceTo int // the open fence's code, for skip
 	var html htmlBlock
 	var ends htmlEnds
 	var items listItems
@@ -87,8 +90,15 @@ func (s *splitter) blocks(md bool) {
 	for pos < len(src) {
 		start, end, next := nextLine(src, pos)
 		pos = next
-		if fence.run != "" && !fence.next(src, start, end, &items) {
-			continue
+		if fence.run != "" {
+			if !fence.next(src, start, end, &items) {
+				fenceTo = end
+				if fence.run == "" {
+					s.skip(SkipCode, fenceFrom, fenceTo)
+				}
+				continue
+			}
+			s.skip(SkipCode, fenceFrom, fenceTo)
 		}
 		if html.t != 0 {
 			l, step := html.next(src, start, end, &items)
@@ -115,6 +125,7 @@ func (s *splitter) blocks(md bool) {
 					s.block(blk)
 					blk = blk[:0]
 					sh = sharState{shell: true}
+					s.skip(SkipCode, start, end)
 					continue
 				}
 				start += len(sh.prefix) // the file's own line (sharBody checked it)
@@ -124,11 +135,16 @@ func (s *splitter) blocks(md bool) {
 					k-- // the archive's shell lines before the file
 				}
 				s.block(blk[:k])
+				if k < len(blk) {
+					start = blk[k].cs
+				}
+				s.skip(SkipCode, start, end)
 				blk = blk[:0]
 				sh = sharState{prefix: p, delim: d, dash: dash}
 				continue
 			} else if sh.shell {
 				if shellLine(src[start:end]) {
+					s.skip(SkipCode, start, end)
 					continue
 				}
 				sh.shell = false
@@ -136,6 +152,7 @@ func (s *splitter) blocks(md bool) {
 			if p := skipEmbeddedHeader(src, start, end, next, len(blk) == 0); p > start {
 				s.block(blk)
 				blk = blk[:0]
+				s.skip(SkipMetadata, start, p)
 				pos = p
 				continue
 			}
@@ -180,9 +197,12 @@ func (s *splitter) blocks(md bool) {
 		}
 		if l.kind == lineText && !l.item {
 			if is, opener := isAttribution(src, &l, next, blk); is {
+				from := l.cs
 				if opener {
+					from = blk[len(blk)-1].cs
 					blk = blk[:len(blk)-1]
 				}
+				s.skip(SkipMetadata, from, l.ce)
 				l.kind = lineSkip
 			}
 		}
@@ -195,6 +215,7 @@ func (s *splitter) blocks(md bool) {
 			s.block(blk)
 			blk = blk[:0]
 			fence = codeFence{fenceOf(src, &l), l.depth}
+			fenceFrom, fenceTo = l.cs, l.ce
 			continue
 		case lineHTML:
 			t := l.fence
@@ -252,6 +273,9 @@ func (s *splitter) blocks(md bool) {
 		blk = s.push(blk, l)
 	}
 	s.block(blk)
+	if fence.run != "" {
+		s.skip(SkipCode, fenceFrom, fenceTo) // unclosed: to the end
+	}
 }
 
 // listItems tracks the Markdown list items (CommonMark 5.2) that the line

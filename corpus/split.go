@@ -18,9 +18,17 @@ import "strings"
 // links; see reference.go) have Reference set, in both modes. A speaker
 // label that opens several units ("MR. SMITH: ...", "Q: ...") is left out
 // of them (speaker.go).
+//
+// Source code and metadata make no unit; SplitSkips says where they were.
 func Split(doc *Document, mode Mode) []Unit {
 	s := newSplitter(doc.Text, mode)
-	switch doc.Format {
+	s.split(doc.Format)
+	return s.units
+}
+
+// split splits s.src as format f.
+func (s *splitter) split(f Format) {
+	switch f {
 	case Markdown:
 		s.blocks(true)
 	case HTML:
@@ -29,7 +37,6 @@ func Split(doc *Document, mode Mode) []Unit {
 		s.blocks(false)
 	}
 	s.dropSpeakers()
-	return s.units
 }
 
 // SplitText splits plain text: what Split does for Text and JSONL
@@ -66,6 +73,10 @@ type splitter struct {
 	opens []int32
 	// transcript: enough lines open with a speaker label (speaker.go).
 	transcript bool
+	// track is set when the parts left out are recorded in skips
+	// (skip.go).
+	track bool
+	skips []Skip
 }
 
 func newSplitter(src string, mode Mode) *splitter {

@@ -449,7 +449,8 @@ func (ix *Index) Add(ctx context.Context, docs ...corpus.Document) error {
 	}
 	ps := make([]*pending, len(docs))
 	err := forEachCtx(ctx, len(docs), ix.opt.Workers, func(i int) {
-		ps[i] = &pending{doc: &docs[i], units: ix.analyze(&docs[i], false), done: make(chan struct{})}
+		us, _ := ix.analyze(&docs[i], false)
+		ps[i] = &pending{doc: &docs[i], units: us, done: make(chan struct{})}
 	})
 	if err != nil {
 		return err

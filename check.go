@@ -213,6 +213,7 @@ func (ix *Index) CheckAndAdd(ctx context.Context, doc corpus.Document) (*CheckRe
 type draft struct {
 	doc   *corpus.Document
 	units []analysed
+	skips []corpus.Skip // parts of doc in no unit
 }
 
 // analysed is one unit of a document with its scorer analysis.
@@ -254,7 +255,8 @@ type checker struct {
 func (ix *Index) newChecker(ctx context.Context, docs []corpus.Document, opt CheckOptions) (*checker, error) {
 	c := &checker{ix: ix, opt: opt, drafts: make([]draft, len(docs)), df: make(map[uint32]uint32), floor: probeFloor * probeFloor}
 	err := forEachCtx(ctx, len(docs), ix.opt.Workers, func(i int) {
-		c.drafts[i] = draft{doc: &docs[i], units: ix.analyze(&docs[i], opt.IgnoreQuotes)}
+		us, skips := ix.analyze(&docs[i], opt.IgnoreQuotes)
+		c.drafts[i] = draft{doc: &docs[i], units: us, skips: skips}
 	})
 	if err != nil {
 		return nil, err
@@ -288,10 +290,11 @@ func (c *checker) newCorpus(n int) *score.Corpus {
 	return c.ix.scorer.CorpusOf(n, df)
 }
 
-// analyze splits doc into units and analyses them. With quotes set,
-// quoted units are skipped and quoted text is removed before analysis.
-func (ix *Index) analyze(doc *corpus.Document, quotes bool) []analysed {
-	us := corpus.Split(doc, ix.opt.Unit)
+// analyze splits doc into units and analyses them; it also returns the
+// parts of doc left out of every unit. With quotes set, quoted units are
+// skipped and quoted text is removed before analysis.
+func (ix *Index) analyze(doc *corpus.Document, quotes bool) ([]analysed, []corpus.Skip) {
+	us, skips := corpus.SplitSkips(doc, ix.opt.Unit)
 	out := make([]analysed, len(us))
 	for i, u := range us {
 		a := &out[i]
@@ -316,7 +319,7 @@ func (ix *Index) analyze(doc *corpus.Document, quotes bool) []analysed {
 		a.su = ix.scorer.Analyze(text)
 		a.content = a.su.ContentWords() >= ix.opt.MinWords
 	}
-	return out
+	return out, skips
 }
 
 // checked reports whether the unit is compared at all.
@@ -569,13 +572,16 @@ func (c *checker) result() *CheckResult {
 	res.Stats.Documents = len(c.drafts)
 	res.Stats.Candidates = c.cands
 	c.each(func(int, *draft, *analysed) { res.Stats.Units++ })
+	var skipped skipCounts
 	for i := range c.drafts {
 		for j := range c.drafts[i].units {
 			if c.drafts[i].units[j].Reference {
 				res.Stats.References++
 			}
 		}
+		skipped.add(c.drafts[i].skips)
 	}
+	res.Stats.Code, res.Stats.Metadata = skipped.code, skipped.metadata
 	for k := range c.findings {
 		fs := c.unitFindings(k)
 		// One finding per matching unit (a unit found by the snapshot and

@@ -93,7 +93,8 @@ func wordEnd(text string, i int) bool {
 func (c *checker) dropBoilerplate(ctx context.Context, docs []corpus.Document) error {
 	var bp []*score.Unit
 	for i := range docs {
-		for _, a := range c.ix.analyze(&docs[i], false) {
+		us, _ := c.ix.analyze(&docs[i], false)
+		for _, a := range us {
 			if a.su != nil && len(a.su.Terms()) > 0 {
 				bp = append(bp, a.su)
 			}

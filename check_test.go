@@ -488,3 +488,18 @@ func TestCheckRestated(t *testing.T) {
 		t.Errorf("one restatement archived: findings %+v, want old2 as a paraphrase", res.Findings)
 	}
 }
+
+// TestCheckCountsSkipped: a draft's code and front matter are not
+// checked, and the stats say so.
+func TestCheckCountsSkipped(t *testing.T) {
+	paras := ixParagraphs(t)
+	ix := ixOpen(t, "", neardup.IndexOptions{})
+	must(t, ix.Add(context.Background(), ixDoc("speech", paras[6])))
+	draft := corpus.Document{ID: "draft.md", Format: corpus.Markdown,
+		Text: "---\ntitle: draft\n---\n\n" + paras[6] + "\n\n```\nfor (;;) { run(); }\n```\n"}
+	res, err := ix.Check(context.Background(), []corpus.Document{draft}, neardup.CheckOptions{})
+	must(t, err)
+	if s := res.Stats; s.Units != 1 || s.Code != 1 || s.Metadata != 1 || s.Findings != 1 {
+		t.Errorf("%d units, %d code blocks, %d metadata blocks, %d findings; want 1, 1, 1, 1", s.Units, s.Code, s.Metadata, s.Findings)
+	}
+}

@@ -14,6 +14,8 @@ type CheckStats struct {
 	Documents  int `json:"documents"`       // draft documents checked
 	Units      int `json:"units"`           // draft units checked
 	References int `json:"reference_units"` // draft units of lists of sources or links, not checked
+	Code       int `json:"code_blocks"`     // draft blocks of source code or encoded data, in no unit (corpus.SkipCode)
+	Metadata   int `json:"metadata_blocks"` // draft message headers, attribution lines and front matter, in no unit (corpus.SkipMetadata)
 	Candidates int `json:"candidates"`      // archive units scored
 	Findings   int `json:"findings"`
 	// Errors counts the inputs that could not be read (drafts, and the

@@ -81,6 +81,8 @@ type Stats struct {
 	Documents   int `json:"documents"`
 	Units       int `json:"units"`
 	References  int `json:"reference_units"` // units of lists of sources or links, not compared
+	Code        int `json:"code_blocks"`     // blocks of source code or encoded data, left out of every unit (corpus.SkipCode)
+	Metadata    int `json:"metadata_blocks"` // message headers, attribution lines and front matter, left out of every unit (corpus.SkipMetadata)
 	Templated   int `json:"templated_units"` // compared units worded in a template, or restated with other numbers: they pair only with units giving the same facts (numbers, most names)
 	Candidates  int `json:"candidates"`      // pairs the index proposed (the scorer scored those not of a template with other facts)
 	Pairs       int `json:"pairs"`           // pairs kept at the thresholds
@@ -114,4 +116,19 @@ type Stage struct {
 	Name     string
 	Count    int // items the stage worked on (units, candidates, pairs)
 	Duration time.Duration
+}
+
+// skipCounts counts the parts of documents left out of every unit, by
+// reason (corpus.SplitSkips).
+type skipCounts struct{ code, metadata int }
+
+func (c *skipCounts) add(skips []corpus.Skip) {
+	for _, k := range skips {
+		switch k.Reason {
+		case corpus.SkipCode:
+			c.code++
+		case corpus.SkipMetadata:
+			c.metadata++
+		}
+	}
 }

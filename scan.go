@@ -117,6 +117,7 @@ type scanner struct {
 	restate   []bool          // unit is restated with other numbers in other wordings (restated); nil before scoring ends
 	copies    copySet         // exact copies: compared through their originals (copies.go)
 	refs      int             // units in reference lists
+	skipped   skipCounts      // parts of the documents in no unit
 	multi     []bool          // unit has more than one sentence (paragraph mode)
 	sent      sentenceProfile // content terms by sentence of the compared units
 	near      []uint64        // nearBands band keys of each compared unit (see nearKeys)
@@ -161,14 +162,16 @@ func newScanner(opt Options) (*scanner, error) {
 func (s *scanner) split(docs []corpus.Document) {
 	s.docs = docs
 	per := make([][]corpus.Unit, len(docs))
+	skips := make([][]corpus.Skip, len(docs))
 	parallel(len(docs), s.opt.Workers, func(lo, hi int) {
 		for i := lo; i < hi; i++ {
-			per[i] = corpus.Split(&docs[i], s.opt.Unit)
+			per[i], skips[i] = corpus.SplitSkips(&docs[i], s.opt.Unit)
 		}
 	})
 	n := 0
-	for _, us := range per {
+	for i, us := range per {
 		n += len(us)
+		s.skipped.add(skips[i])
 	}
 	s.units = make([]Unit, 0, n)
 	s.udoc = make([]int32, 0, n)
@@ -195,6 +198,7 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 	res.Stats.Documents = len(s.docs)
 	res.Stats.Units = len(s.units)
 	res.Stats.References = s.refs
+	res.Stats.Code, res.Stats.Metadata = s.skipped.code, s.skipped.metadata
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

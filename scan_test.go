@@ -488,3 +488,23 @@ func TestScanCancelled(t *testing.T) {
 		t.Errorf("%d candidates, %d context checks; want one a chunk of 1,024 beyond the stages' %d", res.Stats.Candidates, big.calls, checks)
 	}
 }
+
+// TestScanCountsSkipped: code and message headers make no unit, and the
+// stats count them, so a report can say what it left out.
+func TestScanCountsSkipped(t *testing.T) {
+	post := "From: jo@example.org (Jo Smith)\nSubject: joystick port\n\n" +
+		"Here is the loop I use to read the joystick port on my old machine.\n\n" +
+		"int main(void) {\n    int x = readjoy(0);\n    return x;\n}\n\n" +
+		"It returns zero when nothing is plugged in, which confused me for a week.\n"
+	docs := []corpus.Document{
+		{ID: "a.txt", Format: corpus.Text, Text: post},
+		{ID: "b.md", Format: corpus.Markdown, Text: "---\ntitle: x\n---\n\nThe harbour will be dredged next spring, the council said.\n\n```c\nint x;\n```\n"},
+	}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := res.Stats; s.Units != 3 || s.Code != 2 || s.Metadata != 2 {
+		t.Errorf("%d units, %d code blocks, %d metadata blocks; want 3, 2, 2", s.Units, s.Code, s.Metadata)
+	}
+}

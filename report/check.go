@@ -109,6 +109,7 @@ func checkSummary(r *neardup.CheckResult) string {
 	if r.Stats.References > 0 {
 		parts = append(parts, fmt.Sprintf("%d in reference lists", r.Stats.References))
 	}
+	parts = appendSkipped(parts, r.Stats.Code, r.Stats.Metadata)
 	parts = append(parts,
 		count(len(units), "unit")+" with findings",
 		count(dup, "duplicate"),

@@ -111,6 +111,7 @@ func summary(s *neardup.Stats) string {
 	if s.References > 0 {
 		parts = append(parts, fmt.Sprintf("%d in reference lists", s.References))
 	}
+	parts = appendSkipped(parts, s.Code, s.Metadata)
 	if s.Templated > 0 {
 		parts = append(parts, fmt.Sprintf("%d in templates", s.Templated))
 	}
@@ -124,6 +125,19 @@ func summary(s *neardup.Stats) string {
 		parts = append(parts, count(s.Errors, "unreadable input"))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// appendSkipped adds to a summary's parts what the documents held that
+// no unit does: code blocks and metadata (headers, attribution lines,
+// front matter), when there were any.
+func appendSkipped(parts []string, code, metadata int) []string {
+	if code > 0 {
+		parts = append(parts, count(code, "code block")+" left out")
+	}
+	if metadata > 0 {
+		parts = append(parts, count(metadata, "header")+" left out")
+	}
+	return parts
 }
 
 // count returns "1 unit", "2 units".

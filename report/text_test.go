@@ -50,6 +50,20 @@ func TestWriteTextEmpty(t *testing.T) {
 	}
 }
 
+// TestWriteTextSkipped: the summary says what the documents held that no
+// unit does.
+func TestWriteTextSkipped(t *testing.T) {
+	var buf bytes.Buffer
+	r := &neardup.Result{Stats: neardup.Stats{Documents: 2, Units: 12, Code: 3, Metadata: 1}}
+	if err := WriteText(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "2 documents · 12 units · 3 code blocks left out · 1 header left out · 0 candidates · 0 pairs · 0 clusters · 0 boilerplate\n"
+	if got := buf.String(); !strings.HasSuffix(got, "\n\n"+want) {
+		t.Errorf("WriteText = %q, want it to end with %q", got, want)
+	}
+}
+
 // TestWriteTextBoilerplate checks that a boilerplate cluster found in many
 // documents takes two lines, not one per document.
 func TestWriteTextBoilerplate(t *testing.T) {

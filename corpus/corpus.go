@@ -68,7 +68,7 @@ type Document struct {
 	Record int    // 1-based line of the record in a JSONL file; 0 for other formats
 	URL    string // from JSONL "url" when present
 	Title  string // from JSONL "title" when present
-	Format Format // the format the text is in (never Auto)
+	Format Format // the format the text is in (Read never sets Auto; Split sniffs it)
 	Text   string // the original text: the file's content, or the JSONL text field
 }
 

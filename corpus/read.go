@@ -52,6 +52,8 @@ type Options struct {
 // skipped) and "-" for stdin. Gzip-compressed input (by its magic bytes,
 // whatever the name) is decompressed on the fly. It calls fn for every
 // document, in the order of paths, then of the walk, then of the records.
+// A document's ID and Path are its path cleaned (filepath.Clean: "./a.md"
+// is "a.md"), or its JSONL id.
 //
 // A problem with one file (missing, unreadable, binary, invalid UTF-8, a bad
 // JSONL record, a record without its text field) is collected as a
@@ -161,6 +163,10 @@ func (r *reader) path(p string) error {
 		r.stdinRead = true
 		return r.stream(p, r.stdin, r.opt.Format, r.opt.Format == Auto)
 	}
+	// One file, one id: "./a/b.md" and "a//b.md" are "a/b.md", as a
+	// folder's walk names it, so that a draft is not checked against
+	// itself indexed under another spelling.
+	p = filepath.Clean(p)
 	fi, err := os.Stat(p)
 	if err != nil {
 		r.fail(p, 0, err)

@@ -299,3 +299,24 @@ func TestReadOnce(t *testing.T) {
 		t.Errorf("read %q, %v; want each file and standard input once", got, err)
 	}
 }
+
+// TestReadCleansPaths: a file named as typed ("./a/b.md", "a//b.md") has
+// the id its folder's walk gives it, so that a draft checked against an
+// index is not matched with itself under another spelling; named four ways
+// it is read once.
+func TestReadCleansPaths(t *testing.T) {
+	root := writeTree(t, map[string]string{"arch/council.md": "The council voted.\n"})
+	t.Chdir(root)
+	var ids []string
+	err := Read([]string{"./arch/council.md", "arch//council.md", "arch/./council.md", "arch"}, nil, Options{}, func(d *Document) error {
+		ids = append(ids, d.ID+"|"+d.Path)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "arch/council.md|arch/council.md " // one file, read once
+	if got := strings.Join(ids, " ") + " "; got != want {
+		t.Errorf("ids %q, want %q", got, want)
+	}
+}

@@ -98,3 +98,20 @@ func TestUULine(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitAutoSniffs: a Document whose Format is left Auto, as a
+// scraper's library call may leave it, is read as HTML when it opens with
+// a tag, and as plain text otherwise.
+func TestSplitAutoSniffs(t *testing.T) {
+	page := "<!DOCTYPE html>\n<html><head><title>Harbour</title><script>var x = 1;</script></head>\n" +
+		"<body><nav><a href=\"/\">Home</a></nav><p>The council voted to dredge the harbour.</p></body></html>\n"
+	us := Split(&Document{Text: page}, Paragraph)
+	if len(us) != 1 || us[0].Text != "The council voted to dredge the harbour." {
+		t.Errorf("page: units %+v, want the paragraph alone", us)
+	}
+	text := "The council voted 5 < 6 to dredge.\n\n<b> is a tag, they said.\n"
+	us = Split(&Document{Text: text}, Paragraph)
+	if len(us) != 2 || us[1].Text != "<b> is a tag, they said." {
+		t.Errorf("text: units %+v, want two paragraphs as written", us)
+	}
+}

@@ -2,9 +2,11 @@ package corpus
 
 import "strings"
 
-// Split returns the units of doc in order, parsing doc.Text as doc.Format
-// (Auto and JSONL are plain text). mode is Paragraph or Sentence; any other
-// value, including "", is Paragraph.
+// Split returns the units of doc in order, parsing doc.Text as doc.Format.
+// JSONL is plain text (the record's text); Auto is HTML when the text
+// opens with a tag or a doctype ("<!DOCTYPE html>", "<div"), as a scraped
+// page does, and plain text otherwise. mode is Paragraph or Sentence; any
+// other value, including "", is Paragraph.
 //
 // Every unit satisfies: Index counts from 0 in order; 0 <= Start < End <=
 // len(doc.Text); units do not overlap and are in increasing Start order;
@@ -28,6 +30,9 @@ func Split(doc *Document, mode Mode) []Unit {
 
 // split splits s.src as format f.
 func (s *splitter) split(f Format) {
+	if f == Auto && sniff([]byte(s.src[:min(len(s.src), sniffLen)])) == HTML {
+		f = HTML
+	}
 	switch f {
 	case Markdown:
 		s.blocks(true)

@@ -118,13 +118,13 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	copt := neardup.CheckOptions{Scope: neardup.Scope(cf.scope), IgnoreQuotes: cf.quotes}
 	if len(cf.boilerplate) > 0 {
 		var n int
-		copt.Boilerplate, n, err = load(cf.boilerplate, stdin, lopt, stderr)
+		copt.Boilerplate, n, err = loadSome(cf.boilerplate, stdin, lopt, stderr)
 		if err != nil {
 			return fail("--boilerplate: %v", err)
 		}
 		unread += n
 	}
-	drafts, n, err := load(fs.Args(), stdin, lopt, stderr)
+	drafts, n, err := loadSome(fs.Args(), stdin, lopt, stderr)
 	if err != nil {
 		return fail("%v", err)
 	}
@@ -135,9 +135,11 @@ func runCheck(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	unread += n
 	defer ix.Close()
-	res, err := ix.Check(ctx, drafts, copt)
-	if err != nil {
-		return fail("%v", err)
+	res := &neardup.CheckResult{Findings: []neardup.Finding{}}
+	if len(drafts) > 0 {
+		if res, err = ix.Check(ctx, drafts, copt); err != nil {
+			return fail("%v", err)
+		}
 	}
 	res.Stats.Errors = unread
 	if code := writeReport(*out, stdout, stderr, func(w io.Writer) error {

@@ -62,7 +62,7 @@ func TestCheckErrors(t *testing.T) {
 		{"bad scope", []string{"check", "--index", index, "--scope", "near", copyFile}, `scope "near"`},
 		{"missing index", []string{"check", "--index", index + ".gone", copyFile}, ".gone: no index"},
 		{"other unit", []string{"check", "--index", index, "--unit", "sentence", copyFile}, `built with unit "paragraph"`},
-		{"unreadable draft", []string{"check", "--index", index, "missing.txt"}, "no document could be read"},
+		{"unreadable draft", []string{"check", "--index", index, "missing.txt"}, "the check is incomplete"},
 		{"min-words 0", []string{"check", "--index", index, "--min-words", "0", copyFile}, "--min-words 0: want a whole number, 1 or more"},
 		{"max-matches 0", []string{"check", "--index", index, "--max-matches", "0", copyFile}, "--max-matches 0: want a whole number, 1 or more"},
 		{"threshold 0", []string{"check", "--index", index, "--threshold", "0", copyFile}, "--threshold 0: want a number in (0,1]"},
@@ -154,6 +154,17 @@ func TestCheckUnreadableInput(t *testing.T) {
 	code, out, _ = cli(t, "", "check", "--against", seedFile+","+missing, "--format", "json", copyFile)
 	if code != exitError || !strings.Contains(out, `"errors": 1`) {
 		t.Errorf("check --against with a missing article = %d, %s; want %d and one error", code, out, exitError)
+	}
+	// Nothing readable, or no boilerplate readable: still a report, for a
+	// CI step that uploads it, and exit status 2.
+	for _, args := range [][]string{
+		{"check", "--index", index, "--format", "sarif", missing},
+		{"check", "--index", index, "--format", "sarif", "--boilerplate", missing, copyFile},
+	} {
+		code, out, errs := cli(t, "", args...)
+		if code != exitError || !strings.Contains(out, `"executionSuccessful": false`) || !strings.Contains(errs, "missing-draft.md") {
+			t.Errorf("%v = %d, %q, %q; want %d and a SARIF report of an incomplete run", args, code, out, errs, exitError)
+		}
 	}
 }
 

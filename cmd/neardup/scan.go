@@ -68,9 +68,24 @@ func load(paths []string, stdin io.Reader, opt corpus.Options, stderr io.Writer)
 		return nil, nerr, err
 	}
 	if len(docs) == 0 {
-		return nil, nerr, errors.New("no document could be read")
+		return nil, nerr, errNoDocument
 	}
 	return docs, nerr, nil
+}
+
+// errNoDocument is load's error when no input held a document.
+var errNoDocument = errors.New("no document could be read")
+
+// loadSome is load for check: when inputs could not be read (counted in
+// the int) and none held a document, it returns no documents and no
+// error, so that the report of the rest is still written and says the
+// check is incomplete.
+func loadSome(paths []string, stdin io.Reader, opt corpus.Options, stderr io.Writer) ([]corpus.Document, int, error) {
+	docs, n, err := load(paths, stdin, opt, stderr)
+	if errors.Is(err, errNoDocument) && n > 0 {
+		err = nil
+	}
+	return docs, n, err
 }
 
 // scanFlags are the flags of `neardup scan` that shape the comparison.

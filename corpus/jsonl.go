@@ -46,6 +46,7 @@ type jsonlReader struct {
 
 func (r *jsonlReader) read(in *bufio.Reader, fn func(*Document) error) error {
 	var long []byte
+	first := true // no line but blank ones read yet
 	lineNo := 0
 	for {
 		line, err := in.ReadSlice('\n')
@@ -65,6 +66,13 @@ func (r *jsonlReader) read(in *bufio.Reader, fn func(*Document) error) error {
 					return nil
 				}
 			}
+			if first && string(bytes.TrimSpace(bytes.TrimPrefix(line, []byte("\uFEFF")))) == "{" {
+				// A pretty-printed JSON document ("{", then "  \"key\":
+				// ..."): one error, not one a line.
+				r.fail(0, errors.New("a JSON document of several lines, not JSON Lines (one record a line) nor a JSON array of records"))
+				return nil
+			}
+			first = first && len(bytes.TrimSpace(line)) == 0
 			if ferr := r.record(line, lineNo, fn); ferr != nil {
 				return ferr
 			}

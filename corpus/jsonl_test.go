@@ -356,3 +356,22 @@ func FuzzPlainRun(f *testing.F) {
 		}
 	})
 }
+
+// TestReadJSONDocument: a pretty-printed JSON document that is not an
+// array of records (a config file, a labels file beside the articles) is
+// one error naming the file, not an error for each of its lines.
+func TestReadJSONDocument(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"expected.json": "{\n  \"must\": [\n    {\"a\": 3, \"b\": 7}\n  ],\n  \"never\": []\n}\n",
+		"a.txt":         "The council voted to dredge the harbour.\n",
+	})
+	var ids []string
+	err := Read([]string{root}, nil, Options{}, func(d *Document) error { ids = append(ids, filepath.Base(d.ID)); return nil })
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || !strings.Contains(list[0].Error(), "expected.json: a JSON document of several lines") {
+		t.Fatalf("errors %v, want one naming expected.json", err)
+	}
+	if len(ids) != 1 || ids[0] != "a.txt" {
+		t.Errorf("documents %v, want a.txt", ids)
+	}
+}

@@ -50,15 +50,19 @@
 // URL and STS-B together (one model; each set weighs the same, STS-B a
 // quarter more; the first trees are fitted beside a logit offset per set
 // that prediction leaves out), so Score is a probability calibrated on that
-// mix. docs/quality.md has the
-// cross-validated figures, the ablation of every feature, and the commands.
+// mix. One rule bounds it: a pair that reverses a movement (a word of one
+// way, "rose", "gained", "up", standing where the other side has one of the
+// other way, "fell", "lost", "down"; Features.Direction, no negation flip)
+// scores at most ReversedScore, below the default threshold. docs/quality.md
+// has the cross-validated figures, the ablation of every feature, and the
+// commands.
 //
 // # Verdicts
 //
 // A pair is a duplicate when its wording is near-identical (Features.LCS at
 // or above Options.DuplicateThreshold, no number on one side only, no
-// negation flip, no antonyms across the sides, or identical token
-// sequences), else a paraphrase when
+// negation flip, no antonyms across the sides, no movement reversed, or
+// identical token sequences), else a paraphrase when
 // Score is at or above Options.Threshold, else different.
 //
 // # Embedded data

@@ -77,6 +77,13 @@ type Features struct {
 	// neither found on both sides, are WordNet antonyms (man/woman,
 	// rise/fall, win/lose): same wording, opposite content.
 	Antonym float64 `json:"antonym"`
+	// Direction is 1 when a word of a movement up ("rose", "gained", "up")
+	// on one side stands where the other has a word of a movement down
+	// ("fell", "lost", "down"), each lacking the other's (direction.go):
+	// the same statement with the movement reversed. It is no input of the
+	// model (the training pairs hold too few such reversals to weigh it);
+	// the verdict reads it.
+	Direction float64 `json:"direction"`
 }
 
 // Alignment credits for matches that are not the same term.
@@ -227,6 +234,7 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
 	}
 	f.Antonym = antonym(sc)
+	f.Direction = s.direction(a, b, sa.seq, sb.seq)
 	alignCompounds(sc)
 	s.alignSynonyms(sc)
 	alignPrefixes(sc)

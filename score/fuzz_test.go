@@ -68,8 +68,11 @@ func FuzzFeatures(f *testing.F) {
 				t.Fatalf("%s = %v, above 1", name, x)
 			}
 		}
-		if r := s.Score(c, a, b); !(r.Score >= 0 && r.Score <= 1) {
-			t.Fatalf("score %v", r.Score)
+		if r := s.Score(c, a, b); !(r.Score >= 0 && r.Score <= 1) || fa.Reversed() && (r.Score > ReversedScore || r.Kind != Different) {
+			t.Fatalf("score %v, %s (reversed %v)", r.Score, r.Kind, fa.Reversed())
+		}
+		if d := fa.Direction; d != 0 && d != 1 || s.Features(c, a, a).Direction != 0 {
+			t.Fatalf("direction %v, or a unit reverses itself", d)
 		}
 	})
 }

@@ -64,6 +64,9 @@ type set struct {
 	// xs, when set, are the features computed with the IDF of a small
 	// piece of the file (-small): extra training rows for the same pairs.
 	xs [][]float64
+	// rev marks the pairs that reverse a movement (score.Features.Reversed):
+	// their probability is bounded as score.Scorer bounds it.
+	rev []bool
 }
 
 func main() {
@@ -300,12 +303,14 @@ func load(s *score.Scorer, path string, st, random *set, pairCorpus bool, test i
 	})
 	c := s.NewCorpus(units)
 	x := make([][]float64, len(pairs))
+	rev := make([]bool, len(pairs))
 	parallel(len(pairs), func(i int) {
 		cc := c
 		if pairCorpus {
 			cc = s.NewCorpus(units[2*i : 2*i+2])
 		}
-		x[i] = s.Features(cc, units[2*i], units[2*i+1]).Vector()
+		f := s.Features(cc, units[2*i], units[2*i+1])
+		x[i], rev[i] = f.Vector(), f.Reversed()
 	})
 	if testPairs > 0 {
 		test = testPairs
@@ -336,6 +341,7 @@ func load(s *score.Scorer, path string, st, random *set, pairCorpus bool, test i
 			y = math.Pow(y/5, gradedPower)
 		}
 		st.x = append(st.x, x[i])
+		st.rev = append(st.rev, rev[i])
 		st.label = append(st.label, p.Label)
 		st.y = append(st.y, y)
 		st.a = append(st.a, p.A)
@@ -481,6 +487,9 @@ func crossValidate(sets []*set, feats []int, k int, lambda float64) [][]float64 
 						x = st.xt[i]
 					}
 					oof[si][i] = m.predict(x)
+					if st.rev != nil && st.rev[i] {
+						oof[si][i] = min(oof[si][i], score.ReversedScore)
+					}
 				}
 			}
 		}

@@ -1,0 +1,43 @@
+package score
+
+import (
+	"testing"
+)
+
+// TestReversedMovement: a statement and its reverse are different, whatever
+// the wording they share; rewordings that keep the direction, negations
+// that restore it, and words of movement in other places are not reversals.
+func TestReversedMovement(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		a, b     string
+		reversed bool
+	}{
+		{"Shares of Acme rose 5 percent to 20 dollars on Monday.", "Shares of Acme fell 5 percent to 20 dollars on Monday.", true},
+		{"Shares of Acme gained 5 percent to 20 dollars on Monday.", "Shares of Acme lost 5 percent to 20 dollars on Monday.", true},
+		{"Shares of Acme climbed 5 percent on Monday.", "Shares of Acme dropped 5 percent on Monday.", true},
+		{"Shares of Acme were up 5 percent on Monday.", "Shares of Acme were down 5 percent on Monday.", true},
+		{"Singapore shares open lower on Friday", "Singapore shares open higher on Friday", true},
+		{"Profits increased sharply in the third quarter.", "Profits decreased sharply in the third quarter.", true},
+		// The same direction in other words.
+		{"Shares of Acme rose 5 percent on Monday.", "Shares of Acme climbed 5 percent on Monday.", false},
+		// A negation flip restores the sense.
+		{"Shares of Acme did not rise on Monday.", "Shares of Acme fell on Monday.", false},
+		// Words of movement in different places: no substitution.
+		{"S&P 500 closes down 3, its longest losing streak in 36 years.", "S&P posts its longest losing streak in 36 years as investors gear up for the election.", false},
+		// Both directions on one side.
+		{"Shares rose in the morning and fell in the afternoon.", "Shares fell in the morning and rose in the afternoon.", false},
+	}
+	for _, tt := range tests {
+		a, b := s.Analyze(tt.a), s.Analyze(tt.b)
+		c := s.NewCorpus([]*Unit{a, b})
+		f := s.Features(c, a, b)
+		r := s.Score(c, a, b)
+		if f.Reversed() != tt.reversed {
+			t.Errorf("%q / %q: reversed %v, want %v", tt.a, tt.b, f.Reversed(), tt.reversed)
+		}
+		if tt.reversed && (r.Kind != Different || r.Score > ReversedScore) {
+			t.Errorf("%q / %q: %s %.3f, want different at most %.2f", tt.a, tt.b, r.Kind, r.Score, ReversedScore)
+		}
+	}
+}

@@ -299,7 +299,7 @@ func (ix *Index) analyze(doc *corpus.Document, quotes bool) ([]analysed, []corpu
 	for i, u := range us {
 		a := &out[i]
 		a.Unit = Unit{
-			Location:  Location{Doc: doc.ID, Path: doc.Path, URL: doc.URL, Title: doc.Title, Line: u.Line, Start: u.Start, End: u.End},
+			Location:  Location{Doc: doc.ID, Path: doc.Path, URL: doc.URL, Title: doc.Title, Line: u.Line, Start: u.Start, End: u.End, Record: doc.Record},
 			Kind:      u.Kind,
 			Text:      u.Text,
 			Reference: u.Reference,

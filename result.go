@@ -33,6 +33,19 @@ type Location struct {
 	Line  int    `json:"line"`  // 1-based line of the unit's first byte in the document's text
 	Start int    `json:"start"` // byte offset of the unit in the document's text, from 0
 	End   int    `json:"end"`   // byte offset one past the unit's last byte
+	// Record is the 1-based line of the document's record in its JSON
+	// Lines file (Path), 0 for other documents: Line, Start and End are
+	// then within the record's text, not the file.
+	Record int `json:"record,omitempty"`
+}
+
+// FileLine returns the line of the unit in its file: Line, or for a
+// JSONL record the record's line (Line is within its text).
+func (l *Location) FileLine() int {
+	if l.Record > 0 {
+		return l.Record
+	}
+	return l.Line
 }
 
 // Scores are the measures computed for one pair of units.

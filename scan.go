@@ -179,7 +179,7 @@ func (s *scanner) split(docs []corpus.Document) {
 		d := &docs[i]
 		for _, u := range us {
 			s.units = append(s.units, Unit{
-				Location:  Location{Doc: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Line: u.Line, Start: u.Start, End: u.End},
+				Location:  Location{Doc: d.ID, Path: d.Path, URL: d.URL, Title: d.Title, Line: u.Line, Start: u.Start, End: u.End, Record: d.Record},
 				Kind:      u.Kind,
 				Text:      u.Text,
 				Reference: u.Reference,

@@ -29,7 +29,7 @@ func WriteCheckGitHub(w io.Writer, r *neardup.CheckResult) error {
 		f := &r.Findings[i]
 		msg := fmt.Sprintf("%s %s (score %s): %s", verb(f), matchName(&f.Match), formatScore(f.Score), snippet(f.Match.Text, snippetRunes))
 		fmt.Fprintf(bw, "::warning file=%s,line=%d,title=%s::%s\n",
-			escapeProperty(draftFile(&f.Draft)), f.Draft.Line, escapeProperty("neardup: "+string(f.Kind)), escapeData(msg))
+			escapeProperty(draftFile(&f.Draft)), f.Draft.FileLine(), escapeProperty("neardup: "+string(f.Kind)), escapeData(msg))
 	}
 	return bw.Flush()
 }

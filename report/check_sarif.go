@@ -74,8 +74,8 @@ type (
 	}
 	sarifRegion struct {
 		StartLine  int          `json:"startLine"`
-		ByteOffset int          `json:"byteOffset"`
-		ByteLength int          `json:"byteLength"`
+		ByteOffset *int         `json:"byteOffset,omitempty"` // none for a JSONL record's unit: its offsets are in the record's text
+		ByteLength *int         `json:"byteLength,omitempty"`
 		Snippet    sarifMessage `json:"snippet"`
 	}
 	sarifResultExtras struct {
@@ -104,7 +104,8 @@ func sarifRules() []sarifRule {
 
 // WriteCheckSARIF writes a check's result as a SARIF 2.1.0 log with one
 // run: a result per finding, ruleId its kind, located at the draft unit
-// (region.startLine, byteOffset and byteLength, the text as the snippet),
+// (region.startLine, byteOffset and byteLength, the text as the snippet;
+// a JSON Lines record's unit at the record's line, with no offsets),
 // with the archive unit as the related location and the scores and the
 // archive document's id as properties. Paths become relative URI
 // references with forward slashes. Inputs that could not be read
@@ -171,7 +172,11 @@ func matchFile(u *neardup.Unit) string {
 func sarifPhysical(file string, u *neardup.Unit) sarifPhysicalLocation {
 	var p sarifPhysicalLocation
 	p.ArtifactLocation.URI = sarifURI(file)
-	p.Region = sarifRegion{StartLine: u.Line, ByteOffset: u.Start, ByteLength: u.End - u.Start, Snippet: sarifMessage{u.Text}}
+	p.Region = sarifRegion{StartLine: u.FileLine(), Snippet: sarifMessage{u.Text}}
+	if u.Record == 0 {
+		n := u.End - u.Start
+		p.Region.ByteOffset, p.Region.ByteLength = &u.Start, &n
+	}
 	return p
 }
 

@@ -272,3 +272,43 @@ func TestWriteCheckJSONStreamsLikeEncode(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckJSONLDraftLines: a draft read from a JSON Lines file is
+// annotated at its record's line of the file, not at the line of the unit
+// within the record's text, and SARIF gives no byte offset for it (its
+// offsets are in the record's text).
+func TestCheckJSONLDraftLines(t *testing.T) {
+	r := checkResult(t)
+	d := &r.Findings[0].Draft
+	d.Path, d.Doc, d.Record, d.Line = "drafts.jsonl", "story-2", 2, 3
+	var gh bytes.Buffer
+	if err := WriteCheckGitHub(&gh, r); err != nil {
+		t.Fatal(err)
+	}
+	if want := "::warning file=drafts.jsonl,line=2,"; !strings.HasPrefix(gh.String(), want) {
+		t.Errorf("annotation %q, want prefix %q", strings.SplitN(gh.String(), "\n", 2)[0], want)
+	}
+	var sarif bytes.Buffer
+	if err := WriteCheckSARIF(&sarif, r); err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						Region map[string]any `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(sarif.Bytes(), &log); err != nil {
+		t.Fatal(err)
+	}
+	first := log.Runs[0].Results[0].Locations[0].PhysicalLocation.Region
+	second := log.Runs[0].Results[1].Locations[0].PhysicalLocation.Region
+	if first["startLine"] != 2.0 || first["byteOffset"] != nil || second["byteOffset"] == nil {
+		t.Errorf("regions %v and %v; want the record's line 2 and no offset, then an offset", first, second)
+	}
+}

@@ -193,7 +193,7 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
 		return exitError
 	}
-	fmt.Fprintf(stderr, "neardup index add: added %d documents%s; %s now holds %d documents, %d units\n", added, unreadable, xf.path, st.Docs, st.Units)
+	fmt.Fprintf(stderr, "neardup index add: added %s%s; %s now holds %s, %s\n", nouns(added, "document"), unreadable, xf.path, nouns(int(st.Docs), "document"), nouns(int(st.Units), "unit"))
 	if len(list) > 0 {
 		return exitPartial
 	}

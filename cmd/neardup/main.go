@@ -52,7 +52,7 @@ func commands() []command {
 		{"pairs", "score text pairs (TSV label/a/b or JSONL) with the scan scorer", runPairs},
 		{"compare", "score two texts and explain the verdict", runCompare},
 		{"check", "check drafts against an archive for duplicates and paraphrases", runCheck},
-		{"index", "build and maintain a persistent archive index (add, rm, stats)", runIndex},
+		{"index", "build and maintain a persistent archive index (add, rm, stats, compact)", runIndex},
 	}
 }
 
@@ -72,11 +72,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	switch args[0] {
 	case "-h", "--help", "help":
-		if len(args) == 2 && args[0] == "help" {
-			// "neardup help scan" is "neardup scan --help".
+		if len(args) >= 2 && args[0] == "help" {
+			// "neardup help scan" is "neardup scan --help", "neardup help
+			// index add" is "neardup index add --help".
 			for _, c := range commands() {
 				if c.name == args[1] {
-					return c.run(ctx, []string{"--help"}, stdin, stdout, stdout)
+					return c.run(ctx, append(args[2:len(args):len(args)], "--help"), stdin, stdout, stdout)
 				}
 			}
 		}
@@ -125,4 +126,12 @@ func checkRanges(fs *pflag.FlagSet) error {
 		}
 	})
 	return err
+}
+
+// nouns returns "1 document", "2 documents".
+func nouns(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

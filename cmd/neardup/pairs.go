@@ -244,9 +244,9 @@ func writePairsText(w io.Writer, pairs []score.LabeledPair, results []score.Resu
 }
 
 func writeSummary(w io.Writer, s *score.Summary, total, skipped int) error {
-	fmt.Fprintf(w, "summary: %d labelled pairs, %d positive", s.Pairs, s.Positives)
+	fmt.Fprintf(w, "summary: %s, %d positive", nouns(s.Pairs, "labelled pair"), s.Positives)
 	if total > s.Pairs {
-		fmt.Fprintf(w, " (%d unlabelled pairs left out)", total-s.Pairs)
+		fmt.Fprintf(w, " (%s left out)", nouns(total-s.Pairs, "unlabelled pair"))
 	}
 	if s.Graded {
 		fmt.Fprint(w, " (graded labels: positive is at least half the top label)")

@@ -161,7 +161,7 @@ func TestPairsPartlyLabelled(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	for _, want := range []string{"\n3     -      ", "summary: 1 labelled pairs, 1 positive (1 unlabelled pairs left out)"} {
+	for _, want := range []string{"\n3     -      ", "summary: 1 labelled pair, 1 positive (1 unlabelled pair left out)"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -194,6 +194,11 @@ func TestScanHelp(t *testing.T) {
 	if code != exitOK || !strings.HasPrefix(out, "Usage: neardup scan") || !strings.Contains(out, "--min-words") {
 		t.Errorf("neardup help scan: exit %d, %.80q", code, out)
 	}
+	// "neardup help index add" is the subcommand's help.
+	code, out, _ = runCLI(t, "", "help", "index", "add")
+	if code != exitOK || !strings.HasPrefix(out, "Usage: neardup index add") {
+		t.Errorf("neardup help index add: exit %d, %.80q", code, out)
+	}
 }
 
 func TestScanStats(t *testing.T) {

@@ -152,9 +152,13 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 		docs = docs[:0]
 		return nil
 	}
+	ids := newIDSet()
 	err = corpus.Read(fs.Args(), stdin, lopt, func(d *corpus.Document) error {
 		if err := stdinDocID(d, *stdinID); err != nil {
 			return err
+		}
+		if ids.repeated(d) {
+			fmt.Fprintf(stderr, "neardup index add: %s: id %q is an earlier document's of this input too: this one replaces it\n", where(d), d.ID)
 		}
 		read++
 		docs = append(docs, *d)
@@ -184,9 +188,12 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 		fmt.Fprintf(stderr, "neardup index add: %v (%d documents committed before)\n", err, added)
 		return exitError
 	}
-	if read == 0 {
+	switch {
+	case read == 0 && len(list) > 0:
 		fmt.Fprintln(stderr, "neardup index add: no document could be read")
 		return exitError
+	case read == 0:
+		fmt.Fprintln(stderr, "neardup index add: the input holds no document")
 	}
 	st, err := ix.Stats()
 	if err != nil {

@@ -498,3 +498,23 @@ func TestIndexAddUnreadable(t *testing.T) {
 		t.Errorf("%v documents in the index, want 2", st["documents"])
 	}
 }
+
+// TestIndexAddEmptyAndRepeated: an input of no record adds nothing and does
+// not fail; a record whose id an earlier one of the input has replaces it,
+// and says so.
+func TestIndexAddEmptyAndRepeated(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "x.ndx")
+	empty := filepath.Join(dir, "empty.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	if code, _, errs := cli(t, "", "index", "add", "--index", path, empty); code != exitOK || !strings.Contains(errs, "holds no document") {
+		t.Errorf("index add of an empty file = %d, %q; want 0 and a note", code, errs)
+	}
+	dup := filepath.Join(dir, "dup.jsonl")
+	os.WriteFile(dup, []byte(`{"id":"42","text":"The council voted to dredge the harbour next spring."}`+"\n"+
+		`{"id":"42","text":"Fishermen protested the new harbour fees outside the hall."}`+"\n"), 0o644)
+	code, _, errs := cli(t, "", "index", "add", "--index", path, dup)
+	if code != exitOK || !strings.Contains(errs, `dup.jsonl:2: id "42"`) || !strings.Contains(errs, "replaces it") || !strings.Contains(errs, "now holds 1 document,") {
+		t.Errorf("index add of a repeated id = %d, %q; want a warning and one document", code, errs)
+	}
+}

@@ -48,10 +48,16 @@ func (l *loadFlags) options() (corpus.Options, error) {
 }
 
 // load reads every document under paths. Unreadable inputs are reported on
-// stderr and the rest goes on; it fails only when nothing could be read.
+// stderr and the rest goes on; it fails only when nothing could be read
+// (errNoDocument; also when the inputs were read and hold no document,
+// the int 0). A document whose id an earlier one has is warned of.
 func load(paths []string, stdin io.Reader, opt corpus.Options, stderr io.Writer) ([]corpus.Document, int, error) {
 	var docs []corpus.Document
+	ids := newIDSet()
 	err := corpus.Read(paths, stdin, opt, func(d *corpus.Document) error {
+		if ids.repeated(d) {
+			fmt.Fprintf(stderr, "neardup: %s: id %q is an earlier document's too: reports name both alike\n", where(d), d.ID)
+		}
 		docs = append(docs, *d)
 		return nil
 	})
@@ -170,13 +176,18 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	start := time.Now()
 	docs, nerr, err := load(fs.Args(), stdin, lopt, stderr)
-	if err != nil {
+	empty := errors.Is(err, errNoDocument) && nerr == 0
+	if err != nil && !empty {
 		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
 		return exitError
 	}
 	loaded := time.Since(start)
-	res, err := neardup.Scan(ctx, docs, sf.options())
-	if err != nil {
+	res := &neardup.Result{Options: sf.options()}
+	if empty {
+		// Inputs that hold no document (an empty file, a scraper's JSONL
+		// of no record): nothing to compare, and no failure.
+		fmt.Fprintln(stderr, "neardup scan: the input holds no document")
+	} else if res, err = neardup.Scan(ctx, docs, sf.options()); err != nil {
 		fmt.Fprintf(stderr, "neardup scan: %v\n", err)
 		return exitError
 	}

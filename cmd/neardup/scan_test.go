@@ -321,3 +321,31 @@ func TestOutputFileErrors(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+// TestScanEmptyInput: inputs that hold no document (an empty JSONL file, a
+// scraper's run of no record) give an empty report and no failure; a
+// missing input still fails.
+func TestScanEmptyInput(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	code, out, errs := runCLI(t, "", "scan", "--format", "json", empty)
+	if code != exitOK || !strings.Contains(out, `"documents": 0`) || !strings.Contains(errs, "holds no document") {
+		t.Errorf("scan of an empty JSONL file = %d, %q, %q; want 0, an empty report and a note", code, out, errs)
+	}
+	if code, _, _ := runCLI(t, "", "scan", filepath.Join(dir, "missing.jsonl")); code != exitError {
+		t.Errorf("scan of a missing file = %d, want %d", code, exitError)
+	}
+}
+
+// TestScanRepeatedIDs: two records with one id are both read, and the
+// second is warned of, naming its file and line.
+func TestScanRepeatedIDs(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dup.jsonl")
+	os.WriteFile(path, []byte(`{"id":"42","text":"The council voted to dredge the harbour next spring."}`+"\n"+
+		`{"id":"42","text":"Fishermen protested the new harbour fees outside the hall."}`+"\n"), 0o644)
+	code, out, errs := runCLI(t, "", "scan", path)
+	if code != exitOK || !strings.Contains(out, "2 documents") || !strings.Contains(errs, `dup.jsonl:2: id "42" is an earlier document's too`) {
+		t.Errorf("scan = %d, %q, %q; want both documents and a warning for line 2", code, out, errs)
+	}
+}

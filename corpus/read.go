@@ -49,7 +49,9 @@ type Options struct {
 
 // Read reads the inputs in paths: files, folders (walked recursively in
 // lexical order; entries whose names start with '.', such as .git, are
-// skipped) and "-" for stdin. Gzip-compressed input (by its magic bytes,
+// skipped, and so are files named as images, media, fonts, archives,
+// office documents or programs, binaryExts, unless Include is set) and "-"
+// for stdin. Gzip-compressed input (by its magic bytes,
 // whatever the name) is decompressed on the fly. It calls fn for every
 // document, in the order of paths, then of the walk, then of the records.
 // A document's ID and Path are its path cleaned (filepath.Clean: "./a.md"
@@ -207,6 +209,9 @@ func (r *reader) walk(root string) error {
 		if dir {
 			return nil
 		}
+		if len(r.opt.Include) > 0 && !matchAny(r.opt.Include, name, rel) || len(r.opt.Include) == 0 && binaryName(name) {
+			return nil
+		}
 		if !d.Type().IsRegular() {
 			fi, err := os.Stat(p) // follow a symbolic link to a file, not to a folder
 			if err != nil {
@@ -216,9 +221,6 @@ func (r *reader) walk(root string) error {
 			if !fi.Mode().IsRegular() {
 				return nil
 			}
-		}
-		if len(r.opt.Include) > 0 && !matchAny(r.opt.Include, name, rel) {
-			return nil
 		}
 		if err := r.file(p); err != nil {
 			return stop{err}
@@ -250,6 +252,24 @@ func (r *reader) file(p string) error {
 	}
 	return r.stream(p, f, format, false)
 }
+
+// binaryExts are the extensions of files that hold no text to read:
+// images, audio and video, fonts, archives, office documents and
+// executables, as a folder of articles holds beside them (a draft's
+// hero.jpg). A folder's walk passes them by unless --include names them;
+// a file named on the command line is read whatever its name.
+var binaryExts = map[string]bool{
+	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".bmp": true, ".tif": true, ".tiff": true, ".ico": true, ".heic": true, ".avif": true, ".psd": true,
+	".mp3": true, ".wav": true, ".ogg": true, ".flac": true, ".m4a": true, ".mp4": true, ".mov": true, ".avi": true, ".mkv": true, ".webm": true,
+	".woff": true, ".woff2": true, ".ttf": true, ".otf": true, ".eot": true,
+	".zip": true, ".tar": true, ".tgz": true, ".bz2": true, ".xz": true, ".7z": true, ".rar": true, ".zst": true,
+	".pdf": true, ".doc": true, ".docx": true, ".xls": true, ".xlsx": true, ".ppt": true, ".pptx": true, ".odt": true, ".ods": true, ".epub": true,
+	".exe": true, ".dll": true, ".so": true, ".dylib": true, ".class": true, ".jar": true, ".pyc": true, ".o": true, ".a": true, ".wasm": true,
+	".db": true, ".sqlite": true, ".ndx": true,
+}
+
+// binaryName reports whether a file's name says it holds no text.
+func binaryName(name string) bool { return binaryExts[strings.ToLower(filepath.Ext(name))] }
 
 // formatOf picks a format by extension, after stripping ".gz".
 func formatOf(p string) Format {

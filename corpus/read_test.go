@@ -320,3 +320,33 @@ func TestReadCleansPaths(t *testing.T) {
 		t.Errorf("ids %q, want %q", got, want)
 	}
 }
+
+// TestReadFolderSkipsBinaryNames: a folder's images and the like are passed
+// by, as its dot files are; named on the command line, or asked for with
+// Include, they are read (and a binary one is an error). A dangling link
+// that Include leaves out is not an error.
+func TestReadFolderSkipsBinaryNames(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"drafts/story.md": "The council voted to dredge the harbour.\n",
+		"drafts/hero.jpg": "\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+	})
+	if err := os.Symlink(filepath.Join(root, "gone.txt"), filepath.Join(root, "drafts", "dangling.txt")); err != nil {
+		t.Fatal(err)
+	}
+	read := func(paths []string, opt Options) (docs []string, errs int) {
+		err := Read(paths, nil, opt, func(d *Document) error { docs = append(docs, filepath.Base(d.Path)); return nil })
+		var list ErrorList
+		errors.As(err, &list)
+		return docs, len(list)
+	}
+	drafts := filepath.Join(root, "drafts")
+	if docs, errs := read([]string{drafts}, Options{Include: []string{"*.md"}}); len(docs) != 1 || errs != 0 {
+		t.Errorf("--include *.md: %v and %d errors, want story.md and none", docs, errs)
+	}
+	if docs, errs := read([]string{drafts}, Options{}); len(docs) != 1 || errs != 1 {
+		t.Errorf("folder: %v and %d errors, want story.md and the dangling link", docs, errs)
+	}
+	if docs, errs := read([]string{filepath.Join(drafts, "hero.jpg")}, Options{}); len(docs) != 0 || errs != 1 {
+		t.Errorf("hero.jpg named: %v and %d errors, want one error", docs, errs)
+	}
+}

@@ -31,7 +31,7 @@ func (l *loadFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&l.format, "input-format", "auto", "input format: auto (by extension: .jsonl/.ndjson/.jl/.json, .md, .html; .gz is decompressed), text, markdown, html or jsonl")
 	fs.StringVar(&l.idField, "id-field", "id", "JSONL field holding the document id")
 	fs.StringVar(&l.textField, "text-field", "text", "JSONL field holding the document text")
-	fs.StringSliceVar(&l.include, "include", nil, "when walking folders, read only files matching one of these globs (e.g. '*.txt,**/*.md')")
+	fs.StringSliceVar(&l.include, "include", nil, "when walking folders, read only files matching one of these globs (e.g. '*.txt,**/*.md'); without it a walk passes by dot files and images, media, archives, office documents and programs by their names")
 	fs.StringSliceVar(&l.exclude, "exclude", nil, "when walking folders, skip files and folders matching one of these globs")
 }
 

@@ -372,6 +372,12 @@ func TestCheckAndAddSeen(t *testing.T) {
 	if ok, _ := ix.Contains("again"); ok {
 		t.Errorf("Contains(again) = true for a page seen before")
 	}
+	// A page crawled again under its own id matches its stored version
+	// (Check would leave that out) and is not added.
+	res, ok, err = ix.CheckAndAdd(ctx, ixDoc("first", paras[0], paras[1], paras[2]))
+	if ok || err != nil || len(res.Findings) == 0 || res.Findings[0].Match.Doc != "first" {
+		t.Errorf("CheckAndAdd(first again) = %v, %v, %+v; want seen, matching its stored self", ok, err, res.Findings)
+	}
 }
 
 // TestKilledAdd kills a process in the middle of adding documents in

@@ -169,6 +169,13 @@ func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckO
 // time, exactly one adds. It returns the findings and whether doc was
 // added; a doc whose id is in the archive already replaces it when added.
 //
+// Unlike Check, which leaves out the archive document with the draft's
+// id, CheckAndAdd compares doc with that document too: "have I seen
+// this?" is yes for a page crawled again, which matches its stored
+// version and is not added. A page that changed little (a correction)
+// is seen too, so the stored version stays; to store the new one, call
+// Add, which replaces by id.
+//
 // Checks run in parallel; each is completed, under a lock that
 // serialises the decisions, against the units committed or staged since
 // its snapshot of the archive. The adds are committed in groups; with

@@ -145,6 +145,12 @@ func (r *jsonlReader) readArray(in *bufio.Reader, fn func(*Document) error) erro
 		seen = start
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
+			if err == io.EOF || err == io.ErrUnexpectedEOF {
+				// Cut short: name the last line there is, not the one after.
+				last := bytes.Count(bytes.TrimRight(data, " \t\r\n"), []byte("\n")) + 1
+				r.fail(last, fmt.Errorf("JSON array: the file ends before the array is closed (at element %d)", n))
+				return nil
+			}
 			r.fail(line, fmt.Errorf("JSON array, element %d: %w", n, err))
 			return nil
 		}

@@ -252,7 +252,7 @@ func TestReadJSONArray(t *testing.T) {
 	os.WriteFile(path, []byte("[{\"text\": \"One.\"},\n{\"text\": \"Two.\"\n"), 0o644)
 	var n int
 	err := Read([]string{path}, nil, Options{}, func(d *Document) error { n++; return nil })
-	if n != 1 || err == nil || !strings.Contains(err.Error(), "broken.json:2: JSON array, element 2:") {
+	if n != 1 || err == nil || !strings.Contains(err.Error(), "broken.json:2: JSON array: the file ends before the array is closed (at element 2)") {
 		t.Errorf("broken array: %d documents, error %v", n, err)
 	}
 	// Data after the array is reported.
@@ -373,5 +373,18 @@ func TestReadJSONDocument(t *testing.T) {
 	}
 	if len(ids) != 1 || ids[0] != "a.txt" {
 		t.Errorf("documents %v, want a.txt", ids)
+	}
+}
+
+// TestReadJSONArrayCutShort: an array the file ends inside keeps the
+// records before, and the error names the file's last line, not the one
+// after it.
+func TestReadJSONArrayCutShort(t *testing.T) {
+	in := `[{"id":"a1","text":"The council voted."},` + "\n"
+	var ids []string
+	err := Read([]string{"-"}, strings.NewReader(in), Options{Format: JSONL}, func(d *Document) error { ids = append(ids, d.ID); return nil })
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 || list[0].Error() != "-:1: JSON array: the file ends before the array is closed (at element 2)" || len(ids) != 1 {
+		t.Errorf("records %v, error %v; want a1 and one error at line 1", ids, err)
 	}
 }

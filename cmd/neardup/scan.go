@@ -234,6 +234,9 @@ func writeReport(out string, stdout, stderr io.Writer, fn func(io.Writer) error)
 		fmt.Fprintf(stderr, "neardup: %s: %v\n", out, fileCause(err))
 		return exitError
 	}
+	if fi, err := os.Stat(out); err == nil && fi.IsDir() {
+		return fail(errors.New("is a folder: name a file to write the report to"))
+	}
 	tmp, err := os.CreateTemp(dirOf(out), ".neardup-*")
 	if err != nil {
 		return fail(err)

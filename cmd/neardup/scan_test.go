@@ -349,3 +349,11 @@ func TestScanRepeatedIDs(t *testing.T) {
 		t.Errorf("scan = %d, %q, %q; want both documents and a warning for line 2", code, out, errs)
 	}
 }
+
+// TestScanOutputFolder: -o naming a folder says so.
+func TestScanOutputFolder(t *testing.T) {
+	code, _, errs := runCLI(t, "", "scan", "-o", t.TempDir(), seed)
+	if code != exitError || !strings.Contains(errs, "is a folder") {
+		t.Errorf("scan -o DIR = %d, %q; want %d saying it is a folder", code, errs, exitError)
+	}
+}

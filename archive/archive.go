@@ -327,7 +327,7 @@ func openBolt1(path string, o *bolt.Options) (db *bolt.DB, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%s: %w: %v", path, ErrCorrupt, r)
+			db, err = nil, fmt.Errorf("%s: %w: %s", path, ErrCorrupt, damaged(r))
 		}
 	}()
 	db, err = bolt.Open(path, 0o644, o)
@@ -515,10 +515,16 @@ func (a *Archive) guard(fn func() error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%w: %v", ErrCorrupt, r)
+			err = fmt.Errorf("%w: %s", ErrCorrupt, damaged(r))
 		}
 	}()
 	return fn()
+}
+
+// damaged says what a panic or fault in reading the file means to a user,
+// the store's own words after it.
+func damaged(r any) string {
+	return fmt.Sprintf("the file is damaged (cut short or overwritten); restore a copy or build the index again (bbolt: %v)", r)
 }
 
 // wrap prefixes an error with the archive's path.

@@ -163,3 +163,20 @@ func FuzzReadJSONL(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeText: decoding never panics, and what it decodes is UTF-8 (or
+// the input itself, left to the UTF-8 check).
+func FuzzDecodeText(f *testing.F) {
+	f.Add([]byte("<meta charset=\"iso-8859-1\"><p>caf\xe9</p>"))
+	f.Add([]byte("\xff\xfeT\x00h\x00e\x00"))
+	f.Add([]byte("\xfe\xff\x00T\x00h"))
+	f.Add([]byte("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=shift_jis\">\x82\xa0"))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		for _, format := range []Format{Text, HTML} {
+			out, err := decodeText(in, format, nil)
+			if err == nil && !bytes.Equal(out, in) && !utf8.Valid(out) {
+				t.Fatalf("%s %q decoded to %q, not UTF-8", format, in, out)
+			}
+		}
+	})
+}

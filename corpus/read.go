@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
 )
 
 // Options controls Read. The zero value reads every file by its extension
@@ -45,6 +47,10 @@ type Options struct {
 	// element is matched with path.Match, and "**" matches any number of
 	// elements ("**/testdata", "docs/**/*.md").
 	Exclude []string
+	// Encoding, when set, is the encoding of every input that is not JSONL
+	// (a WHATWG label: "latin1", "windows-1252", "shift_jis"); see
+	// encoding.go for what is decoded without it.
+	Encoding string
 }
 
 // Read reads the inputs in paths: files, folders (walked recursively in
@@ -88,6 +94,13 @@ func Read(paths []string, stdin io.Reader, opt Options, fn func(*Document) error
 		opt.TextField = "text"
 	}
 	r := &reader{opt: opt, stdin: stdin, fn: fn}
+	if opt.Encoding != "" {
+		e, err := lookupEncoding(opt.Encoding)
+		if err != nil {
+			return err
+		}
+		r.enc = e
+	}
 	for _, p := range paths {
 		if err := r.path(p); err != nil {
 			return err
@@ -104,6 +117,7 @@ type reader struct {
 	opt       Options
 	stdin     io.Reader
 	fn        func(*Document) error
+	enc       encoding.Encoding // Options.Encoding, nil for none
 	errs      ErrorList
 	seen      map[string]bool         // files read, by absolute path with links resolved
 	bySize    map[int64][]os.FileInfo // the same files by size, for hard links
@@ -347,6 +361,10 @@ func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) err
 		r.fail(p, 0, err)
 		return nil
 	}
+	if data, err = decodeText(data, format, r.enc); err != nil {
+		r.fail(p, 0, err)
+		return nil
+	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		r.fail(p, 0, fmt.Errorf("%w (NUL byte at offset %d)", errBinary, i))
 		return nil
@@ -354,7 +372,7 @@ func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) err
 	if !utf8.Valid(data) {
 		i := invalidAt(data)
 		line := bytes.Count(data[:i], []byte("\n")) + 1
-		r.fail(p, line, fmt.Errorf("%w at byte %d (%#02x)", errInvalidUTF8, i, data[i]))
+		r.fail(p, line, fmt.Errorf("%w at byte %d (%#02x); name its encoding (Options.Encoding, --encoding latin1)", errInvalidUTF8, i, data[i]))
 		return nil
 	}
 	return r.fn(&Document{ID: p, Path: p, Format: format, Text: string(data)})

@@ -99,7 +99,7 @@ func TestReadFolder(t *testing.T) {
 		t.Errorf("Read(folder) documents:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	wantErr := "img.bin: binary file (NUL byte at offset 4)\n" +
-		"latin1.txt:2: invalid UTF-8 at byte 12 (0xe9)"
+		"latin1.txt:2: invalid UTF-8 at byte 12 (0xe9); name its encoding (Options.Encoding, --encoding latin1)"
 	if err != wantErr {
 		t.Errorf("Read(folder) error:\n%s\nwant\n%s", err, wantErr)
 	}
@@ -348,5 +348,58 @@ func TestReadFolderSkipsBinaryNames(t *testing.T) {
 	}
 	if docs, errs := read([]string{filepath.Join(drafts, "hero.jpg")}, Options{}); len(docs) != 0 || errs != 1 {
 		t.Errorf("hero.jpg named: %v and %d errors, want one error", docs, errs)
+	}
+}
+
+// TestReadEncodings: HTML in a declared legacy charset and UTF-16 with a
+// byte order mark are decoded; other text that is not UTF-8 is an error
+// naming the way out, and read with Options.Encoding.
+func TestReadEncodings(t *testing.T) {
+	const cafe = "The café on the harbour closed after thirty years."
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range cafe + "\n" {
+		utf16 = append(utf16, byte(r), byte(r>>8))
+	}
+	root := writeTree(t, map[string]string{
+		"latin1.html":  "<html><head><meta charset=\"iso-8859-1\"></head><body><p>The caf\xe9 on the harbour closed after thirty years.</p></body></html>",
+		"nodecl.html":  "<p>The caf\xe9 on the harbour closed after thirty years.</p>",
+		"latin1.txt":   "The caf\xe9 on the harbour closed after thirty years.\n",
+		"utf16le.txt":  string(utf16),
+		"utf8.html":    "<meta charset=\"iso-8859-1\"><p>" + cafe + "</p>",
+		"markdown.md":  "# Caf\xe9\n",
+		"records.json": `{"text":"` + cafe + `"}` + "\n",
+	})
+	read := func(opt Options) (map[string]string, []string) {
+		texts := map[string]string{}
+		err := Read([]string{root}, nil, opt, func(d *Document) error {
+			texts[filepath.Base(d.Path)] = d.Text
+			return nil
+		})
+		var errs []string
+		var list ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				errs = append(errs, e.Error())
+			}
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		return texts, errs
+	}
+	texts, errs := read(Options{})
+	for _, name := range []string{"latin1.html", "nodecl.html", "utf16le.txt", "utf8.html", "records.json"} {
+		if !strings.Contains(texts[name], cafe) {
+			t.Errorf("%s: text %q, want it to hold %q", name, texts[name], cafe)
+		}
+	}
+	if len(errs) != 2 || !strings.Contains(errs[0], "latin1.txt:1: invalid UTF-8 at byte 7 (0xe9); name its encoding") || !strings.Contains(errs[1], "markdown.md") {
+		t.Errorf("errors %q, want latin1.txt's and markdown.md's", errs)
+	}
+	texts, errs = read(Options{Encoding: "latin1"})
+	if len(errs) != 0 || texts["latin1.txt"] != cafe+"\n" || texts["markdown.md"] != "# Café\n" || !strings.Contains(texts["records.json"], cafe) {
+		t.Errorf("with latin1: %q, errors %q", texts, errs)
+	}
+	if err := Read([]string{root}, nil, Options{Encoding: "klingon"}, func(*Document) error { return nil }); err == nil || !strings.Contains(err.Error(), `unknown encoding "klingon"`) {
+		t.Errorf("unknown encoding: %v", err)
 	}
 }

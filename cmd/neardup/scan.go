@@ -25,6 +25,7 @@ type loadFlags struct {
 	textField string
 	include   []string
 	exclude   []string
+	encoding  string
 }
 
 func (l *loadFlags) register(fs *pflag.FlagSet) {
@@ -33,10 +34,11 @@ func (l *loadFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&l.textField, "text-field", "text", "JSONL field holding the document text")
 	fs.StringSliceVar(&l.include, "include", nil, "when walking folders, read only files matching one of these globs (e.g. '*.txt,**/*.md'); without it a walk passes by dot files and images, media, archives, office documents and programs by their names")
 	fs.StringSliceVar(&l.exclude, "exclude", nil, "when walking folders, skip files and folders matching one of these globs")
+	fs.StringVar(&l.encoding, "encoding", "", "encoding of every input that is not JSONL, when not UTF-8 (latin1, windows-1252, shift_jis, ...); without it HTML is decoded by its declared charset and a UTF-16 byte order mark is read")
 }
 
 func (l *loadFlags) options() (corpus.Options, error) {
-	o := corpus.Options{IDField: l.idField, TextField: l.textField, Include: l.include, Exclude: l.exclude}
+	o := corpus.Options{IDField: l.idField, TextField: l.textField, Include: l.include, Exclude: l.exclude, Encoding: l.encoding}
 	switch f := corpus.Format(l.format); f {
 	case "auto":
 	case corpus.Text, corpus.Markdown, corpus.HTML, corpus.JSONL:

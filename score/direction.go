@@ -1,6 +1,8 @@
 package score
 
 import (
+	"cmp"
+	"fmt"
 	"slices"
 
 	"github.com/neardup/neardup/shingle"
@@ -43,62 +45,112 @@ var (
 	}
 )
 
-// Directions of directionTerms' entries.
+// ordinalWords are the ordinals written as words, in order from first;
+// ordinalTerms adds those written with digits ("3rd", "21st").
+var ordinalWords = []string{
+	"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+	"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+	"eighteenth", "nineteenth", "twentieth",
+}
+
+// classTerms is a sorted table of term ids and their class: a direction
+// (1 up, 2 down) or an ordinal's value.
+type classTerms []classTerm
+
+type classTerm struct {
+	id    uint32
+	class uint8
+}
+
+// Directions: the classes of directionTerms.
 const (
 	dirUp   = 1
 	dirDown = 2
 )
 
 // directionTerms returns the term ids of upWords and downWords as an
-// analyser of English makes them, with their direction: sorted by id.
-func directionTerms(an *shingle.Analyzer) []dirTerm {
-	var out []dirTerm
-	var toks []shingle.Token
-	for d, words := range [][]string{dirUp - 1: upWords, dirDown - 1: downWords} {
-		for _, w := range words {
-			toks = an.Tokens(w, toks[:0])
-			if len(toks) == 1 {
-				out = append(out, dirTerm{termID(toks[0].Term), uint8(d + 1)})
+// analyser of English makes them, with their direction.
+func directionTerms(an *shingle.Analyzer) classTerms {
+	var words []string
+	var classes []uint8
+	for _, w := range upWords {
+		words, classes = append(words, w), append(classes, dirUp)
+	}
+	for _, w := range downWords {
+		words, classes = append(words, w), append(classes, dirDown)
+	}
+	return newClassTerms(an, words, classes)
+}
+
+// ordinalTerms returns the term ids of the ordinals up to 99 ("third",
+// "3rd"; twentieth and above with digits only) with their value.
+func ordinalTerms(an *shingle.Analyzer) classTerms {
+	var words []string
+	var classes []uint8
+	for i, w := range ordinalWords {
+		words, classes = append(words, w), append(classes, uint8(i+1))
+	}
+	for n := 1; n < 100; n++ {
+		suffix := "th"
+		if n%100/10 != 1 {
+			switch n % 10 {
+			case 1:
+				suffix = "st"
+			case 2:
+				suffix = "nd"
+			case 3:
+				suffix = "rd"
 			}
 		}
+		words, classes = append(words, fmt.Sprint(n, suffix)), append(classes, uint8(n))
 	}
-	slices.SortFunc(out, func(x, y dirTerm) int { return int(int64(x.id) - int64(y.id)) })
-	return slices.CompactFunc(out, func(x, y dirTerm) bool { return x.id == y.id })
+	return newClassTerms(an, words, classes)
 }
 
-type dirTerm struct {
-	id  uint32
-	dir uint8
+// newClassTerms makes the table of words[i] in class classes[i], each as
+// the analyser's term of it (words of more than one token are left out).
+func newClassTerms(an *shingle.Analyzer, words []string, classes []uint8) classTerms {
+	var out classTerms
+	var toks []shingle.Token
+	for i, w := range words {
+		toks = an.Tokens(w, toks[:0])
+		if len(toks) == 1 {
+			out = append(out, classTerm{termID(toks[0].Term), classes[i]})
+		}
+	}
+	slices.SortFunc(out, func(x, y classTerm) int { return cmp.Compare(x.id, y.id) })
+	return slices.CompactFunc(out, func(x, y classTerm) bool { return x.id == y.id })
 }
 
-// dirOf returns the direction of term id, 0 for none.
-func (s *Scorer) dirOf(id uint32) uint8 {
-	i, ok := slices.BinarySearchFunc(s.dirs, id, func(t dirTerm, id uint32) int { return int(int64(t.id) - int64(id)) })
+// of returns the class of term id, 0 for none.
+func (ct classTerms) of(id uint32) uint8 {
+	i, ok := slices.BinarySearchFunc(ct, id, func(t classTerm, id uint32) int { return cmp.Compare(t.id, id) })
 	if !ok {
 		return 0
 	}
-	return s.dirs[i].dir
+	return ct[i].class
 }
 
-// direction is 1 when a word of a movement one way in a, which b lacks,
-// stands where b has a word of the movement the other way, which a lacks:
-// the two have the same content word before them or after them ("Acme
-// rose 5 percent" / "Acme fell 5 percent"), or the same words on both
-// sides ("were up 5 percent" / "were down 5 percent"). The neighbours keep
-// out words of movement each side has elsewhere ("closes down 3" / "gear
-// up for", "the increase in" / "the lower of"). as and bs are
-// the term ids of the sides' tokens in order, stop words included.
-func (s *Scorer) direction(a, b *Unit, as, bs []uint32) float64 {
-	if len(s.dirs) == 0 {
+// swapped is 1 when a word of a class in a, which b lacks, stands where b
+// has a word of another class of the table, which a lacks: the two have
+// the same content word before them or after them ("Acme rose 5 percent"
+// / "Acme fell 5 percent", "in the third quarter" / "in the fourth
+// quarter"), or the same words on both sides ("were up 5 percent" / "were
+// down 5 percent"). The neighbours keep out words each side has elsewhere
+// ("closes down 3" / "gear up for", "the increase in" / "the lower of").
+// as and bs are the term ids of the sides' tokens in order, stop words
+// included.
+func swapped(ct classTerms, a, b *Unit, as, bs []uint32) float64 {
+	if len(ct) == 0 {
 		return 0
 	}
 	for p, x := range as {
-		dx := s.dirOf(x)
-		if dx == 0 || b.holds(x) {
+		cx := ct.of(x)
+		if cx == 0 || b.holds(x) {
 			continue
 		}
 		for q, y := range bs {
-			if dy := s.dirOf(y); dy == 0 || dy == dx || a.holds(y) {
+			if cy := ct.of(y); cy == 0 || cy == cx || a.holds(y) {
 				continue
 			}
 			before := p > 0 && q > 0 && as[p-1] == bs[q-1]

@@ -41,3 +41,32 @@ func TestReversedMovement(t *testing.T) {
 		}
 	}
 }
+
+// TestSwappedOrdinal: an ordinal that stands where the other side has
+// another is a changed fact: the pair is no duplicate, as with a changed
+// number. The same ordinal in words and digits is no change.
+func TestSwappedOrdinal(t *testing.T) {
+	s := newTestScorer(t)
+	tests := []struct {
+		a, b    string
+		ordinal bool
+	}{
+		{"Acme's profit rose 5 percent in the third quarter.", "Acme's profit rose 5 percent in the fourth quarter.", true},
+		{"Acme's profit rose 5 percent in the 3rd quarter.", "Acme's profit rose 5 percent in the 4th quarter.", true},
+		{"She won the race for the second time on Sunday.", "She won the race for the first time on Sunday.", true},
+		{"Acme's profit rose 5 percent in the third quarter.", "Acme's profit rose 5 percent in the 3rd quarter.", false},
+		// Ordinals in different places: no substitution.
+		{"First, the council voted to dredge the harbour in May.", "The council voted to dredge the harbour in May, a second vote said.", false},
+	}
+	for _, tt := range tests {
+		a, b := s.Analyze(tt.a), s.Analyze(tt.b)
+		c := s.NewCorpus([]*Unit{a, b})
+		r := s.Score(c, a, b)
+		if got := r.Features.Ordinal == 1; got != tt.ordinal {
+			t.Errorf("%q / %q: ordinal %v, want %v", tt.a, tt.b, got, tt.ordinal)
+		}
+		if tt.ordinal && r.Kind == Duplicate {
+			t.Errorf("%q / %q: duplicate, want no duplicate", tt.a, tt.b)
+		}
+	}
+}

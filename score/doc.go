@@ -61,8 +61,8 @@
 //
 // A pair is a duplicate when its wording is near-identical (Features.LCS at
 // or above Options.DuplicateThreshold, no number on one side only, no
-// negation flip, no antonyms across the sides, no movement reversed, or
-// identical token sequences), else a paraphrase when
+// negation flip, no antonyms across the sides, no movement reversed, no
+// ordinal changed, or identical token sequences), else a paraphrase when
 // Score is at or above Options.Threshold, else different.
 //
 // # Embedded data

@@ -84,6 +84,12 @@ type Features struct {
 	// model (the training pairs hold too few such reversals to weigh it);
 	// the verdict reads it.
 	Direction float64 `json:"direction"`
+	// Ordinal is 1 when an ordinal on one side ("third", "3rd") stands
+	// where the other has another ("fourth"), as Direction reads words
+	// of movement: a different fact, as a number changed is. Like
+	// Direction it is no input of the model; it keeps the pair from
+	// being a duplicate.
+	Ordinal float64 `json:"ordinal"`
 }
 
 // Alignment credits for matches that are not the same term.
@@ -234,7 +240,8 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
 	}
 	f.Antonym = antonym(sc)
-	f.Direction = s.direction(a, b, sa.seq, sb.seq)
+	f.Direction = swapped(s.dirs, a, b, sa.seq, sb.seq)
+	f.Ordinal = swapped(s.ords, a, b, sa.seq, sb.seq)
 	alignCompounds(sc)
 	s.alignSynonyms(sc)
 	alignPrefixes(sc)

@@ -71,8 +71,8 @@ func FuzzFeatures(f *testing.F) {
 		if r := s.Score(c, a, b); !(r.Score >= 0 && r.Score <= 1) || fa.Reversed() && (r.Score > ReversedScore || r.Kind != Different) {
 			t.Fatalf("score %v, %s (reversed %v)", r.Score, r.Kind, fa.Reversed())
 		}
-		if d := fa.Direction; d != 0 && d != 1 || s.Features(c, a, a).Direction != 0 {
-			t.Fatalf("direction %v, or a unit reverses itself", d)
+		if self := s.Features(c, a, a); fa.Direction != 0 && fa.Direction != 1 || fa.Ordinal != 0 && fa.Ordinal != 1 || self.Direction != 0 || self.Ordinal != 0 {
+			t.Fatalf("direction %v, ordinal %v, or a unit differs from itself", fa.Direction, fa.Ordinal)
 		}
 	})
 }

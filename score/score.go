@@ -61,10 +61,11 @@ type Scorer struct {
 	opt   Options
 	an    *shingle.Analyzer
 	lex   *lexicon
-	voc   *vocab    // the words of the units analysed so far
-	dirs  []dirTerm // words of a movement up or down, English only (direction.go)
-	pool  sync.Pool // *scratch for Analyze
-	fpool sync.Pool // *pairScratch for Score
+	voc   *vocab     // the words of the units analysed so far
+	dirs  classTerms // words of a movement up or down, English only (direction.go)
+	ords  classTerms // ordinals, English only
+	pool  sync.Pool  // *scratch for Analyze
+	fpool sync.Pool  // *pairScratch for Score
 }
 
 // New returns a Scorer for the options.
@@ -99,7 +100,7 @@ func New(opt Options) (*Scorer, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.dirs = directionTerms(an)
+		s.dirs, s.ords = directionTerms(an), ordinalTerms(an)
 	} else {
 		s.lex = &lexicon{docs: 1}
 	}
@@ -163,7 +164,7 @@ func (f Features) Reversed() bool { return f.Direction == 1 && f.Negation == 0 }
 // near-identical words); a paraphrase scores at or above the threshold.
 func (s *Scorer) kind(f Features, p float64) string {
 	switch {
-	case f.Identical == 1 || f.LCS >= s.opt.DuplicateThreshold && f.Numbers == 0 && f.Negation == 0 && f.Antonym == 0 && f.Direction == 0:
+	case f.Identical == 1 || f.LCS >= s.opt.DuplicateThreshold && f.Numbers == 0 && f.Negation == 0 && f.Antonym == 0 && f.Direction == 0 && f.Ordinal == 0:
 		return Duplicate
 	case p >= s.opt.Threshold:
 		return Paraphrase

@@ -131,6 +131,9 @@ func writeExplanation(w io.Writer, e score.Explanation, threshold float64) {
 	if f.Antonym == 1 {
 		notes = append(notes, "a word on one side is an antonym of one on the other")
 	}
+	if f.Ordinal == 1 {
+		notes = append(notes, "an ordinal on one side is another on the other (third / fourth)")
+	}
 	if f.Reversed() {
 		notes = append(notes, fmt.Sprintf("a movement up on one side is one down on the other (rose / fell): the score is at most %.2f", score.ReversedScore))
 	}

@@ -48,6 +48,7 @@ type Unit struct {
 	frmHash uint64 // the content terms with each run of numbers and names one slot (Frame)
 	frmLen  uint32 // content tokens outside the slots
 	lead    uint32 // the first word the frame reads as a name and names() does not (FactsDiffer), or 0
+	swaps   uint8  // the swaps of its words, or-ed: what swapped need look for
 }
 
 const (
@@ -256,6 +257,7 @@ func (s *Scorer) Analyze(text string) *Unit {
 		t := &sc.toks[i]
 		id, w := s.voc.lookup(t, s.lex)
 		sc.norm = append(sc.norm, id)
+		u.swaps |= w.swaps
 		seq = (seq ^ uint64(w.term)) * 0x100000001b3
 		if w.num && w.number {
 			tmp = (tmp ^ 1<<32) * 0x100000001b3 // not a term id: those are 32-bit

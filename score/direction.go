@@ -53,6 +53,12 @@ var ordinalWords = []string{
 	"eighteenth", "nineteenth", "twentieth",
 }
 
+// Bits of word.swaps and Unit.swaps.
+const (
+	swapDir = 1 << iota // a word of movement (directionTerms)
+	swapOrd             // an ordinal (ordinalTerms)
+)
+
 // classTerms is a sorted table of term ids and their class: a direction
 // (1 up, 2 down) or an ordinal's value.
 type classTerms []classTerm
@@ -140,9 +146,9 @@ func (ct classTerms) of(id uint32) uint8 {
 // ("closes down 3" / "gear up for", "the increase in" / "the lower of").
 // as and bs are the term ids of the sides' tokens in order, stop words
 // included.
-func swapped(ct classTerms, a, b *Unit, as, bs []uint32) float64 {
-	if len(ct) == 0 {
-		return 0
+func swapped(ct classTerms, bit uint8, a, b *Unit, as, bs []uint32) float64 {
+	if a.swaps&b.swaps&bit == 0 {
+		return 0 // one side has no word of the table
 	}
 	for p, x := range as {
 		cx := ct.of(x)

@@ -61,11 +61,9 @@ type Scorer struct {
 	opt   Options
 	an    *shingle.Analyzer
 	lex   *lexicon
-	voc   *vocab     // the words of the units analysed so far
-	dirs  classTerms // words of a movement up or down, English only (direction.go)
-	ords  classTerms // ordinals, English only
-	pool  sync.Pool  // *scratch for Analyze
-	fpool sync.Pool  // *pairScratch for Score
+	voc   *vocab    // the words of the units analysed so far
+	pool  sync.Pool // *scratch for Analyze
+	fpool sync.Pool // *pairScratch for Score
 }
 
 // New returns a Scorer for the options.
@@ -100,7 +98,7 @@ func New(opt Options) (*Scorer, error) {
 		if err != nil {
 			return nil, err
 		}
-		s.dirs, s.ords = directionTerms(an), ordinalTerms(an)
+		s.lex.dirs, s.lex.ords = directionTerms(an), ordinalTerms(an)
 	} else {
 		s.lex = &lexicon{docs: 1}
 	}

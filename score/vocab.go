@@ -25,9 +25,10 @@ type word struct {
 	ants   []uint32 // antonym pair ends (lexicon.ants), shared with the lexicon
 	grams  []uint32 // sorted unique character n-gram hashes of norm (content words only)
 	stop   bool
-	number bool // the token is a number (the table's key, with norm)
-	num    bool // a number or a number word (scoreTerm): counted as a number
-	neg    bool // a negation word (isNegation)
+	number bool  // the token is a number (the table's key, with norm)
+	num    bool  // a number or a number word (scoreTerm): counted as a number
+	neg    bool  // a negation word (isNegation)
+	swaps  uint8 // swapDir, swapOrd: a word of movement, an ordinal (direction.go)
 }
 
 // vocab interns the words of the units a Scorer analyses, giving each a
@@ -182,6 +183,12 @@ func (w *word) fill(t *shingle.Token, h uint64, lx *lexicon) {
 	w.term, w.num = termID(term), num
 	w.stop = t.Stop
 	w.neg = !num && isNegation(t.Norm)
+	if lx.dirs.of(w.term) != 0 {
+		w.swaps |= swapDir
+	}
+	if lx.ords.of(w.term) != 0 {
+		w.swaps |= swapOrd
+	}
 	if t.Stop {
 		return
 	}

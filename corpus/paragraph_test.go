@@ -196,11 +196,12 @@ func TestSplitTextParagraphs(t *testing.T) {
 	}
 }
 
-// TestSplitFormats checks that Split dispatches on the document format and
-// that Text and JSONL documents split like SplitText.
+// TestSplitFormats checks that Split dispatches on the document format,
+// that Text and JSONL documents split like SplitText, and that Auto is
+// sniffed (this text opens with a heading: Markdown).
 func TestSplitFormats(t *testing.T) {
 	in := "# Title\n\n<p>Some *text* here.</p>\n"
-	for _, f := range []Format{Auto, Text, JSONL} {
+	for _, f := range []Format{Text, JSONL} {
 		got := Split(&Document{Format: f, Text: in}, Paragraph)
 		if d := diffUnits(got, SplitText(in, Paragraph)); d != "" {
 			t.Errorf("Split(format %q) differs from SplitText: %s", f, d)
@@ -214,7 +215,10 @@ func TestSplitFormats(t *testing.T) {
 	if len(hd) != 2 || hd[1].Text != "Some *text* here." {
 		t.Errorf("Split(HTML) = %+v", hd)
 	}
-	if got, want := Split(&Document{Text: in}, ""), SplitText(in, Paragraph); diffUnits(got, want) != "" {
+	if d := diffUnits(Split(&Document{Format: Auto, Text: in}, Paragraph), md); d != "" {
+		t.Errorf("Split(Auto) of a text opening with a heading differs from Markdown's: %s", d)
+	}
+	if got, want := Split(&Document{Format: Text, Text: in}, ""), SplitText(in, Paragraph); diffUnits(got, want) != "" {
 		t.Errorf("mode \"\" is not Paragraph: %s", diffUnits(got, want))
 	}
 }

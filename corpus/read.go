@@ -24,8 +24,9 @@ type Options struct {
 	// are JSONL, .md and .markdown Markdown, .html, .htm and .xhtml HTML,
 	// anything else plain text. Standard input ("-") in Auto is sniffed from
 	// its first bytes (after a byte order mark and white space): '{' or '['
-	// means JSONL, '<' followed by a letter, '!' or '?' means HTML, anything
-	// else is text. JSONL input that opens with '[' is one JSON array of
+	// means JSONL, '<' followed by a letter, '!' or '?' means HTML, an ATX
+	// heading ("# Title") or front matter ("---" then "key: value")
+	// Markdown, anything else is text. JSONL input that opens with '[' is one JSON array of
 	// records (a scraper's export such as items.json), read whole.
 	Format Format
 	// IDField is the JSONL member holding a record's id (default "id"). A
@@ -319,6 +320,22 @@ func sniff(head []byte) Format {
 	case '<':
 		if len(head) > 1 && (isASCIILetter(head[1]) || head[1] == '!' || head[1] == '?') {
 			return HTML
+		}
+	case '#':
+		// An ATX heading: "# Title", "## Section".
+		n := 0
+		for n < len(head) && head[n] == '#' {
+			n++
+		}
+		if n <= 6 && n < len(head) && head[n] == ' ' {
+			return Markdown
+		}
+	case '-':
+		// Front matter: "---" alone, then "key: value".
+		if rest, ok := bytes.CutPrefix(head, []byte("---\n")); ok {
+			if line, _, _ := bytes.Cut(rest, []byte("\n")); bytes.Contains(line, []byte(": ")) || bytes.HasSuffix(bytes.TrimRight(line, "\r"), []byte(":")) {
+				return Markdown
+			}
 		}
 	}
 	return Text

@@ -245,6 +245,10 @@ func TestReadStdin(t *testing.T) {
 		{"sniffed JSON array", Auto, "\uFEFF [{\"id\":\"x\",\"text\":\"T\"},{\"id\":\"y\",\"text\":\"U\"}]", `x jsonl "T"|y jsonl "U"`},
 		{"sniffed HTML", Auto, "\uFEFF<!doctype html><p>Hi</p>", `- html "\ufeff<!doctype html><p>Hi</p>"`},
 		{"not HTML", Auto, "< 5 apples", `- text "< 5 apples"`},
+		{"sniffed Markdown heading", Auto, "# Council approves budget\n\nThe council met.", `- markdown "# Council approves budget\n\nThe council met."`},
+		{"sniffed front matter", Auto, "---\ntitle: Budget\n---\nThe council met.", `- markdown "---\ntitle: Budget\n---\nThe council met."`},
+		{"not a heading", Auto, "#1 in sales, the council said.", `- text "#1 in sales, the council said."`},
+		{"a rule, not front matter", Auto, "---\nThe council met.", `- text "---\nThe council met."`},
 		{"forced Markdown", Markdown, "<p>x</p>", `- markdown "<p>x</p>"`},
 	}
 	for _, tt := range tests {

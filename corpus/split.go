@@ -3,9 +3,11 @@ package corpus
 import "strings"
 
 // Split returns the units of doc in order, parsing doc.Text as doc.Format.
-// JSONL is plain text (the record's text); Auto is HTML when the text
-// opens with a tag or a doctype ("<!DOCTYPE html>", "<div"), as a scraped
-// page does, and plain text otherwise. mode is Paragraph or Sentence; any
+// JSONL is plain text (the record's text); Auto is sniffed as standard
+// input is (see Options.Format): HTML when the text opens with a tag or a
+// doctype ("<!DOCTYPE html>", "<div"), as a scraped page does, Markdown
+// when it opens with a heading ("# Title") or front matter, plain text
+// otherwise. mode is Paragraph or Sentence; any
 // other value, including "", is Paragraph.
 //
 // Every unit satisfies: Index counts from 0 in order; 0 <= Start < End <=
@@ -30,8 +32,11 @@ func Split(doc *Document, mode Mode) []Unit {
 
 // split splits s.src as format f.
 func (s *splitter) split(f Format) {
-	if f == Auto && sniff([]byte(s.src[:min(len(s.src), sniffLen)])) == HTML {
-		f = HTML
+	if f == Auto {
+		switch g := sniff([]byte(s.src[:min(len(s.src), sniffLen)])); g {
+		case HTML, Markdown:
+			f = g
+		}
 	}
 	switch f {
 	case Markdown:

@@ -16,9 +16,10 @@ import (
 // always UTF-8:
 //
 //   - a file that opens with a UTF-16 byte order mark is UTF-16;
-//   - with Options.Encoding set, every file that is not JSONL (JSON is
-//     UTF-8) is read in that encoding ("latin1", "windows-1252",
-//     "shift_jis": the WHATWG names and labels);
+//   - with Options.Encoding set, a file that is not JSONL (JSON is UTF-8)
+//     and not valid UTF-8 is read in that encoding ("latin1",
+//     "windows-1252", "shift_jis": the WHATWG names and labels), so that
+//     the UTF-8 files of a mixed folder stay as they are;
 //   - an HTML file that is not valid UTF-8 is decoded as a browser would:
 //     by its <meta charset> or http-equiv declaration, windows-1252 when it
 //     declares none (old newsroom archives: "latin1.html" with
@@ -43,12 +44,17 @@ func decodeText(data []byte, format Format, forced encoding.Encoding) ([]byte, e
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		e = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	case utf8.Valid(data):
+		return data, nil
 	case forced != nil:
 		e = forced
-	case format == HTML && !utf8.Valid(data):
-		e, _, _ = charset.DetermineEncoding(data, "text/html")
+	case format == HTML:
+		var name string
+		if e, name, _ = charset.DetermineEncoding(data, "text/html"); name == "utf-8" {
+			return data, nil // declared (or read as) UTF-8: its bad byte is an error
+		}
 	}
-	if e == nil || e == unicode.UTF8 {
+	if e == nil {
 		return data, nil
 	}
 	out, err := e.NewDecoder().Bytes(data)

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -48,9 +49,9 @@ type Options struct {
 	// element is matched with path.Match, and "**" matches any number of
 	// elements ("**/testdata", "docs/**/*.md").
 	Exclude []string
-	// Encoding, when set, is the encoding of every input that is not JSONL
-	// (a WHATWG label: "latin1", "windows-1252", "shift_jis"); see
-	// encoding.go for what is decoded without it.
+	// Encoding, when set, is the encoding of the inputs that are not JSONL
+	// and not valid UTF-8 (a WHATWG label: "latin1", "windows-1252",
+	// "shift_jis"); see encoding.go for what is decoded without it.
 	Encoding string
 }
 
@@ -182,8 +183,12 @@ func (r *reader) path(p string) error {
 	}
 	// One file, one id: "./a/b.md" and "a//b.md" are "a/b.md", as a
 	// folder's walk names it, so that a draft is not checked against
-	// itself indexed under another spelling.
-	p = filepath.Clean(p)
+	// itself indexed under another spelling. Not a path with "..", which
+	// cleaning would take through a link differently from the file system
+	// ("link/../story.txt"), nor "./-", a file named "-", not stdin.
+	if c := filepath.Clean(p); c != "-" && !slices.Contains(strings.Split(filepath.ToSlash(p), "/"), "..") {
+		p = c
+	}
 	fi, err := os.Stat(p)
 	if err != nil {
 		r.fail(p, 0, err)
@@ -283,8 +288,12 @@ var binaryExts = map[string]bool{
 	".db": true, ".sqlite": true, ".ndx": true,
 }
 
-// binaryName reports whether a file's name says it holds no text.
-func binaryName(name string) bool { return binaryExts[strings.ToLower(filepath.Ext(name))] }
+// binaryName reports whether a file's name says it holds no text
+// ("hero.jpg", "backup.tar.gz").
+func binaryName(name string) bool {
+	name = strings.ToLower(name)
+	return binaryExts[filepath.Ext(name)] || binaryExts[filepath.Ext(strings.TrimSuffix(name, ".gz"))]
+}
 
 // formatOf picks a format by extension, after stripping ".gz".
 func formatOf(p string) Format {
@@ -383,7 +392,11 @@ func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) err
 		return nil
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
-		r.fail(p, 0, fmt.Errorf("%w (NUL byte at offset %d)", errBinary, i))
+		hint := ""
+		if i < 2 {
+			hint = "; if it is UTF-16 text with no byte order mark, name it: --encoding utf-16le"
+		}
+		r.fail(p, 0, fmt.Errorf("%w (NUL byte at offset %d%s)", errBinary, i, hint))
 		return nil
 	}
 	if !utf8.Valid(data) {

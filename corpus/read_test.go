@@ -331,8 +331,9 @@ func TestReadCleansPaths(t *testing.T) {
 // that Include leaves out is not an error.
 func TestReadFolderSkipsBinaryNames(t *testing.T) {
 	root := writeTree(t, map[string]string{
-		"drafts/story.md": "The council voted to dredge the harbour.\n",
-		"drafts/hero.jpg": "\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+		"drafts/story.md":      "The council voted to dredge the harbour.\n",
+		"drafts/hero.jpg":      "\xff\xd8\xff\xe0\x00\x10JFIF\x00",
+		"drafts/backup.tar.gz": "story.md\x00\x00\x00",
 	})
 	if err := os.Symlink(filepath.Join(root, "gone.txt"), filepath.Join(root, "drafts", "dangling.txt")); err != nil {
 		t.Fatal(err)
@@ -405,5 +406,59 @@ func TestReadEncodings(t *testing.T) {
 	}
 	if err := Read([]string{root}, nil, Options{Encoding: "klingon"}, func(*Document) error { return nil }); err == nil || !strings.Contains(err.Error(), `unknown encoding "klingon"`) {
 		t.Errorf("unknown encoding: %v", err)
+	}
+}
+
+// TestReadPathsNotCleaned: "./-" is a file named "-", not standard input,
+// and a path through a link and ".." is read as the file system reads it.
+func TestReadPathsNotCleaned(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"-":               "A file named with a dash.\n",
+		"other/story.txt": "The story the link leads to.\n",
+		"other/sub/x.txt": "x\n",
+	})
+	if err := os.Symlink(filepath.Join(root, "other", "sub"), filepath.Join(root, "link")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	var got []string
+	err := Read([]string{"./-", "link/../story.txt"}, strings.NewReader("stdin text\n"), Options{}, func(d *Document) error {
+		got = append(got, d.ID+"="+strings.TrimSpace(d.Text))
+		return nil
+	})
+	want := "./-=A file named with a dash.|link/../story.txt=The story the link leads to."
+	if err != nil || strings.Join(got, "|") != want {
+		t.Errorf("got %q, %v; want %q", got, err, want)
+	}
+}
+
+// TestReadEncodingMixed: --encoding applies to the files that are not
+// UTF-8, so the UTF-8 files of a mixed folder stay as they are. Without
+// it, an HTML page that declares UTF-8 keeps its bad byte an error.
+func TestReadEncodingMixed(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"latin1.txt":    "The caf\xe9 closed.\n",
+		"utf8.txt":      "The council’s vote — a close one.\n",
+		"declared.html": "<meta charset=\"utf-8\"><p>A bad byte \xe9 here.</p>",
+	})
+	read := func(opt Options) (map[string]string, error) {
+		texts := map[string]string{}
+		err := Read([]string{root}, nil, opt, func(d *Document) error {
+			texts[filepath.Base(d.Path)] = d.Text
+			return nil
+		})
+		return texts, err
+	}
+	texts, err := read(Options{Encoding: "latin1"})
+	if err != nil || texts["latin1.txt"] != "The café closed.\n" || texts["utf8.txt"] != "The council’s vote — a close one.\n" || !strings.Contains(texts["declared.html"], "bad byte é") {
+		t.Errorf("with latin1: %q, %v", texts, err)
+	}
+	texts, err = read(Options{})
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 2 || !strings.Contains(list[0].Error(), "declared.html:1: invalid UTF-8") {
+		t.Errorf("without an encoding: errors %v, want declared.html's and latin1.txt's", err)
+	}
+	if _, ok := texts["declared.html"]; ok {
+		t.Errorf("declared.html read as %q without an encoding", texts["declared.html"])
 	}
 }

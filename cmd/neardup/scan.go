@@ -34,7 +34,7 @@ func (l *loadFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&l.textField, "text-field", "text", "JSONL field holding the document text")
 	fs.StringSliceVar(&l.include, "include", nil, "when walking folders, read only files matching one of these globs (e.g. '*.txt,**/*.md'); without it a walk passes by dot files and images, media, archives, office documents and programs by their names")
 	fs.StringSliceVar(&l.exclude, "exclude", nil, "when walking folders, skip files and folders matching one of these globs")
-	fs.StringVar(&l.encoding, "encoding", "", "encoding of every input that is not JSONL, when not UTF-8 (latin1, windows-1252, shift_jis, ...); without it HTML is decoded by its declared charset and a UTF-16 byte order mark is read")
+	fs.StringVar(&l.encoding, "encoding", "", "encoding of the inputs that are not valid UTF-8 (latin1, windows-1252, shift_jis, utf-16le, ...); JSONL is always UTF-8, and without it HTML is decoded by its declared charset and a UTF-16 byte order mark is read")
 }
 
 func (l *loadFlags) options() (corpus.Options, error) {

@@ -97,8 +97,11 @@ func codeLine(t string) int {
 	if t == "" {
 		return 0
 	}
-	if uuLine(t) {
+	switch uuLine(t) {
+	case uuData:
 		return 1
+	case uuLike:
+		return 0 // code only among lines of data (a block's last, short line)
 	}
 	switch t[len(t)-1] {
 	case ';', '{', '}', ')', ':', '/':
@@ -636,42 +639,66 @@ func codeClass(class string) bool {
 	return false
 }
 
-// uuLine reports whether t is a line of uuencoded data, or the "begin
-// 644 name" line that opens it. A data line's first byte gives the count
-// n of bytes it encodes (' ' + n), and its length is that of n bytes in
-// groups of three, four characters a group, all of them between ' ' and
-// '`' ("M9V=G9V=G..." of 61 characters for 45 bytes). Prose has
-// lower-case letters, which are outside that range. A line in capitals
-// of the right length ("FOR MORE INFORMATION AND APPLICATION MATERIALS
-// CONTACT") has few marks: data has one in eight characters or more. A
-// full line ('M') may have lost the spaces that ended it (zero bits, as
-// early encoders wrote them) in transit, so it need only be 41 to 62
-// long. Lines of fewer than 21 characters (15 bytes or less: a run's
-// last line, or a telephone number "(614)-459-4256") are left alone.
-func uuLine(t string) bool {
+// Readings of a line by uuLine.
+const (
+	uuNone = iota
+	uuLike // could be a line of data: not prose, and code only beside data
+	uuData // a full line of data, or the "begin" line
+)
+
+// uuLine reads t as a line of uuencoded data. A data line's first byte
+// gives the count n of bytes it encodes (' ' + n), its length is that of
+// n bytes in groups of three, four characters a group, and all its
+// characters are between ' ' and '`' ("M9V=G9V=G..." of 61 characters
+// for 45 bytes); prose has lower-case letters, outside that range.
+//
+// uuData: the "begin 644 name" line, or a full line ('M', 60 to 62 long:
+// 61 and a check character or a lost space) with a mark (not a letter,
+// digit or space) in eight characters or more and a space in eight or
+// fewer. uuLike: a line of the length its first byte asks for (a block's
+// last line), or an 'M' line 41 to 59 long (its trailing spaces, zero
+// bits as early encoders wrote them, lost in transit), with a mark in
+// eight characters or more and a space in two or fewer. A line in
+// capitals may be uuLike ("MR. JONES: OBJECTION, YOUR HONOR. IT'S
+// HEARSAY.", "1987    1,234.5     12.3%"), so uuLike lines are code only
+// in a run with data lines. Lines of fewer than 21 characters are left
+// alone.
+func uuLine(t string) int {
 	if strings.HasPrefix(t, "begin ") {
 		mode, name, ok := strings.Cut(t[len("begin "):], " ")
-		return ok && len(mode) >= 3 && len(mode) <= 4 && strings.Trim(mode, "01234567") == "" &&
-			name != "" && !strings.ContainsAny(name, " \t")
+		if ok && len(mode) >= 3 && len(mode) <= 4 && strings.Trim(mode, "01234567") == "" &&
+			name != "" && !strings.ContainsAny(name, " \t") {
+			return uuData
+		}
+		return uuNone
 	}
 	if len(t) < 21 || t[0] <= ' ' || t[0] > '`' {
-		return false
+		return uuNone
 	}
 	n := int(t[0]-' ') & 63
 	want := 1 + 4*((n+2)/3)
-	if t[0] == 'M' && (len(t) < 41 || len(t) > want+1) || t[0] != 'M' && len(t) != want && len(t) != want+1 {
-		return false // want+1: a check character some encoders add
+	full := t[0] == 'M' && len(t) >= 60 && len(t) <= 62
+	if !full && !(t[0] == 'M' && len(t) >= 41 && len(t) < 60) && len(t) != want && len(t) != want+1 {
+		return uuNone // want+1: a check character some encoders add
 	}
 	spaces, marks := 0, 0
 	for i := 1; i < len(t); i++ {
 		switch c := t[i]; {
 		case c < ' ' || c > '`':
-			return false
+			return uuNone
 		case c == ' ':
 			spaces++
 		case c < '0' || c > '9' && c < 'A' || c > 'Z':
 			marks++
 		}
 	}
-	return spaces*2 <= len(t) && marks*8 >= len(t)
+	switch {
+	case marks*8 < len(t):
+		return uuNone
+	case full && spaces*8 <= len(t):
+		return uuData
+	case spaces*2 <= len(t):
+		return uuLike
+	}
+	return uuNone
 }

@@ -79,39 +79,39 @@ func TestSplitSkips(t *testing.T) {
 func TestUULine(t *testing.T) {
 	for _, tt := range []struct {
 		in   string
-		want bool
+		want int
 	}{
-		{"M6EM<75Y?8&%B8V1E9F=H:6IK;&UN;W!Q<G-T=79W>'EZ>WQ]?G^ @8*#A(6&", true},
-		{"D2&5L;&\\L('=O<FQD(2!4:&ES(&ES(&$@<VUA;&P@9FEL92X*", true},    // 36 bytes
-		{"M0DTV5P< #8$ H ( , %@\" ! @ M $ ! @@P![( @ \"!A> #!_F", true}, // its trailing spaces lost
-		{"begin 644 picture.gif", true},
-		{"begin 0644 a.zip", true},
-		{"begin the meeting at 9", false},
-		{"FOR MORE INFORMATION AND APPLICATION MATERIALS CONTACT", false}, // 53 long, as 'F' wants
-		{"(614)-459-4256", false},
-		{"2ND CALL FOR PRESENTATIONS", false},
-		{"Mitch------------------------------------>jmcocker@eos.ncsu.edu", false},
-		{"MEETING AGENDA: BUDGET, ROADS, HARBOUR, SCHOOLS (1993-94) AND", false},
+		{"M6EM<75Y?8&%B8V1E9F=H:6IK;&UN;W!Q<G-T=79W>'EZ>WQ]?G^ @8*#A(6&", uuData},
+		{"begin 644 picture.gif", uuData},
+		{"begin 0644 a.zip", uuData},
+		{"D2&5L;&\\L('=O<FQD(2!4:&ES(&ES(&$@<VUA;&P@9FEL92X*", uuLike},    // a last line: 36 bytes
+		{"M0DTV5P< #8$ H ( , %@\" ! @ M $ ! @@P![( @ \"!A> #!_F", uuLike}, // its trailing spaces lost
+		{"begin the meeting at 9", uuNone},
+		{"FOR MORE INFORMATION AND APPLICATION MATERIALS CONTACT", uuNone}, // 53 long, as 'F' wants
+		{"MR. JONES: OBJECTION, YOUR HONOR. IT'S HEARSAY.", uuLike},        // capitals: never data alone
+		{"THESE ARE MY OPINIONS ONLY AND NOT THOSE OF MY EMPLOYER!!!!!!!!!!!!!!!!!!!", uuLike},
+		{"(614)-459-4256", uuNone},
+		{"2ND CALL FOR PRESENTATIONS", uuNone},
+		{"Mitch------------------------------------>jmcocker@eos.ncsu.edu", uuNone},
+		{"MEETING AGENDA: BUDGET, ROADS, HARBOUR, SCHOOLS (1993-94) AND", uuNone},
 	} {
 		if got := uuLine(tt.in); got != tt.want {
-			t.Errorf("uuLine(%q) = %v, want %v", tt.in, got, tt.want)
+			t.Errorf("uuLine(%q) = %d, want %d", tt.in, got, tt.want)
 		}
 	}
 }
 
-// TestSplitAutoSniffs: a Document whose Format is left Auto, as a
-// scraper's library call may leave it, is read as HTML when it opens with
-// a tag, and as plain text otherwise.
-func TestSplitAutoSniffs(t *testing.T) {
-	page := "<!DOCTYPE html>\n<html><head><title>Harbour</title><script>var x = 1;</script></head>\n" +
-		"<body><nav><a href=\"/\">Home</a></nav><p>The council voted to dredge the harbour.</p></body></html>\n"
-	us := Split(&Document{Text: page}, Paragraph)
-	if len(us) != 1 || us[0].Text != "The council voted to dredge the harbour." {
-		t.Errorf("page: units %+v, want the paragraph alone", us)
-	}
-	text := "The council voted 5 < 6 to dredge.\n\n<b> is a tag, they said.\n"
-	us = Split(&Document{Text: text}, Paragraph)
-	if len(us) != 2 || us[1].Text != "<b> is a tag, they said." {
-		t.Errorf("text: units %+v, want two paragraphs as written", us)
+// TestCapitalsNotData: lines in capitals that could read as uuencoded data
+// stay prose when no full line of data is beside them.
+func TestCapitalsNotData(t *testing.T) {
+	for _, in := range []string{
+		"MR. JONES: OBJECTION, YOUR HONOR. IT'S HEARSAY.\nMR. SMITH: YES, SIR. I SAW HIM AT 9:30, I THINK.\n",
+		"THESE ARE MY OPINIONS ONLY AND NOT THOSE OF MY EMPLOYER!!!!!!!!!!!!!!!!!!!\n",
+		"1987    1,234.5     12.3%\n1988    1,301.2     11.9%\n1989    1,377.0     12.8%\n",
+	} {
+		us, sk := SplitSkips(&Document{Text: in}, Paragraph)
+		if len(sk) != 0 || len(us) == 0 {
+			t.Errorf("%q: units %+v, skips %+v; want it kept", in, us, sk)
+		}
 	}
 }

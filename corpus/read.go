@@ -25,7 +25,8 @@ type Options struct {
 	// are JSONL, .md and .markdown Markdown, .html, .htm and .xhtml HTML,
 	// anything else plain text. Standard input ("-") in Auto is sniffed from
 	// its first bytes (after a byte order mark and white space): '{' or '['
-	// means JSONL, '<' followed by a letter, '!' or '?' means HTML, an ATX
+	// means JSONL, "<!" (a doctype, a comment), "<?" or the start tag of
+	// an HTML element ("<p>", "<div class") means HTML, an ATX
 	// heading ("# Title") or front matter ("---" then "key: value")
 	// Markdown, anything else is text. JSONL input that opens with '[' is one JSON array of
 	// records (a scraper's export such as items.json), read whole.
@@ -327,7 +328,7 @@ func sniff(head []byte) Format {
 			return JSONL
 		}
 	case '<':
-		if len(head) > 1 && (isASCIILetter(head[1]) || head[1] == '!' || head[1] == '?') {
+		if len(head) > 1 && (head[1] == '!' || head[1] == '?') || htmlTagAt(head) {
 			return HTML
 		}
 	case '#':
@@ -348,6 +349,32 @@ func sniff(head []byte) Format {
 		}
 	}
 	return Text
+}
+
+// htmlTagAt reports whether head opens with a start tag of an element of
+// HTML ("<p>", "<div class=...", "<html"): not "<john@example.com>
+// wrote:", "<Reuters>" or "<grin>", which plain text opens with too.
+func htmlTagAt(head []byte) bool {
+	n := 1
+	for n < len(head) && n <= 11 && (isASCIILetter(head[n]) || n > 1 && head[n] >= '0' && head[n] <= '9') {
+		n++
+	}
+	if n == 1 || n < len(head) && !(head[n] == '>' || head[n] == '/' || head[n] == ' ' || head[n] == '\t' || head[n] == '\r' || head[n] == '\n') {
+		return false
+	}
+	return htmlElements[strings.ToLower(string(head[1:n]))]
+}
+
+// htmlElements are the elements a page or a fragment of one opens with.
+var htmlElements = map[string]bool{
+	"html": true, "head": true, "body": true, "meta": true, "title": true, "link": true, "script": true, "style": true, "base": true,
+	"div": true, "p": true, "span": true, "a": true, "article": true, "section": true, "main": true, "header": true, "footer": true,
+	"nav": true, "aside": true, "table": true, "thead": true, "tbody": true, "tr": true, "td": true, "th": true, "ul": true, "ol": true,
+	"li": true, "dl": true, "dt": true, "dd": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"br": true, "hr": true, "img": true, "figure": true, "figcaption": true, "blockquote": true, "pre": true, "code": true,
+	"em": true, "strong": true, "b": true, "i": true, "u": true, "small": true, "font": true, "center": true, "form": true,
+	"iframe": true, "noscript": true, "svg": true, "template": true, "picture": true, "time": true, "abbr": true, "cite": true,
+	"q": true, "sup": true, "sub": true, "label": true, "button": true, "input": true, "select": true, "textarea": true,
 }
 
 // sniffLen is how much of standard input sniffing looks at.

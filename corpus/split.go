@@ -4,8 +4,9 @@ import "strings"
 
 // Split returns the units of doc in order, parsing doc.Text as doc.Format.
 // JSONL is plain text (the record's text); Auto is sniffed as standard
-// input is (see Options.Format): HTML when the text opens with a tag or a
-// doctype ("<!DOCTYPE html>", "<div"), as a scraped page does, Markdown
+// input is (see Options.Format): HTML when the text opens with an HTML
+// element's tag or a doctype ("<!DOCTYPE html>", "<div"), as a scraped
+// page does (not "<john@example.com> wrote:"), Markdown
 // when it opens with a heading ("# Title") or front matter, plain text
 // otherwise. mode is Paragraph or Sentence; any
 // other value, including "", is Paragraph.

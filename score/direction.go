@@ -45,6 +45,20 @@ var (
 	}
 )
 
+// particleWords are the words of movement that are as often particles
+// ("up to the council", "gave up", "shut down"): they read as a movement
+// only before a number ("up 5 percent", "down 26 cents").
+var particleWords = []string{"up", "down"}
+
+// idiomWords after a word of movement make it no movement: "fell silent" /
+// "grew silent", "fell short" / "came up short", "grew tired", "fell
+// apart", "fell victim".
+var idiomWords = []string{
+	"silent", "quiet", "ill", "sick", "asleep", "awake", "short", "apart", "victim", "prey",
+	"flat", "tired", "weary", "dark", "still", "away", "behind", "off", "out", "over",
+	"through", "upon", "foul", "pregnant", "loose", "old",
+}
+
 // ordinalWords are the ordinals written as words, in order from first;
 // ordinalTerms adds those written with digits ("3rd", "21st").
 var ordinalWords = []string{
@@ -60,8 +74,17 @@ const (
 )
 
 // classTerms is a sorted table of term ids and their class: a direction
-// (1 up, 2 down) or an ordinal's value.
+// (1 up, 2 down), an ordinal's value, or 1 for a member of a set.
 type classTerms []classTerm
+
+// termSet returns the words as a classTerms of class 1.
+func termSet(an *shingle.Analyzer, words []string) classTerms {
+	classes := make([]uint8, len(words))
+	for i := range classes {
+		classes[i] = 1
+	}
+	return newClassTerms(an, words, classes)
+}
 
 type classTerm struct {
 	id    uint32
@@ -146,17 +169,20 @@ func (ct classTerms) of(id uint32) uint8 {
 // ("closes down 3" / "gear up for", "the increase in" / "the lower of").
 // as and bs are the term ids of the sides' tokens in order, stop words
 // included.
-func swapped(ct classTerms, bit uint8, a, b *Unit, as, bs []uint32) float64 {
+//
+// reads, when not nil, says whether the word at seq[p] of u reads as a
+// member of the table there (reading).
+func swapped(ct classTerms, bit uint8, a, b *Unit, as, bs []uint32, reads func(u *Unit, seq []uint32, p int) bool) float64 {
 	if a.swaps&b.swaps&bit == 0 {
 		return 0 // one side has no word of the table
 	}
 	for p, x := range as {
 		cx := ct.of(x)
-		if cx == 0 || b.holds(x) {
+		if cx == 0 || b.holds(x) || reads != nil && !reads(a, as, p) {
 			continue
 		}
 		for q, y := range bs {
-			if cy := ct.of(y); cy == 0 || cy == cx || a.holds(y) {
+			if cy := ct.of(y); cy == 0 || cy == cx || a.holds(y) || reads != nil && !reads(b, bs, q) {
 				continue
 			}
 			before := p > 0 && q > 0 && as[p-1] == bs[q-1]
@@ -167,6 +193,32 @@ func swapped(ct classTerms, bit uint8, a, b *Unit, as, bs []uint32) float64 {
 		}
 	}
 	return 0
+}
+
+// moving reports whether the word of movement at seq[p] of u reads as a
+// movement: a particle only before a number, no word before an idiom's
+// complement.
+func (lx *lexicon) moving(u *Unit, seq []uint32, p int) bool {
+	next := uint32(0)
+	if p+1 < len(seq) {
+		next = seq[p+1]
+	}
+	if lx.particles.of(seq[p]) != 0 {
+		_, num := slices.BinarySearch(u.numbers(), next)
+		return num
+	}
+	return lx.idioms.of(next) == 0
+}
+
+// ordinal reports whether the ordinal at seq[p] of u stands alone: not
+// the end of a compound written with a hyphen ("twenty-first" is the
+// tokens "twenty" "first"; "21st" is one).
+func ordinal(u *Unit, seq []uint32, p int) bool {
+	if p == 0 {
+		return true
+	}
+	_, num := slices.BinarySearch(u.numbers(), seq[p-1])
+	return !num
 }
 
 // stop reports whether id is one of u's stop words.

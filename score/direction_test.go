@@ -70,3 +70,22 @@ func TestSwappedOrdinal(t *testing.T) {
 		}
 	}
 }
+
+// TestNotReversed: idioms and particles that use words of movement for
+// something else, and compound ordinals, are no swaps.
+func TestNotReversed(t *testing.T) {
+	s := newTestScorer(t)
+	for _, tt := range [][2]string{
+		{"The room fell silent when the verdict was read.", "The room grew silent when the verdict was read."},
+		{"It is up to the council to decide the harbour fees.", "It is down to the council to decide the harbour fees."},
+		{"The company fell short of its profit forecast.", "The company came up short of its profit forecast."},
+		{"Stocks gave up early gains on Monday.", "Stocks lost early gains on Monday."},
+		{"The bridge was built in the twenty-first century.", "The bridge was built in the 21st century."},
+	} {
+		a, b := s.Analyze(tt[0]), s.Analyze(tt[1])
+		c := s.NewCorpus([]*Unit{a, b})
+		if f := s.Features(c, a, b); f.Direction != 0 || f.Ordinal != 0 {
+			t.Errorf("%q / %q: direction %v, ordinal %v; want neither", tt[0], tt[1], f.Direction, f.Ordinal)
+		}
+	}
+}

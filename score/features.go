@@ -240,8 +240,8 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 		f.Cosine = clamp01(dot / math.Sqrt(na*nb))
 	}
 	f.Antonym = antonym(sc)
-	f.Direction = swapped(s.lex.dirs, swapDir, a, b, sa.seq, sb.seq)
-	f.Ordinal = swapped(s.lex.ords, swapOrd, a, b, sa.seq, sb.seq)
+	f.Direction = swapped(s.lex.dirs, swapDir, a, b, sa.seq, sb.seq, s.lex.moving)
+	f.Ordinal = swapped(s.lex.ords, swapOrd, a, b, sa.seq, sb.seq, ordinal)
 	alignCompounds(sc)
 	s.alignSynonyms(sc)
 	alignPrefixes(sc)

@@ -99,6 +99,7 @@ func New(opt Options) (*Scorer, error) {
 			return nil, err
 		}
 		s.lex.dirs, s.lex.ords = directionTerms(an), ordinalTerms(an)
+		s.lex.particles, s.lex.idioms = termSet(an, particleWords), termSet(an, idiomWords)
 	} else {
 		s.lex = &lexicon{docs: 1}
 	}

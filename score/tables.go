@@ -40,14 +40,15 @@ type lexEntry struct {
 // ~60,000 terms) borrows that term's background frequency, synonyms and
 // vector.
 type lexicon struct {
-	// dirs and ords are the words of movement and the ordinals
-	// (direction.go), English only; set by New.
-	dirs, ords classTerms
-	keys       []uint32 // open-addressing table of term ids; 0: empty slot
-	vals       []lexEntry
-	shift      uint
-	groups     []uint32
-	docs       int // N of the background collection
+	// dirs and ords are the words of movement and the ordinals,
+	// particles and idioms what keeps a word of movement from reading as
+	// one (direction.go); English only, set by New.
+	dirs, ords, particles, idioms classTerms
+	keys                          []uint32 // open-addressing table of term ids; 0: empty slot
+	vals                          []lexEntry
+	shift                         uint
+	groups                        []uint32
+	docs                          int // N of the background collection
 	// ants holds, per term id with WordNet antonyms, 2p or 2p+1 for each
 	// antonym pair p it is the first or the second stem of: two terms are
 	// antonyms when one holds 2p and the other 2p+1.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/url"
 	"path/filepath"
+	"strings"
 
 	"github.com/neardup/neardup"
 )
@@ -70,7 +71,7 @@ type (
 		ArtifactLocation struct {
 			URI string `json:"uri"`
 		} `json:"artifactLocation"`
-		Region sarifRegion `json:"region"`
+		Region *sarifRegion `json:"region,omitempty"` // none when the place in the file is unknown
 	}
 	sarifRegion struct {
 		StartLine  int          `json:"startLine"`
@@ -172,12 +173,27 @@ func matchFile(u *neardup.Unit) string {
 func sarifPhysical(file string, u *neardup.Unit) sarifPhysicalLocation {
 	var p sarifPhysicalLocation
 	p.ArtifactLocation.URI = sarifURI(file)
-	p.Region = sarifRegion{StartLine: u.FileLine(), Snippet: sarifMessage{u.Text}}
+	if u.Record == 0 && jsonlPath(file) {
+		// An archive unit of a JSON Lines file: the index keeps no
+		// record line, and its offsets are in the record's text.
+		return p
+	}
+	p.Region = &sarifRegion{StartLine: u.FileLine(), Snippet: sarifMessage{u.Text}}
 	if u.Record == 0 {
 		n := u.End - u.Start
 		p.Region.ByteOffset, p.Region.ByteLength = &u.Start, &n
 	}
 	return p
+}
+
+// jsonlPath reports whether a path names a JSON Lines file, as the
+// corpus reads extensions (".gz" aside).
+func jsonlPath(p string) bool {
+	switch filepath.Ext(strings.TrimSuffix(strings.ToLower(p), ".gz")) {
+	case ".jsonl", ".ndjson", ".jl", ".json":
+		return true
+	}
+	return false
 }
 
 // sarifURI turns a path into a URI: a relative reference for a relative

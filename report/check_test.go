@@ -281,6 +281,7 @@ func TestCheckJSONLDraftLines(t *testing.T) {
 	r := checkResult(t)
 	d := &r.Findings[0].Draft
 	d.Path, d.Doc, d.Record, d.Line = "drafts.jsonl", "story-2", 2, 3
+	r.Findings[0].Match.Path, r.Findings[0].Match.URL = "archive.jsonl", "" // no record line kept
 	var gh bytes.Buffer
 	if err := WriteCheckGitHub(&gh, r); err != nil {
 		t.Fatal(err)
@@ -300,6 +301,11 @@ func TestCheckJSONLDraftLines(t *testing.T) {
 						Region map[string]any `json:"region"`
 					} `json:"physicalLocation"`
 				} `json:"locations"`
+				RelatedLocations []struct {
+					PhysicalLocation struct {
+						Region map[string]any `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"relatedLocations"`
 			} `json:"results"`
 		} `json:"runs"`
 	}
@@ -310,5 +316,8 @@ func TestCheckJSONLDraftLines(t *testing.T) {
 	second := log.Runs[0].Results[1].Locations[0].PhysicalLocation.Region
 	if first["startLine"] != 2.0 || first["byteOffset"] != nil || second["byteOffset"] == nil {
 		t.Errorf("regions %v and %v; want the record's line 2 and no offset, then an offset", first, second)
+	}
+	if rel := log.Runs[0].Results[0].RelatedLocations; len(rel) == 0 || rel[0].PhysicalLocation.Region != nil {
+		t.Errorf("related locations %+v; want the JSONL archive match with no region", rel)
 	}
 }

@@ -223,3 +223,15 @@ func TestCheckReadsDraftsBeforeLocking(t *testing.T) {
 		t.Errorf("check - = %d, %s %s; want the copy added meanwhile among its matches", res.code, res.out, res.err)
 	}
 }
+
+// TestCheckEmptyDrafts: drafts that hold no document (an empty JSONL
+// file) are nothing to check: an empty report, exit 0, and a note.
+func TestCheckEmptyDrafts(t *testing.T) {
+	index := archiveIndex(t)
+	empty := filepath.Join(t.TempDir(), "drafts.jsonl")
+	os.WriteFile(empty, nil, 0o644)
+	code, out, errs := cli(t, "", "check", "--index", index, "--format", "json", empty)
+	if code != exitOK || !strings.Contains(out, `"documents": 0`) || !strings.Contains(errs, "holds no document") {
+		t.Errorf("check of an empty drafts file = %d, %q, %q; want 0, an empty report and a note", code, out, errs)
+	}
+}

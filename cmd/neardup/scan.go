@@ -84,13 +84,16 @@ func load(paths []string, stdin io.Reader, opt corpus.Options, stderr io.Writer)
 // errNoDocument is load's error when no input held a document.
 var errNoDocument = errors.New("no document could be read")
 
-// loadSome is load for check: when inputs could not be read (counted in
-// the int) and none held a document, it returns no documents and no
-// error, so that the report of the rest is still written and says the
-// check is incomplete.
+// loadSome is load for check's drafts: when no input held a document it
+// returns no documents and no error, so that a report is still written:
+// of an incomplete check when inputs could not be read (counted in the
+// int), of nothing checked when the inputs hold no document.
 func loadSome(paths []string, stdin io.Reader, opt corpus.Options, stderr io.Writer) ([]corpus.Document, int, error) {
 	docs, n, err := load(paths, stdin, opt, stderr)
-	if errors.Is(err, errNoDocument) && n > 0 {
+	if errors.Is(err, errNoDocument) {
+		if n == 0 {
+			fmt.Fprintln(stderr, "neardup check: the input holds no document")
+		}
 		err = nil
 	}
 	return docs, n, err

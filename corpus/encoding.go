@@ -25,8 +25,8 @@ import (
 //     declares none (old newsroom archives: "latin1.html" with
 //     <meta charset="iso-8859-1">).
 //
-// Anything else that is not UTF-8 is an error naming the file and the
-// first bad byte, as before.
+// Anything else that is not UTF-8 is an error naming the file and its
+// first bad byte.
 
 // lookupEncoding returns the encoding named name (a WHATWG label).
 func lookupEncoding(name string) (encoding.Encoding, error) {

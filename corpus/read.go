@@ -26,9 +26,9 @@ type Options struct {
 	// anything else plain text. Standard input ("-") in Auto is sniffed from
 	// its first bytes (after a byte order mark and white space): '{' or '['
 	// means JSONL, "<!" (a doctype, a comment), "<?" or the start tag of
-	// an HTML element ("<p>", "<div class") means HTML, an ATX
-	// heading ("# Title") or front matter ("---" then "key: value")
-	// Markdown, anything else is text. JSONL input that opens with '[' is one JSON array of
+	// an HTML element ("<p>", "<div class") HTML, an ATX heading ("#
+	// Title") or front matter ("---" then "key: value") Markdown, anything
+	// else text. JSONL input that opens with '[' is one JSON array of
 	// records (a scraper's export such as items.json), read whole.
 	Format Format
 	// IDField is the JSONL member holding a record's id (default "id"). A
@@ -64,7 +64,8 @@ type Options struct {
 // whatever the name) is decompressed on the fly. It calls fn for every
 // document, in the order of paths, then of the walk, then of the records.
 // A document's ID and Path are its path cleaned (filepath.Clean: "./a.md"
-// is "a.md"), or its JSONL id.
+// is "a.md"; a path with ".." or one that cleans to "-" stays as given),
+// or its JSONL id.
 //
 // A problem with one file (missing, unreadable, binary, invalid UTF-8, a bad
 // JSONL record, a record without its text field) is collected as a

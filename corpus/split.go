@@ -6,10 +6,9 @@ import "strings"
 // JSONL is plain text (the record's text); Auto is sniffed as standard
 // input is (see Options.Format): HTML when the text opens with an HTML
 // element's tag or a doctype ("<!DOCTYPE html>", "<div"), as a scraped
-// page does (not "<john@example.com> wrote:"), Markdown
-// when it opens with a heading ("# Title") or front matter, plain text
-// otherwise. mode is Paragraph or Sentence; any
-// other value, including "", is Paragraph.
+// page does (not "<john@example.com> wrote:"), Markdown when it opens with
+// a heading ("# Title") or front matter, plain text otherwise. mode is
+// Paragraph or Sentence; any other value, including "", is Paragraph.
 //
 // Every unit satisfies: Index counts from 0 in order; 0 <= Start < End <=
 // len(doc.Text); units do not overlap and are in increasing Start order;

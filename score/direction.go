@@ -79,11 +79,11 @@ type classTerms []classTerm
 
 // termSet returns the words as a classTerms of class 1.
 func termSet(an *shingle.Analyzer, words []string) classTerms {
-	classes := make([]uint8, len(words))
-	for i := range classes {
-		classes[i] = 1
+	var ct classTerms
+	for _, w := range words {
+		ct = ct.add(an, w, 1)
 	}
-	return newClassTerms(an, words, classes)
+	return ct.sorted()
 }
 
 type classTerm struct {
@@ -100,24 +100,22 @@ const (
 // directionTerms returns the term ids of upWords and downWords as an
 // analyser of English makes them, with their direction.
 func directionTerms(an *shingle.Analyzer) classTerms {
-	var words []string
-	var classes []uint8
+	var ct classTerms
 	for _, w := range upWords {
-		words, classes = append(words, w), append(classes, dirUp)
+		ct = ct.add(an, w, dirUp)
 	}
 	for _, w := range downWords {
-		words, classes = append(words, w), append(classes, dirDown)
+		ct = ct.add(an, w, dirDown)
 	}
-	return newClassTerms(an, words, classes)
+	return ct.sorted()
 }
 
 // ordinalTerms returns the term ids of the ordinals up to 99 ("third",
 // "3rd"; twentieth and above with digits only) with their value.
 func ordinalTerms(an *shingle.Analyzer) classTerms {
-	var words []string
-	var classes []uint8
+	var ct classTerms
 	for i, w := range ordinalWords {
-		words, classes = append(words, w), append(classes, uint8(i+1))
+		ct = ct.add(an, w, uint8(i+1))
 	}
 	for n := 1; n < 100; n++ {
 		suffix := "th"
@@ -131,24 +129,24 @@ func ordinalTerms(an *shingle.Analyzer) classTerms {
 				suffix = "rd"
 			}
 		}
-		words, classes = append(words, fmt.Sprint(n, suffix)), append(classes, uint8(n))
+		ct = ct.add(an, fmt.Sprint(n, suffix), uint8(n))
 	}
-	return newClassTerms(an, words, classes)
+	return ct.sorted()
 }
 
-// newClassTerms makes the table of words[i] in class classes[i], each as
-// the analyser's term of it (words of more than one token are left out).
-func newClassTerms(an *shingle.Analyzer, words []string, classes []uint8) classTerms {
-	var out classTerms
-	var toks []shingle.Token
-	for i, w := range words {
-		toks = an.Tokens(w, toks[:0])
-		if len(toks) == 1 {
-			out = append(out, classTerm{termID(toks[0].Term), classes[i]})
-		}
+// add appends the analyser's term of word in class c (a word of more than
+// one token is left out).
+func (ct classTerms) add(an *shingle.Analyzer, word string, c uint8) classTerms {
+	if toks := an.Tokens(word, nil); len(toks) == 1 {
+		ct = append(ct, classTerm{termID(toks[0].Term), c})
 	}
-	slices.SortFunc(out, func(x, y classTerm) int { return cmp.Compare(x.id, y.id) })
-	return slices.CompactFunc(out, func(x, y classTerm) bool { return x.id == y.id })
+	return ct
+}
+
+// sorted sorts the table by id, the first of an id's entries kept.
+func (ct classTerms) sorted() classTerms {
+	slices.SortStableFunc(ct, func(x, y classTerm) int { return cmp.Compare(x.id, y.id) })
+	return slices.CompactFunc(ct, func(x, y classTerm) bool { return x.id == y.id })
 }
 
 // of returns the class of term id, 0 for none.

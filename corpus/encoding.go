@@ -38,28 +38,28 @@ func lookupEncoding(name string) (encoding.Encoding, error) {
 }
 
 // decodeText returns data as UTF-8 when its encoding is known to be
-// another (see above), and data itself otherwise.
-func decodeText(data []byte, format Format, forced encoding.Encoding) ([]byte, error) {
+// another (see above), and data itself otherwise; valid reports whether
+// what it returns is valid UTF-8 (decoded text always is).
+func decodeText(data []byte, format Format, forced encoding.Encoding) (out []byte, valid bool, err error) {
 	var e encoding.Encoding
 	switch {
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		e = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 	case utf8.Valid(data):
-		return data, nil
+		return data, true, nil
 	case forced != nil:
 		e = forced
 	case format == HTML:
 		var name string
 		if e, name, _ = charset.DetermineEncoding(data, "text/html"); name == "utf-8" {
-			return data, nil // declared (or read as) UTF-8: its bad byte is an error
+			return data, false, nil // declared (or read as) UTF-8: its bad byte is an error
 		}
 	}
 	if e == nil {
-		return data, nil
+		return data, false, nil
 	}
-	out, err := e.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, fmt.Errorf("decoding: %w", err)
+	if out, err = e.NewDecoder().Bytes(data); err != nil {
+		return nil, false, fmt.Errorf("decoding: %w", err)
 	}
-	return out, nil
+	return out, true, nil
 }

@@ -415,7 +415,8 @@ func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) err
 		r.fail(p, 0, err)
 		return nil
 	}
-	if data, err = decodeText(data, format, r.enc); err != nil {
+	data, valid, err := decodeText(data, format, r.enc)
+	if err != nil {
 		r.fail(p, 0, err)
 		return nil
 	}
@@ -427,7 +428,7 @@ func (r *reader) stream(p string, in io.Reader, format Format, sniffIt bool) err
 		r.fail(p, 0, fmt.Errorf("%w (NUL byte at offset %d%s)", errBinary, i, hint))
 		return nil
 	}
-	if !utf8.Valid(data) {
+	if !valid {
 		i := invalidAt(data)
 		line := bytes.Count(data[:i], []byte("\n")) + 1
 		r.fail(p, line, fmt.Errorf("%w at byte %d (%#02x); name its encoding (Options.Encoding, --encoding latin1)", errInvalidUTF8, i, data[i]))

@@ -268,7 +268,7 @@ func (ix *Index) flush() {
 				replaced[p.doc.ID] = true
 			}
 			units, terms := stored(p.units)
-			first, err := tx.AddDoc(archive.Doc{ID: p.doc.ID, Path: p.doc.Path, URL: p.doc.URL, Title: p.doc.Title}, units, terms)
+			first, err := tx.AddDoc(archive.Doc{ID: p.doc.ID, Path: p.doc.Path, URL: p.doc.URL, Title: p.doc.Title, Record: p.doc.Record}, units, terms)
 			if err != nil {
 				return err
 			}

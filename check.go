@@ -509,7 +509,7 @@ func (c *checker) unitFindings(k int) []Finding {
 // recordUnit is the Unit of an archive record, located in its document.
 func recordUnit(r *archive.Record) Unit {
 	return Unit{
-		Location: Location{Doc: r.Doc.ID, Path: r.Doc.Path, URL: r.Doc.URL, Title: r.Doc.Title, Line: r.Line, Start: r.Start, End: r.End},
+		Location: Location{Doc: r.Doc.ID, Path: r.Doc.Path, URL: r.Doc.URL, Title: r.Doc.Title, Line: r.Line, Start: r.Start, End: r.End, Record: r.Doc.Record},
 		Kind:     corpus.UnitKind(r.Kind),
 		Text:     r.Text,
 	}

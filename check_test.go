@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -501,5 +502,21 @@ func TestCheckCountsSkipped(t *testing.T) {
 	must(t, err)
 	if s := res.Stats; s.Units != 1 || s.Code != 1 || s.Metadata != 1 || s.Findings != 1 {
 		t.Errorf("%d units, %d code blocks, %d metadata blocks, %d findings; want 1, 1, 1, 1", s.Units, s.Code, s.Metadata, s.Findings)
+	}
+}
+
+// TestCheckMatchRecordLine: an archive document read from a JSON Lines
+// file keeps its record's line, in an index on disk too, so that a match
+// in it can be placed in the file.
+func TestCheckMatchRecordLine(t *testing.T) {
+	paras := ixParagraphs(t)
+	ix := ixOpen(t, filepath.Join(t.TempDir(), "x.ndx"), neardup.IndexOptions{})
+	doc := ixDoc("story-7", paras[4])
+	doc.Path, doc.Record = "archive.jsonl", 7
+	must(t, ix.Add(context.Background(), doc))
+	res, err := ix.Check(context.Background(), []corpus.Document{ixDoc("draft", paras[4])}, neardup.CheckOptions{})
+	must(t, err)
+	if len(res.Findings) == 0 || res.Findings[0].Match.Record != 7 || res.Findings[0].Match.FileLine() != 7 {
+		t.Errorf("findings %+v; want a match at record line 7", res.Findings)
 	}
 }

@@ -367,7 +367,7 @@ func (a *Archive) init(want Params) error {
 			if n <= 0 {
 				return fmt.Errorf("%w: no format version", ErrCorrupt)
 			}
-			if v != Version && v != 1 {
+			if v < 1 || v > Version {
 				return fmt.Errorf("%w: the index has format version %d, this neardup reads version %d (rebuild it with this version's `neardup index add`)", ErrVersion, v, Version)
 			}
 			if err := json.Unmarshal(m.Get(keyParams), &stored); err != nil || !stored.complete() {
@@ -384,8 +384,9 @@ func (a *Archive) init(want Params) error {
 		if err := want.mismatch(stored); err != nil {
 			return a.wrap(err)
 		}
-		// A version 1 file stays as it is until this process writes to
-		// it: the commit that does marks it version 2 (see boltTx.commit),
+		// A file of an earlier version stays as it is until this process
+		// writes to it: the commit that does marks it Version (see
+		// boltTx.commit),
 		// so that an open refused later (by the caller's own checks) has
 		// written nothing.
 		a.params = stored

@@ -485,9 +485,10 @@ func (t *boltTx) commit() error {
 	if !t.dirty {
 		return nil
 	}
-	// Version 1 is version 2 without pending records: the first commit
-	// that writes to a version 1 file marks it version 2, so that version 1
-	// readers refuse it from then on.
+	// Version 1 is version 2 without pending records, version 2 version 3
+	// without record lines: the first commit that writes to an earlier
+	// version's file marks it Version, so that readers of the earlier
+	// version refuse it from then on.
 	if v, _ := uvarint(t.meta.Get(keyVersion)); v != Version {
 		if err := t.meta.Put(keyVersion, binaryUvarint(Version)); err != nil {
 			return err

@@ -10,7 +10,7 @@
 // file with ACID transactions) or, for path "", in memory with the same
 // behaviour.
 //
-// # File format, version 2
+// # File format, version 3
 //
 // The file is a bbolt database (go.etcd.io/bbolt) with five top-level
 // buckets. Integers written "u32" are 4-byte big-endian (so that bbolt's
@@ -27,7 +27,10 @@
 //	docs  u32 id of the document's first unit -> strings id, path, url,
 //	                 title; uvarint unit count n; a byte saying how the
 //	                 units are stored (0 as they are, 1 compressed with
-//	                 DEFLATE, RFC 1951, compress/flate); then the n units,
+//	                 DEFLATE, RFC 1951, compress/flate), plus 0x40 when a
+//	                 uvarint record line follows it (version 3: the line
+//	                 of the document's record in its JSON Lines file);
+//	                 then the n units,
 //	                 each a byte kind (low 7 bits) and quoted (high bit),
 //	                 uvarint line, uvarint start, uvarint length (end-start),
 //	                 string text
@@ -114,6 +117,9 @@
 //     Version 1 files are read as they are and become version 2 with the
 //     first commit that writes to them (version 1 readers refuse them from
 //     then on); an open that is refused writes nothing.
+//   - Version 3: a document may keep its record line (Doc.Record), flagged
+//     in its units byte. Files of versions 1 and 2 are read as they are and
+//     become version 3 with the first commit that writes to them.
 package archive
 
 import (
@@ -122,9 +128,9 @@ import (
 	"fmt"
 )
 
-// Version is the file format version written. Files of version 1 are read
-// too, and upgraded to version 2 by the first commit that writes to them.
-const Version = 2
+// Version is the file format version written. Files of versions 1 and 2
+// are read too, and upgraded by the first commit that writes to them.
+const Version = 3
 
 // segmentBytes is the encoded size below which a term's last posting
 // segment is extended in place; at and above it a new segment starts.
@@ -214,6 +220,10 @@ type Doc struct {
 	Path  string // the file it was read from
 	URL   string
 	Title string
+	// Record is the 1-based line of the document's record in its JSON
+	// Lines file (Path), 0 for other documents and for documents stored
+	// by versions before 3.
+	Record int
 }
 
 // Unit is a stored unit of a document.
@@ -243,10 +253,11 @@ type docRecord struct {
 	rest   []byte // the encoded units
 }
 
-// How a document's units are stored.
+// How a document's units are stored, and the flag of a record line.
 const (
 	unitsPlain = 0
 	unitsFlate = 1
+	hasRecord  = 0x40
 )
 
 // compressMin is the size of a document's units below which they are not
@@ -261,7 +272,15 @@ func encodeDoc(dst []byte, d *Doc, units []Unit, z *codec) []byte {
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(units)))
 	mark := len(dst)
-	dst = append(dst, unitsPlain)
+	var flag byte
+	if d.Record > 0 {
+		flag = hasRecord
+	}
+	dst = append(dst, unitsPlain|flag)
+	if flag != 0 {
+		dst = binary.AppendUvarint(dst, uint64(d.Record))
+	}
+	body := len(dst)
 	for i := range units {
 		u := &units[i]
 		k := u.Kind & maxKind
@@ -274,10 +293,10 @@ func encodeDoc(dst []byte, d *Doc, units []Unit, z *codec) []byte {
 		dst = binary.AppendUvarint(dst, uint64(u.End-u.Start))
 		dst = appendString(dst, u.Text)
 	}
-	if plain := dst[mark+1:]; z != nil && len(plain) >= compressMin {
+	if plain := dst[body:]; z != nil && len(plain) >= compressMin {
 		if packed, ok := z.compress(plain); ok && len(packed) < len(plain) {
-			dst = append(dst[:mark], unitsFlate)
-			dst = append(dst, packed...)
+			dst[mark] = unitsFlate | flag
+			dst = append(dst[:body], packed...)
 		}
 	}
 	return dst
@@ -296,6 +315,14 @@ func decodeDoc(first uint32, b []byte) (docRecord, error) {
 	d.ID, d.Path, d.URL, d.Title = r.str(), r.str(), r.str(), r.str()
 	n := r.uvarint()
 	how := r.byte()
+	if how&hasRecord != 0 {
+		how &^= hasRecord
+		rec := r.uvarint()
+		if rec == 0 || rec > 1<<40 {
+			r.err = ErrCorrupt
+		}
+		d.Record = int(rec)
+	}
 	// A unit takes at least 6 bytes; DEFLATE expands at most 1032 times.
 	most := uint64(len(r.b)) / 6
 	if how == unitsFlate {

@@ -88,6 +88,8 @@ func FuzzDecode(f *testing.F) {
 	}
 	f.Add(encodeDoc(nil, &Doc{ID: "a", Path: "a.txt", URL: "u", Title: "t"}, units, nil))
 	f.Add(encodeDoc(nil, &Doc{ID: "a", Path: "a.txt", URL: "u", Title: "t"}, units, &codec{}))
+	f.Add(encodeDoc(nil, &Doc{ID: "r2", Path: "a.jsonl", Record: 2}, units, nil))
+	f.Add(encodeDoc(nil, &Doc{ID: "r2", Path: "a.jsonl", Record: 300}, units, &codec{}))
 	f.Add(appendSegment(nil, 10, []uint32{10, 12, 400, 70000}))
 	f.Add(appendSegment(binaryUvarint(3), 0, []uint32{1, 12, 400}))
 	f.Add(encodePending(nil, 5, map[uint32][]uint32{3: {5, 9}, 70000: {6}}))

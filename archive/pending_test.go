@@ -319,3 +319,56 @@ func TestPendingLimitGrows(t *testing.T) {
 		}
 	}
 }
+
+// TestVersion2File: a file of format version 2 (no record lines) is read
+// as it is, its documents with no record line, and becomes version 3 with
+// the first commit that writes to it; a document added then keeps its
+// record line.
+func TestVersion2File(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v2.ndx")
+	a, err := Open(path, Options{Params: testParams, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := corpusDocs(t)
+	addAll(t, a, docs[:1])
+	a.Close()
+	db, err := bolt.Open(path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	version := func(db *bolt.DB) (v uint64) {
+		db.View(func(tx *bolt.Tx) error {
+			v, _ = uvarint(tx.Bucket(bucketMeta).Get(keyVersion))
+			return nil
+		})
+		return v
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyVersion, binaryUvarint(2)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+
+	rw, err := Open(path, Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	if v := version(rw.db); v != 2 {
+		t.Fatalf("opened, before any write, the file has version %d, want 2", v)
+	}
+	d := docs[1]
+	d.doc.Path, d.doc.Record = "archive.jsonl", 12
+	addAll(t, rw, []testDoc{d})
+	if v := version(rw.db); v != Version {
+		t.Errorf("after a write, the file has version %d, want %d", v, Version)
+	}
+	rw.View(func(tx Tx) error {
+		old, _, ok1, err1 := tx.Doc(docs[0].doc.ID)
+		added, _, ok2, err2 := tx.Doc(d.doc.ID)
+		if !ok1 || !ok2 || err1 != nil || err2 != nil || old.Record != 0 || added.Record != 12 {
+			t.Errorf("docs %+v and %+v (%v %v %v %v); want record lines 0 and 12", old, added, ok1, ok2, err1, err2)
+		}
+		return nil
+	})
+}

@@ -174,8 +174,9 @@ func sarifPhysical(file string, u *neardup.Unit) sarifPhysicalLocation {
 	var p sarifPhysicalLocation
 	p.ArtifactLocation.URI = sarifURI(file)
 	if u.Record == 0 && jsonlPath(file) {
-		// An archive unit of a JSON Lines file: the index keeps no
-		// record line, and its offsets are in the record's text.
+		// An archive unit of a JSON Lines file stored by an index of
+		// format version 2, which kept no record line: its offsets are
+		// in the record's text.
 		return p
 	}
 	p.Region = &sarifRegion{StartLine: u.FileLine(), Snippet: sarifMessage{u.Text}}

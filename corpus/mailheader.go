@@ -49,13 +49,13 @@ var mailFields = map[string]bool{
 func skipEmbeddedHeader(src string, start, end, next int, fresh bool) int {
 	l := src[start:end]
 	if forwardSeparator(l) {
-		if p := skipMessageHeader(src, next); p > next {
+		if p := skipMessageHeader(src, next, false); p > next {
 			return p
 		}
 		return start
 	}
 	if _, field := headerField(l); fresh && (field || mboxLine(l)) {
-		return skipMessageHeader(src, start)
+		return skipMessageHeader(src, start, false)
 	}
 	return start
 }
@@ -122,7 +122,12 @@ func isMailField(name string) bool {
 
 // skipMessageHeader returns the offset after the message header block that
 // opens src at pos (see above), or pos.
-func skipMessageHeader(src string, pos int) int {
+//
+// At the start of a document (first set) the block may open with folded
+// lines: an archive that kept a message from its second header line on
+// (20 Newsgroups' posts that open with the rest of a long "Path:" value,
+// " cs.utexas.edu!uunet!...!keith").
+func skipMessageHeader(src string, pos int, first bool) int {
 	p := pos
 	if _, end, next := nextLine(src, p); mboxLine(src[p:end]) {
 		p = next
@@ -141,7 +146,7 @@ func skipMessageHeader(src string, pos int) int {
 		case ok:
 			fields++
 			mail = mail || isMailField(name)
-		case fields > 0 && (l[0] == ' ' || l[0] == '\t'):
+		case (fields > 0 || first && n < maxHeaderLines/2) && (l[0] == ' ' || l[0] == '\t'):
 			// A folded value.
 		default:
 			return pos

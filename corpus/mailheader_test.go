@@ -14,6 +14,9 @@ func TestMessageHeader(t *testing.T) {
 		{"mbox separator", "From alice@example.org Mon Jan  1 00:00:00 2024\nFrom: Alice <alice@example.org>\nTo: Bob <bob@example.org>\n\nSee you at noon.\n",
 			"See you at noon."},
 		{"CRLF", "From: a@example.org\r\nSubject: Hi\r\n\r\nHello there.\r\n", "Hello there."},
+		{"opening with a folded value", " cs.utexas.edu!uunet!olivea!nntp-server.caltech.edu!keith\nSubject: Re: Political Atheists?\nFrom: keith@cco.caltech.edu (Keith Allan Schneider)\nOrganization: California Institute of Technology\n\nThe body of the post.\n",
+			"The body of the post."},
+		{"an indented paragraph, no header", "  The council voted on Tuesday to dredge the harbour.\nIt will cost 2.5 million dollars.\n\nMore.\n", "The council voted on Tuesday to dredge the harbour."},
 		// Not message headers: kept as text.
 		{"no message field", "Title: Harbour plan\nAuthor: The Editor\n\nThe council voted.\n", "Title: Harbour plan"},
 		{"one field", "From: the editor\n\nThe council voted.\n", "From: the editor"},

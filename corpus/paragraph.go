@@ -75,7 +75,7 @@ func (s *splitter) blocks(md bool) {
 	if md {
 		pos = skipFrontMatter(src, pos)
 	} else {
-		pos = skipMessageHeader(src, pos)
+		pos = skipMessageHeader(src, pos, true)
 	}
 	s.skip(SkipMetadata, p, pos)
 	s.transcript = isTranscript(src[pos:])

@@ -68,7 +68,8 @@ type boilerplateSet struct {
 // navigation, bylines, "Subscribe to our newsletter") or spread over ten
 // times that many documents (cookie notices, disclaimers). Longer text
 // repeated in a few documents is a duplicate, not boilerplate: a wire story
-// re-run by three sites must be reported as such.
+// re-run by three sites must be reported as such, its short paragraphs and
+// headline too, which sit next to its long ones in each copy.
 func (s *scanner) boilerplate() boilerplateSet {
 	b := boilerplateSet{unit: make([]bool, len(s.units))}
 	// Group the units by fingerprint: sort (fingerprint, unit) pairs, so
@@ -89,7 +90,10 @@ func (s *scanner) boilerplate() boilerplateSet {
 		}
 		return cmp.Compare(x.unit, y.unit)
 	})
-	var found [][]int32
+	// The groups repeated in enough documents: cand, boilerplate unless
+	// found to be copied text, and the long groups of a few documents.
+	var cand [][]int32
+	copied := make([]bool, len(s.units)) // in a long group repeated in a few documents: a copied story
 	for i := 0; i < len(keys); {
 		j := i + 1
 		for j < len(keys) && keys[j].key == keys[i].key {
@@ -104,18 +108,58 @@ func (s *scanner) boilerplate() boilerplateSet {
 		for k, e := range run {
 			g[k] = e.unit
 		}
-		docs := 1
-		for j := 1; j < len(g); j++ {
-			if s.udoc[g[j]] != s.udoc[g[j-1]] {
-				docs++
-			}
-		}
-		words := s.su[g[0]].Words()
-		if docs < s.opt.BoilerplateDocs || (words >= 3*s.opt.MinWords && docs < 10*s.opt.BoilerplateDocs) {
+		if s.docsOf(g) < s.opt.BoilerplateDocs {
 			continue
 		}
-		found = append(found, g)
+		switch words := s.su[g[0]].Words(); {
+		case words < 3*s.opt.MinWords:
+			cand = append(cand, g)
+		case s.docsOf(g) < 10*s.opt.BoilerplateDocs:
+			for _, u := range g {
+				copied[u] = !s.quoted[u] // a passage quoted in replies is no story re-run
+			}
+		default:
+			cand = append(cand, g) // a long notice on very many pages
+		}
 	}
+	// A candidate is boilerplate unless it is part of copied stories: in
+	// BoilerplateDocs of its documents or more, and two in three of them,
+	// a unit next to it is one of a long group (a wire story re-run by
+	// three sites, with its short paragraphs and headline; navigation,
+	// bylines and notices sit beside pages' own text, and a site's
+	// furniture beside a story it re-ran is beside others' too). Quoted text is no such neighbour: replies
+	// that quote one post repeat it, with their signatures beside it.
+	// A candidate found so is copied text itself, for the groups next to
+	// it (a story's last short paragraph after another): repeat until
+	// none is found.
+	inCopies := func(g []int32) bool {
+		in, last := 0, int32(-1)
+		for _, u := range g {
+			d := s.udoc[u]
+			next := func(v int) bool { return v >= 0 && v < len(s.units) && s.udoc[v] == d && copied[v] }
+			if d != last && (next(int(u)-1) || next(int(u)+1)) {
+				in++
+				last = d
+			}
+		}
+		return in >= s.opt.BoilerplateDocs && 3*in >= 2*s.docsOf(g)
+	}
+	for more := true; more; {
+		more = false
+		rest := cand[:0]
+		for _, g := range cand {
+			if !inCopies(g) {
+				rest = append(rest, g)
+				continue
+			}
+			for _, u := range g {
+				copied[u] = !s.quoted[u]
+			}
+			more = true
+		}
+		cand = rest
+	}
+	found := cand
 	for _, g := range found {
 		for _, u := range g {
 			b.unit[u] = true
@@ -133,6 +177,18 @@ func (s *scanner) boilerplate() boilerplateSet {
 		b.clusters = append(b.clusters, c)
 	}
 	return b
+}
+
+// docsOf returns the number of documents the units of g (in unit order)
+// are in.
+func (s *scanner) docsOf(g []int32) int {
+	docs := 1
+	for j := 1; j < len(g); j++ {
+		if s.udoc[g[j]] != s.udoc[g[j-1]] {
+			docs++
+		}
+	}
+	return docs
 }
 
 // runningHeads finds the running headers and footers of paginated text:

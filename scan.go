@@ -118,6 +118,7 @@ type scanner struct {
 	copies    copySet         // exact copies: compared through their originals (copies.go)
 	refs      int             // units in reference lists
 	skipped   skipCounts      // parts of the documents in no unit
+	quoted    []bool          // unit i is quoted text (corpus.Unit.Quoted)
 	multi     []bool          // unit has more than one sentence (paragraph mode)
 	sent      sentenceProfile // content terms by sentence of the compared units
 	near      []uint64        // nearBands band keys of each compared unit (see nearKeys)
@@ -175,6 +176,7 @@ func (s *scanner) split(docs []corpus.Document) {
 	}
 	s.units = make([]Unit, 0, n)
 	s.udoc = make([]int32, 0, n)
+	s.quoted = make([]bool, 0, n)
 	for i, us := range per {
 		d := &docs[i]
 		for _, u := range us {
@@ -188,6 +190,7 @@ func (s *scanner) split(docs []corpus.Document) {
 				s.refs++
 			}
 			s.udoc = append(s.udoc, int32(i))
+			s.quoted = append(s.quoted, u.Quoted)
 		}
 	}
 }

@@ -508,3 +508,56 @@ func TestScanCountsSkipped(t *testing.T) {
 		t.Errorf("%d units, %d code blocks, %d metadata blocks; want 3, 2, 2", s.Units, s.Code, s.Metadata)
 	}
 }
+
+// TestWireStoryRerunNotBoilerplate: a wire story re-run whole by three
+// sites is reported as duplicates, its short paragraphs and headline too,
+// not as boilerplate; so the rewrite of a short paragraph is still found.
+// Furniture beside different stories stays boilerplate.
+func TestWireStoryRerunNotBoilerplate(t *testing.T) {
+	wire, err := os.ReadFile("testdata/coffee/wire-original.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rewrite, err := os.ReadFile("testdata/coffee/markets-rewrite.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const furniture = "Subscribe to our newsletter for the day's top stories."
+	var docs []corpus.Document
+	for _, site := range []string{"a", "b", "c"} {
+		docs = append(docs, corpus.Document{ID: site, Format: corpus.Text, Text: furniture + "\n\n" + string(wire)})
+	}
+	others := []string{
+		"The council voted on Tuesday to dredge the northern harbour at a cost of 2.5 million dollars.",
+		"Fishermen protested outside the town hall, saying the new fees would put small boats out of business.",
+		"The mayor said the port would apply for a regional grant to cover part of the dredging next spring.",
+	}
+	for i, o := range others {
+		docs = append(docs, corpus.Document{ID: fmt.Sprint("other", i), Format: corpus.Text, Text: o + "\n\n" + furniture + "\n"})
+	}
+	docs = append(docs, corpus.Document{ID: "rewrite", Format: corpus.Text, Text: string(rewrite)})
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var boiler []string
+	rewriteFound := false
+	for _, c := range res.Clusters {
+		rep := res.Units[c.Rep].Text
+		if c.Kind == neardup.Boilerplate {
+			boiler = append(boiler, rep)
+			continue
+		}
+		for _, m := range c.Members {
+			if res.Units[m.Unit].Doc == "rewrite" && strings.HasPrefix(rep, "Traders said roasters") {
+				rewriteFound = true
+			}
+		}
+	}
+	if len(boiler) != 1 || boiler[0] != furniture {
+		t.Errorf("boilerplate %q, want the newsletter line alone", boiler)
+	}
+	if !rewriteFound {
+		t.Errorf("the rewrite of 'Traders said roasters ...' is in no cluster with it")
+	}
+}

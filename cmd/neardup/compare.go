@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/neardup/neardup/score"
@@ -42,7 +43,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	var texts [2]string
 	for i := range texts {
-		t, err := textArg(fs.Arg(i), *literal, stdin)
+		t, err := textArg(fs.Arg(i), *literal, stdin, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "neardup compare: %v\n", err)
 			return exitError
@@ -55,6 +56,11 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return exitError
 	}
 	a, b := s.Analyze(texts[0]), s.Analyze(texts[1])
+	for i, u := range []*score.Unit{a, b} {
+		if u.ContentWords() == 0 {
+			fmt.Fprintf(stderr, "neardup compare: %s holds no word to compare (only stop words, numbers or punctuation): its score says nothing\n", [2]string{"A", "B"}[i])
+		}
+	}
 	e := s.Explain(s.NewCorpus([]*score.Unit{a, b}), a, b)
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
@@ -71,7 +77,7 @@ func runCompare(ctx context.Context, args []string, stdin io.Reader, stdout, std
 
 // textArg returns the text an argument stands for: standard input for
 // "-", the content of an existing regular file, or the argument itself.
-func textArg(arg string, literal bool, stdin io.Reader) (string, error) {
+func textArg(arg string, literal bool, stdin io.Reader, stderr io.Writer) (string, error) {
 	if literal {
 		return arg, nil
 	}
@@ -82,14 +88,42 @@ func textArg(arg string, literal bool, stdin io.Reader) (string, error) {
 		}
 		return string(b), nil
 	}
-	if st, err := os.Stat(arg); err == nil && st.Mode().IsRegular() {
+	st, err := os.Stat(arg)
+	switch {
+	case err == nil && st.Mode().IsRegular():
 		b, err := os.ReadFile(arg)
 		if err != nil {
 			return "", err
 		}
 		return string(b), nil
+	case err == nil && st.IsDir():
+		return "", fmt.Errorf("%s: is a folder: name a file, or give --text to compare the words", arg)
+	case fileName(arg):
+		fmt.Fprintf(stderr, "neardup compare: no file %s: comparing it as text (--text says so and silences this)\n", arg)
 	}
 	return arg, nil
+}
+
+// fileName reports whether arg reads as a file's name rather than a text:
+// one word with a path separator or an extension ("bigAA.txt",
+// "drafts/a.md"; not "e.g." or "U.S.").
+func fileName(arg string) bool {
+	if arg == "" || strings.ContainsAny(arg, " \t\n") {
+		return false
+	}
+	if strings.ContainsRune(arg, '/') || strings.ContainsRune(arg, filepath.Separator) {
+		return true
+	}
+	ext := filepath.Ext(arg)
+	if len(ext) < 3 || len(ext) > 6 || len(ext) == len(arg) {
+		return false
+	}
+	for _, r := range ext[1:] {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func writeExplanation(w io.Writer, e score.Explanation, threshold float64) {

@@ -140,3 +140,22 @@ func TestCompareErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestCompareArgsThatAreNotTexts: a missing file name is compared as text
+// with a warning, a folder is an error, and a side with no word says so.
+func TestCompareArgsThatAreNotTexts(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := cli(t, "", "compare", seedFile, filepath.Join(dir, "missing.txt"))
+	if code != exitOK || !strings.Contains(errs, "no file") || !strings.Contains(errs, "missing.txt") {
+		t.Errorf("compare with a missing file = %d, %q; want 0 and a warning", code, errs)
+	}
+	if code, _, errs := cli(t, "", "compare", dir, seedFile); code != exitError || !strings.Contains(errs, "is a folder") {
+		t.Errorf("compare with a folder = %d, %q; want %d saying it is a folder", code, errs, exitError)
+	}
+	if _, _, errs := cli(t, "", "compare", "--text", "...", "..."); !strings.Contains(errs, "A holds no word to compare") {
+		t.Errorf("compare of punctuation: %q; want a note", errs)
+	}
+	if _, _, errs := cli(t, "", "compare", "e.g.", "U.S."); errs != "" {
+		t.Errorf("compare of abbreviations warned %q", errs)
+	}
+}

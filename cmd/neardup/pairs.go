@@ -86,6 +86,7 @@ func runPairs(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return exitError
 	}
 	sum := summarize(pairs, results, s.Options().Threshold)
+	warnStrayLabels(stderr, pairs)
 	code := writeReport(*out, stdout, stderr, func(w io.Writer) error {
 		if *format == "json" {
 			return writePairsJSON(w, pairs, results, sum, skipped, *summaryOnly)
@@ -172,6 +173,30 @@ func parallel(ctx context.Context, n int, fn func(i int)) error {
 	}
 	wg.Wait()
 	return ctx.Err()
+}
+
+// warnStrayLabels warns when a file of 0/1 labels holds a few others ("11"
+// for "1"): one such label makes every label graded (positive at half the
+// top label), which would turn the summary around without a word.
+func warnStrayLabels(stderr io.Writer, pairs []score.LabeledPair) {
+	var binary, other int
+	first := 0
+	for _, p := range pairs {
+		switch {
+		case !p.Labeled:
+		case p.Label == 0 || p.Label == 1:
+			binary++
+		default:
+			if other == 0 {
+				first = p.Line
+			}
+			other++
+		}
+	}
+	if other > 0 && other*20 < binary {
+		fmt.Fprintf(stderr, "neardup pairs: %d of %d labels are not 0 or 1 (the first at line %d), so all are read as graded scores: positive is at least half the top label; if the file is 0/1, mend them\n",
+			other, other+binary, first)
+	}
 }
 
 // summarize measures the labelled pairs; nil when none is labelled.

@@ -311,3 +311,24 @@ func TestPairsHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestPairsStrayLabel: one label of "11" among 0/1 labels makes every
+// label graded; pairs says so.
+func TestPairsStrayLabel(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("label\ta\tb\n")
+	for i := 0; i < 21; i++ {
+		fmt.Fprintf(&b, "%d\tThe bank raised rates on day %d.\tRates were raised by the bank on day %d.\n", i%2, i, i)
+	}
+	b.WriteString("11\tThe bank raised rates.\tRates were raised by the bank.\n")
+	path := filepath.Join(t.TempDir(), "labels.tsv")
+	os.WriteFile(path, []byte(b.String()), 0o644)
+	_, _, errs := cli(t, "", "pairs", "--summary", path)
+	if !strings.Contains(errs, "1 of 22 labels are not 0 or 1 (the first at line 23)") {
+		t.Errorf("pairs with a stray label: %q; want a warning naming line 23", errs)
+	}
+	os.WriteFile(path, []byte(strings.Replace(b.String(), "\n11\t", "\n1\t", 1)), 0o644)
+	if _, _, errs := cli(t, "", "pairs", "--summary", path); strings.Contains(errs, "not 0 or 1") {
+		t.Errorf("pairs of 0/1 labels warned: %q", errs)
+	}
+}

@@ -231,7 +231,7 @@ func stdinDocID(d *corpus.Document, id string) error {
 }
 
 func runIndexRm(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlagSet("index rm", "--index PATH --doc ID...", "Removes documents from the index by the id they were added under (the path as\ngiven, or the JSONL id). All removals are committed at once.", stderr)
+	fs := newFlagSet("index rm", "--index PATH --doc ID...", "Removes documents from the index by the id they were added under (the path as\ngiven, or the JSONL id), each committed in turn. An id the index does not hold is\nreported and the others are still removed; the exit status is then 1.", stderr)
 	var xf indexFlags
 	xf.register(fs)
 	ids := fs.StringArray("doc", nil, "id of a document to remove (repeatable)")

@@ -91,9 +91,10 @@ func (s *scanner) boilerplate() boilerplateSet {
 		return cmp.Compare(x.unit, y.unit)
 	})
 	// The groups repeated in enough documents: cand, boilerplate unless
-	// found to be copied text, and the long groups of a few documents.
+	// found to be copied text, and the long groups of a few documents,
+	// copied text.
 	var cand [][]int32
-	copied := make([]bool, len(s.units)) // in a long group repeated in a few documents: a copied story
+	copied := make([]bool, len(s.units))
 	for i := 0; i < len(keys); {
 		j := i + 1
 		for j < len(keys) && keys[j].key == keys[i].key {
@@ -108,53 +109,32 @@ func (s *scanner) boilerplate() boilerplateSet {
 		for k, e := range run {
 			g[k] = e.unit
 		}
-		if s.docsOf(g) < s.opt.BoilerplateDocs {
-			continue
-		}
+		docs := s.docsOf(g)
 		switch words := s.su[g[0]].Words(); {
-		case words < 3*s.opt.MinWords:
-			cand = append(cand, g)
-		case s.docsOf(g) < 10*s.opt.BoilerplateDocs:
-			for _, u := range g {
-				copied[u] = !s.quoted[u] // a passage quoted in replies is no story re-run
-			}
+		case docs < s.opt.BoilerplateDocs:
+		case words >= 3*s.opt.MinWords && docs < 10*s.opt.BoilerplateDocs:
+			s.markCopied(copied, g)
 		default:
-			cand = append(cand, g) // a long notice on very many pages
+			cand = append(cand, g) // short, or a long notice on very many pages
 		}
 	}
 	// A candidate is boilerplate unless it is part of copied stories: in
 	// BoilerplateDocs of its documents or more, and two in three of them,
-	// a unit next to it is one of a long group (a wire story re-run by
-	// three sites, with its short paragraphs and headline; navigation,
-	// bylines and notices sit beside pages' own text, and a site's
-	// furniture beside a story it re-ran is beside others' too). Quoted text is no such neighbour: replies
-	// that quote one post repeat it, with their signatures beside it.
-	// A candidate found so is copied text itself, for the groups next to
-	// it (a story's last short paragraph after another): repeat until
-	// none is found.
-	inCopies := func(g []int32) bool {
-		in, last := 0, int32(-1)
-		for _, u := range g {
-			d := s.udoc[u]
-			next := func(v int) bool { return v >= 0 && v < len(s.units) && s.udoc[v] == d && copied[v] }
-			if d != last && (next(int(u)-1) || next(int(u)+1)) {
-				in++
-				last = d
-			}
-		}
-		return in >= s.opt.BoilerplateDocs && 3*in >= 2*s.docsOf(g)
-	}
+	// a unit next to it is copied text (a wire story re-run by three
+	// sites, with its short paragraphs and headline). Navigation, bylines
+	// and notices sit beside pages' own text, and a site's furniture
+	// beside a story it re-ran is beside other stories too. A candidate
+	// found copied is copied text itself, for the groups next to it (a
+	// story's last short paragraph after another): repeat until none is.
 	for more := true; more; {
 		more = false
 		rest := cand[:0]
 		for _, g := range cand {
-			if !inCopies(g) {
+			if !s.inCopies(copied, g) {
 				rest = append(rest, g)
 				continue
 			}
-			for _, u := range g {
-				copied[u] = !s.quoted[u]
-			}
+			s.markCopied(copied, g)
 			more = true
 		}
 		cand = rest
@@ -177,6 +157,30 @@ func (s *scanner) boilerplate() boilerplateSet {
 		b.clusters = append(b.clusters, c)
 	}
 	return b
+}
+
+// markCopied marks the units of g copied text, but for quoted ones: a
+// passage that replies quote is no story re-run, and their signatures sit
+// beside it.
+func (s *scanner) markCopied(copied []bool, g []int32) {
+	for _, u := range g {
+		copied[u] = !s.quoted[u]
+	}
+}
+
+// inCopies reports whether the units of g sit next to copied text (a unit
+// of the same document just before or after) in BoilerplateDocs of their
+// documents or more, and in two in three of them.
+func (s *scanner) inCopies(copied []bool, g []int32) bool {
+	next := func(v int, d int32) bool { return v >= 0 && v < len(s.units) && s.udoc[v] == d && copied[v] }
+	in, last := 0, int32(-1)
+	for _, u := range g {
+		if d := s.udoc[u]; d != last && (next(int(u)-1, d) || next(int(u)+1, d)) {
+			in++
+			last = d
+		}
+	}
+	return in >= s.opt.BoilerplateDocs && 3*in >= 2*s.docsOf(g)
 }
 
 // docsOf returns the number of documents the units of g (in unit order)

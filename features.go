@@ -92,9 +92,10 @@ func (s *scanner) boilerplate() boilerplateSet {
 	})
 	// The groups repeated in enough documents: cand, boilerplate unless
 	// found to be copied text, and the long groups of a few documents,
-	// copied text.
-	var cand [][]int32
-	copied := make([]bool, len(s.units))
+	// copied text when their documents are mostly copies (not a long
+	// signature or footer beside each post's own text).
+	var cand, long [][]int32
+	repeated := make([]bool, len(s.units)) // in a group repeated in two documents or more
 	for i := 0; i < len(keys); {
 		j := i + 1
 		for j < len(keys) && keys[j].key == keys[i].key {
@@ -102,7 +103,7 @@ func (s *scanner) boilerplate() boilerplateSet {
 		}
 		run := keys[i:j]
 		i = j
-		if len(run) < s.opt.BoilerplateDocs {
+		if len(run) < 2 {
 			continue
 		}
 		g := make([]int32, len(run))
@@ -110,23 +111,43 @@ func (s *scanner) boilerplate() boilerplateSet {
 			g[k] = e.unit
 		}
 		docs := s.docsOf(g)
+		if docs >= 2 {
+			for _, u := range g {
+				repeated[u] = true
+			}
+		}
 		switch words := s.su[g[0]].Words(); {
 		case docs < s.opt.BoilerplateDocs:
 		case words >= 3*s.opt.MinWords && docs < 10*s.opt.BoilerplateDocs:
-			s.markCopied(copied, g)
+			long = append(long, g)
 		default:
 			cand = append(cand, g) // short, or a long notice on very many pages
 		}
 	}
+	copied := make([]bool, len(s.units))
+	if len(cand) > 0 && len(long) > 0 {
+		mostly := s.mostlyRepeated(repeated)
+		for _, g := range long {
+			n := 0
+			for k, u := range g {
+				if (k == 0 || s.udoc[u] != s.udoc[g[k-1]]) && mostly[s.udoc[u]] {
+					n++
+				}
+			}
+			if 3*n >= 2*s.docsOf(g) {
+				s.markCopied(copied, g)
+			}
+		}
+	}
 	// A candidate is boilerplate unless it is part of copied stories: in
 	// BoilerplateDocs of its documents or more, and two in three of them,
-	// a unit next to it is copied text (a wire story re-run by three
-	// sites, with its short paragraphs and headline). Navigation, bylines
-	// and notices sit beside pages' own text, and a site's furniture
-	// beside a story it re-ran is beside other stories too. A candidate
-	// found copied is copied text itself, for the groups next to it (a
-	// story's last short paragraph after another): repeat until none is.
-	for more := true; more; {
+	// it sits next to one and the same group of copied text (a wire story
+	// re-run by three sites, with its short paragraphs and headline).
+	// Navigation sits beside a different story on each page, bylines and
+	// notices beside pages' own text. A candidate found copied is copied
+	// text itself, for the groups next to it (a story's last short
+	// paragraph after another): repeat until none is.
+	for more := len(long) > 0; more; {
 		more = false
 		rest := cand[:0]
 		for _, g := range cand {
@@ -168,19 +189,59 @@ func (s *scanner) markCopied(copied []bool, g []int32) {
 	}
 }
 
-// inCopies reports whether the units of g sit next to copied text (a unit
-// of the same document just before or after) in BoilerplateDocs of their
-// documents or more, and in two in three of them.
+// inCopies reports whether the units of g sit next to the same group of
+// copied text (a unit of the same document just before or after, of one
+// fingerprint) in BoilerplateDocs of their documents or more, and in two
+// in three of them.
 func (s *scanner) inCopies(copied []bool, g []int32) bool {
-	next := func(v int, d int32) bool { return v >= 0 && v < len(s.units) && s.udoc[v] == d && copied[v] }
-	in, last := 0, int32(-1)
+	count := map[uint64]int{}
+	last := int32(-1)
 	for _, u := range g {
-		if d := s.udoc[u]; d != last && (next(int(u)-1, d) || next(int(u)+1, d)) {
-			in++
-			last = d
+		d := s.udoc[u]
+		if d == last {
+			continue
+		}
+		last = d
+		seen := uint64(0)
+		for _, v := range [2]int{int(u) - 1, int(u) + 1} {
+			if v >= 0 && v < len(s.units) && s.udoc[v] == d && copied[v] {
+				if f := s.su[v].Fingerprint(); f != seen {
+					count[f]++
+					seen = f
+				}
+			}
 		}
 	}
-	return in >= s.opt.BoilerplateDocs && 3*in >= 2*s.docsOf(g)
+	docs := s.docsOf(g)
+	for _, n := range count {
+		if n >= s.opt.BoilerplateDocs && 3*n >= 2*docs {
+			return true
+		}
+	}
+	return false
+}
+
+// mostlyRepeated reports, by document, whether half of its units or more
+// (of those with words, quotes left out) are repeated in another
+// document: a copy of something, not a document of its own with a
+// signature or a footer.
+func (s *scanner) mostlyRepeated(repeated []bool) []bool {
+	rep := make([]int, len(s.docs))
+	all := make([]int, len(s.docs))
+	for u, su := range s.su {
+		if su.Words() == 0 || s.units[u].Reference || s.quoted[u] {
+			continue // a reply's quotes make it no copy
+		}
+		all[s.udoc[u]]++
+		if repeated[u] {
+			rep[s.udoc[u]]++
+		}
+	}
+	out := make([]bool, len(s.docs))
+	for d := range out {
+		out[d] = all[d] > 0 && 2*rep[d] >= all[d]
+	}
+	return out
 }
 
 // docsOf returns the number of documents the units of g (in unit order)

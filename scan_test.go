@@ -561,3 +561,51 @@ func TestWireStoryRerunNotBoilerplate(t *testing.T) {
 		t.Errorf("the rewrite of 'Traders said roasters ...' is in no cluster with it")
 	}
 }
+
+// TestCopiedStoryNeighbours: what sits next to repeated text but is no part
+// of a copied story stays boilerplate: a site's navigation beside a
+// different re-run story on each page, and a signature line beside a long
+// signature under posts of their own.
+func TestCopiedStoryNeighbours(t *testing.T) {
+	story := func(topic string) string {
+		return fmt.Sprintf("The regional council approved a new plan for the %s on Tuesday after a long debate with residents and the harbour board.\n\n"+
+			"Officials said the work on the %s would begin next spring and take about two years, with most of the cost met by the national government.\n\n"+
+			"Opponents of the %s plan said they would appeal, arguing that the council had ignored the objections of fishermen and local shop owners.\n", topic, topic, topic)
+	}
+	const nav = "Home | News | Sport | Weather | Business | Opinion"
+	var docs []corpus.Document
+	for i, topic := range []string{"ferry terminal", "sea wall", "fish market"} {
+		for _, site := range []string{"a", "b", "c"} {
+			text := story(topic)
+			if site == "a" {
+				text = nav + "\n\n" + text
+			}
+			docs = append(docs, corpus.Document{ID: fmt.Sprintf("%s/%d", site, i), Format: corpus.Text, Text: text})
+		}
+	}
+	docs = append(docs, corpus.Document{ID: "a/own", Format: corpus.Text, Text: nav + "\n\nThe lifeboat crew rescued two sailors off the northern cape in a storm on Sunday night.\n"})
+	const sigLong = "Jo Smith, harbour historian and author of three books on the ships and the people of the northern coast, writes every week."
+	const sigShort = "Jo Smith, Harbour Town, jo@example.org"
+	for i, body := range []string{
+		"I went down to the quay this morning and the old crane is finally gone, after forty years of rust.",
+		"Does anyone know when the ferry timetable for the winter will be published by the operator?",
+		"The tide tables in the paper were wrong again this week, off by nearly an hour on Thursday.",
+	} {
+		docs = append(docs, corpus.Document{ID: fmt.Sprint("post", i), Format: corpus.Text, Text: body + "\n\n" + sigLong + "\n\n" + sigShort + "\n"})
+	}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	boiler := map[string]bool{}
+	for _, c := range res.Clusters {
+		if c.Kind == neardup.Boilerplate {
+			boiler[res.Units[c.Rep].Text] = true
+		}
+	}
+	for _, want := range []string{nav, sigShort} {
+		if !boiler[want] {
+			t.Errorf("%q is not boilerplate; boilerplate: %v", want, boiler)
+		}
+	}
+}

@@ -489,7 +489,12 @@ func (t *boltTx) commit() error {
 	// without record lines: the first commit that writes to an earlier
 	// version's file marks it Version, so that readers of the earlier
 	// version refuse it from then on.
-	if v, _ := uvarint(t.meta.Get(keyVersion)); v != Version {
+	// Only ever raised: a file a newer writer marked (a process of this
+	// version that opened it before, Shared) is refused, not marked back.
+	switch v, _ := uvarint(t.meta.Get(keyVersion)); {
+	case v > Version:
+		return fmt.Errorf("%w: the index has format version %d, this neardup writes version %d", ErrVersion, v, Version)
+	case v < Version:
 		if err := t.meta.Put(keyVersion, binaryUvarint(Version)); err != nil {
 			return err
 		}

@@ -372,3 +372,43 @@ func TestVersion2File(t *testing.T) {
 		return nil
 	})
 }
+
+// TestNewerVersionNotMarkedBack: a writer that opened a file (Shared)
+// before a newer writer marked it a later version refuses to commit to it,
+// rather than marking it back to its own version.
+func TestNewerVersionNotMarkedBack(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shared.ndx")
+	a, err := Open(path, Options{Params: testParams, NoSync: true, Shared: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	docs := corpusDocs(t)
+	addAll(t, a, docs[:1])
+	db, err := bolt.Open(path, 0o644, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyVersion, binaryUvarint(Version+1)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	err = a.Update(func(tx Tx) error {
+		_, err := tx.AddDoc(docs[1].doc, docs[1].units, docs[1].terms)
+		return err
+	})
+	if !errors.Is(err, ErrVersion) {
+		t.Fatalf("commit to a newer version's file = %v, want ErrVersion", err)
+	}
+	db, err = bolt.Open(path, 0o644, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.View(func(tx *bolt.Tx) error {
+		if v, _ := uvarint(tx.Bucket(bucketMeta).Get(keyVersion)); v != Version+1 {
+			t.Errorf("the file's version is %d, want %d still", v, Version+1)
+		}
+		return nil
+	})
+}

@@ -146,8 +146,10 @@ func skipMessageHeader(src string, pos int, first bool) int {
 		case ok:
 			fields++
 			mail = mail || isMailField(name)
-		case (fields > 0 || first && n < maxHeaderLines/2) && (l[0] == ' ' || l[0] == '\t'):
-			// A folded value.
+		case fields > 0 && (l[0] == ' ' || l[0] == '\t'),
+			first && fields == 0 && n < maxHeaderLines/2 && (l[0] == ' ' || l[0] == '\t') && !strings.ContainsAny(strings.TrimSpace(l), " \t"):
+			// A folded value; at a document's start, the rest of a long
+			// one ("Path:"), one word.
 		default:
 			return pos
 		}

@@ -16,6 +16,8 @@ func TestMessageHeader(t *testing.T) {
 		{"CRLF", "From: a@example.org\r\nSubject: Hi\r\n\r\nHello there.\r\n", "Hello there."},
 		{"opening with a folded value", " cs.utexas.edu!uunet!olivea!nntp-server.caltech.edu!keith\nSubject: Re: Political Atheists?\nFrom: keith@cco.caltech.edu (Keith Allan Schneider)\nOrganization: California Institute of Technology\n\nThe body of the post.\n",
 			"The body of the post."},
+		{"indented prose before a header", "    Please read the posting rules first.\n    The moderators remove posts that break them.\nFrom: moderator@example.org\nNewsgroups: misc.test\n\nBody of the post.\n",
+			"Please read the posting rules first."},
 		{"an indented paragraph, no header", "  The council voted on Tuesday to dredge the harbour.\nIt will cost 2.5 million dollars.\n\nMore.\n", "The council voted on Tuesday to dredge the harbour."},
 		// Not message headers: kept as text.
 		{"no message field", "Title: Harbour plan\nAuthor: The Editor\n\nThe council voted.\n", "Title: Harbour plan"},

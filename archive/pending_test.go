@@ -227,14 +227,6 @@ func TestVersion1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	version := func(db *bolt.DB) uint64 {
-		var v uint64
-		db.View(func(tx *bolt.Tx) error {
-			v, _ = uvarint(tx.Bucket(bucketMeta).Get(keyVersion))
-			return nil
-		})
-		return v
-	}
 
 	ro, err := Open(path, Options{ReadOnly: true})
 	if err != nil {
@@ -337,13 +329,6 @@ func TestVersion2File(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	version := func(db *bolt.DB) (v uint64) {
-		db.View(func(tx *bolt.Tx) error {
-			v, _ = uvarint(tx.Bucket(bucketMeta).Get(keyVersion))
-			return nil
-		})
-		return v
-	}
 	if err := db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyVersion, binaryUvarint(2)) }); err != nil {
 		t.Fatal(err)
 	}
@@ -405,10 +390,16 @@ func TestNewerVersionNotMarkedBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	if v := version(db); v != Version+1 {
+		t.Errorf("the file's version is %d, want %d still", v, Version+1)
+	}
+}
+
+// version returns the format version db's meta bucket records.
+func version(db *bolt.DB) (v uint64) {
 	db.View(func(tx *bolt.Tx) error {
-		if v, _ := uvarint(tx.Bucket(bucketMeta).Get(keyVersion)); v != Version+1 {
-			t.Errorf("the file's version is %d, want %d still", v, Version+1)
-		}
+		v, _ = uvarint(tx.Bucket(bucketMeta).Get(keyVersion))
 		return nil
 	})
+	return v
 }

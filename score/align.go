@@ -1,6 +1,7 @@
 package score
 
 import (
+	"math/bits"
 	"slices"
 
 	"github.com/neardup/neardup/similarity"
@@ -168,31 +169,64 @@ func unaligned(idf, credit []float64) float64 {
 	return m
 }
 
-// lcs is the length of the longest common subsequence (dynamic
-// programming over one row).
+// lcs is the length of the longest common subsequence of a and b,
+// computed 64 cells at a time (Crochemore, Iliopoulos, Pinzon and Reid
+// 2001; Hyyrö 2004): a bit vector V over the positions of the shorter side
+// b, all ones at the start, takes each token x of a as
+// V = (V + U) | (V - U), U = V & M(x), where M(x) marks the positions of x
+// in b; the LCS is the number of zeros in V. A token absent from b leaves V
+// as it is. Faster than the one-row dynamic programme from 20 words a side,
+// and 10 times faster at 200 (two long texts given to compare took minutes).
 func lcs(a, b []uint32, sc *pairScratch) int {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	row := sc.row[:0]
-	for range len(b) + 1 {
-		row = append(row, 0)
+	w := (len(b) + 63) / 64
+	// (token, position) of b, sorted: the positions of each token in order.
+	occ := sc.occ[:0]
+	for j, y := range b {
+		occ = append(occ, uint64(y)<<32|uint64(j))
 	}
-	sc.row = row
+	sc.occ = occ
+	slices.Sort(occ)
+	v := sc.vm[:0]
+	for range 2 * w {
+		v = append(v, ^uint64(0))
+	}
+	sc.vm = v
+	v, m := v[:w], v[w:]
+	clear(m)
 	for _, x := range a {
-		diag := int32(0)
-		for j, y := range b {
-			up := row[j+1]
-			switch {
-			case x == y:
-				row[j+1] = diag + 1
-			case row[j] > up:
-				row[j+1] = row[j]
-			}
-			diag = up
+		i, _ := slices.BinarySearch(occ, uint64(x)<<32)
+		e := i
+		for e < len(occ) && uint32(occ[e]>>32) == x {
+			p := uint32(occ[e])
+			m[p/64] |= 1 << (p % 64)
+			e++
+		}
+		if e == i {
+			continue
+		}
+		var carry, borrow uint64
+		for k := range v {
+			u := v[k] & m[k]
+			var sum, diff uint64
+			sum, carry = bits.Add64(v[k], u, carry)
+			diff, borrow = bits.Sub64(v[k], u, borrow)
+			v[k] = sum | diff
+		}
+		for _, o := range occ[i:e] {
+			m[uint32(o)/64] = 0
 		}
 	}
-	return int(row[len(b)])
+	zeros := 0
+	for k, x := range v {
+		if k == w-1 && len(b)%64 != 0 {
+			x |= ^uint64(0) << (len(b) % 64)
+		}
+		zeros += 64 - bits.OnesCount64(x)
+	}
+	return zeros
 }
 
 // trigramDice is 2·|A∩B|/(|A|+|B|) over word-trigram multisets.

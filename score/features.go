@@ -100,18 +100,18 @@ const (
 
 // pairScratch is per-call working memory for Features.
 type pairScratch struct {
-	a, b   side
-	ia, ib []float64 // pair idf per term
-	ma, mb []float64 // alignment credit per term
-	pa     []int32   // aligned partner in b of each term of a; -1: none
-	how    []uint8   // how each term of a was aligned: a match* constant
-	row    []int32   // LCS row
-	ta, tb []uint64  // trigrams
-	grams  gramSet
-	vb     []vecTerm // alignVectors' terms of b
-	gb     []uint64  // alignSynonyms' (group, term) pairs of b
-	cmp    []compoundMatch
-	buf    []byte
+	a, b    side
+	ia, ib  []float64 // pair idf per term
+	ma, mb  []float64 // alignment credit per term
+	pa      []int32   // aligned partner in b of each term of a; -1: none
+	how     []uint8   // how each term of a was aligned: a match* constant
+	occ, vm []uint64  // lcs: b's (token, position) pairs; bit vectors
+	ta, tb  []uint64  // trigrams
+	grams   gramSet
+	vb      []vecTerm // alignVectors' terms of b
+	gb      []uint64  // alignSynonyms' (group, term) pairs of b
+	cmp     []compoundMatch
+	buf     []byte
 }
 
 // side is one unit of a pair unpacked for scoring: per term its count and

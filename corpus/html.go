@@ -108,6 +108,10 @@ func (s *splitter) html() {
 			if hasAttr && !void {
 				hidden, code = readAttrs(z, tag == "pre" || tag == "code")
 			}
+			if !void && !hidden && !code && inlineDrop(tag) {
+				skip = append(skip, tag) // no flush: the paragraph goes on after it
+				continue
+			}
 			if !void && (dropElement(tag) || hidden || code || tag == "code" && pre > 0) {
 				flush()
 				skip = append(skip, tag)
@@ -286,6 +290,19 @@ func dropElement(t string) bool {
 	case "script", "style", "noscript", "template", "head", "title", "nav",
 		"footer", "aside", "svg", "math", "iframe", "object", "canvas",
 		"select", "button", "textarea", "datalist", "label", "noembed", "noframes":
+		return true
+	}
+	return false
+}
+
+// inlineDrop reports whether t is a dropped element (dropElement) that
+// may stand inside a paragraph: an icon, a share button, an inline script.
+// The paragraph around it stays one, its text joined as a browser shows it
+// (the white space around the element is the text's own).
+func inlineDrop(t string) bool {
+	switch t {
+	case "script", "style", "noscript", "template", "svg", "math", "iframe", "object",
+		"canvas", "select", "button", "textarea", "datalist", "label":
 		return true
 	}
 	return false

@@ -22,6 +22,11 @@ func TestSplitHTML(t *testing.T) {
 			[]w{paraT("&ldquo;Hi&rdquo; &#8212; &#x41;&nbsp;b", "“Hi” — A b")}},
 		{"inline elements do not break", Paragraph, "<p>foo<b>bar</b> <a href='x'>baz</a>\nqux</p>",
 			[]w{paraT("foo<b>bar</b> <a href='x'>baz</a>\nqux", "foobar baz qux")}},
+		{"inline dropped elements keep the paragraph", Paragraph,
+			"<p>The bank raised rates <svg class=icon><path d='M0 0'/></svg> on Thursday<script>track(1)</script>, " +
+				"officials said <button>Share</button>today.</p><div>Box <label>x</label></div>",
+			[]w{paraT("The bank raised rates <svg class=icon><path d='M0 0'/></svg> on Thursday<script>track(1)</script>, "+
+				"officials said <button>Share</button>today.", "The bank raised rates on Thursday, officials said today."), para("Box")}},
 		{"br separates", Paragraph, "<p>one<br>two<br/>three</p>", []w{para("one"), para("two"), para("three")}},
 		{"text around blocks", Paragraph, "<div>Intro<p>Para</p>tail</div>", []w{para("Intro"), para("Para"), para("tail")}},
 		{"headings and table cells", Paragraph, "<h2>Sub <em>title</em></h2><table><tr><td>alpha</td><td>beta</td></tr></table>",

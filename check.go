@@ -105,8 +105,9 @@ const (
 // numbers for at least a fifth of either one's content is different (the
 // same wording with other figures: earnings lines, scores), and a
 // paraphrase between two multi-sentence paragraphs is different when
-// neither says at least three quarters of its sentences in the other (a
-// shared sentence or two, not a rewording). Both apply the templates
+// neither says at least three quarters of its sentences in the other,
+// whether read by exact terms or by the scorer's alignment (a shared
+// sentence or two, not a rewording). Both apply the templates
 // rule (a pair where one unit is worded in a frame filled in three or
 // more ways and the two give other numbers or mostly other names is no
 // finding), but where scan counts a frame's fillings over the corpus, a

@@ -413,21 +413,23 @@ func TestCheckContext(t *testing.T) {
 
 // TestCheckVerdictNotScans pins what the Check documentation says of scan:
 // the scores agree, but scan's verdict has rules of its own. Line 5 of the
-// bundled article archived and line 61 (its two-sentence rewording) as a
-// draft: Check reports a paraphrase; a scan of the two documents, whose
-// sentence-coverage rule for multi-sentence paragraphs applies, reports
-// no pair.
+// bundled article archived, and as a draft its first sentence followed by
+// another of the article's (line 58's): Check reports a paraphrase; a scan
+// of the two documents, whose sentence-coverage rule for multi-sentence
+// paragraphs applies (one sentence of two said), reports no pair.
 func TestCheckVerdictNotScans(t *testing.T) {
 	b, err := os.ReadFile("testdata/cambodia-article.txt")
 	must(t, err)
 	lines := strings.Split(string(b), "\n")
-	archived, draft := ixDoc("archived", lines[4]), ixDoc("draft", lines[60])
+	first, _, _ := strings.Cut(lines[4], ". ")
+	other := strings.TrimPrefix(strings.TrimSpace(lines[57]), "3. ")
+	archived, draft := ixDoc("archived", lines[4]), ixDoc("draft", first+". "+other)
 	ix := ixOpen(t, "", neardup.IndexOptions{})
 	must(t, ix.Add(context.Background(), archived))
 	res, err := ix.Check(context.Background(), []corpus.Document{draft}, neardup.CheckOptions{})
 	must(t, err)
-	if len(res.Findings) != 1 || res.Findings[0].Kind != neardup.Paraphrase || res.Findings[0].Score < 0.9 {
-		t.Errorf("Check: %+v, want one paraphrase scoring about 0.95", res.Findings)
+	if len(res.Findings) != 1 || res.Findings[0].Kind != neardup.Paraphrase || res.Findings[0].Score < 0.8 {
+		t.Errorf("Check: %+v, want one paraphrase scoring above 0.8", res.Findings)
 	}
 	scan, err := neardup.Scan(context.Background(), []corpus.Document{archived, draft}, neardup.Options{})
 	must(t, err)

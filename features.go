@@ -447,7 +447,7 @@ func (s *scanner) scorePair(a, b int) (Scores, Kind) {
 		kind = Different
 	case s.otherFacts(a, b), s.otherFigures(a, b):
 		kind = Different
-	case kind == Paraphrase && s.multi[a] && s.multi[b] && s.partialOverlap(a, b):
+	case kind == Paraphrase && s.multi[a] && s.multi[b] && r.Features.Said < partialCoverage && s.partialOverlap(a, b):
 		kind = Different
 	}
 	return Scores{Score: r.Score, Cosine: r.Cosine, Jaccard: r.Jaccard, Containment: r.Containment}, kind

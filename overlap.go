@@ -29,6 +29,12 @@ const sentenceMatch = 0.5
 // a reordered, dropped or added sentence). Sentences count equally,
 // whatever their length, so that one long shared sentence cannot pass for
 // the whole paragraph. Sentence mode reports the shared sentence itself.
+//
+// This reads exact content terms; scorePair asks it only when the
+// scorer's own reading (score.Features.Said, where synonyms, stems and
+// compounds count) finds the pair partial too: a paragraph reworded
+// sentence by sentence ("resigned" / "quit", "pillar" / "foundation")
+// shares few exact terms in any sentence.
 func (s *scanner) partialOverlap(a, b int) bool {
 	return max(s.sentenceCoverage(a, b), s.sentenceCoverage(b, a)) < partialCoverage
 }

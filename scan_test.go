@@ -609,3 +609,22 @@ func TestCopiedStoryNeighbours(t *testing.T) {
 		}
 	}
 }
+
+// TestScanRewordedParagraphs: a paragraph reworded sentence by sentence
+// shares few exact terms in any sentence ("pillar for its regional
+// diplomacy, fostering harmony" / "pillar in China's regional diplomacy,
+// fostering unity"; the bundled article's lines 5 and 61). The
+// partial-overlap rule reads the scorer's alignment too, so the pair is a
+// paraphrase, as compare calls it; with one sentence of the two replaced
+// by another of the article's it is not (TestCheckVerdictNotScans).
+func TestScanRewordedParagraphs(t *testing.T) {
+	b, err := os.ReadFile("testdata/cambodia-article.txt")
+	must(t, err)
+	lines := strings.Split(string(b), "\n")
+	docs := []corpus.Document{ixDoc("line5", lines[4]), ixDoc("line61", lines[60])}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	must(t, err)
+	if len(res.Pairs) != 1 || res.Pairs[0].Kind != neardup.Paraphrase {
+		t.Fatalf("Scan: pairs %+v, want the two paragraphs as one paraphrase", res.Pairs)
+	}
+}

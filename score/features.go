@@ -90,6 +90,15 @@ type Features struct {
 	// Direction it is no input of the model; it keeps the pair from
 	// being a duplicate.
 	Ordinal float64 `json:"ordinal"`
+	// Said is, when both sides hold two sentences or more, the smaller of
+	// their shares of sentences said in the other: at least half of a
+	// sentence's content tokens aligned as the same term, a compound, a
+	// WordNet synonym or a shared stem prefix (word vectors, loose on their
+	// own, do not count); 0 when a side is one sentence. A paragraph
+	// reworded sentence by sentence says all of its sentences, both ways;
+	// two paragraphs that share one sentence of four say a quarter. It is
+	// no input of the model; scan reads it (partialOverlap).
+	Said float64 `json:"said"`
 }
 
 // Alignment credits for matches that are not the same term.
@@ -246,6 +255,7 @@ func (s *Scorer) features(c *Corpus, a, b *Unit, sc *pairScratch) Features {
 	s.alignSynonyms(sc)
 	alignPrefixes(sc)
 	ra, rb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
+	f.Said = min(said(sa, sc.ma), said(sb, sc.mb))
 	s.alignVectors(sc)
 	ea, eb := share(sc.ia, sc.ma), share(sc.ib, sc.mb)
 	if ea+eb > 0 {
@@ -407,6 +417,42 @@ func gap(sd *side, credit []float64) int {
 		return all
 	}
 	return best
+}
+
+// said is the share of a side's sentences with content tokens of which
+// at least half are credited at least one half (see Features.Said); 0
+// when fewer than two sentences have content tokens.
+func said(sd *side, credit []float64) float64 {
+	nt := uint32(len(credit))
+	var sentences, yes, content, got int
+	next := 0 // index in sd.starts of the next sentence start
+	end := func() {
+		if content > 0 {
+			sentences++
+			if 2*got >= content {
+				yes++
+			}
+		}
+		content, got = 0, 0
+	}
+	for i, x := range sd.idx {
+		if next < len(sd.starts) && uint32(i) == sd.starts[next] {
+			end()
+			next++
+		}
+		if x >= nt {
+			continue
+		}
+		content++
+		if credit[x] >= 0.5 {
+			got++
+		}
+	}
+	end()
+	if sentences < 2 {
+		return 0
+	}
+	return float64(yes) / float64(sentences)
 }
 
 // unshared is Σ(1-credit)/n.

@@ -17,6 +17,17 @@ import (
 //     a hidden or aria-hidden="true" attribute, is dropped; form and header
 //     are kept (a whole page often sits in one form, and an article's header
 //     holds its headline), minus the controls and nav inside them;
+//   - page furniture is dropped too: an element whose ARIA role is banner,
+//     navigation, complementary, contentinfo, search or a dialog, or whose
+//     class or id has a word of furnitureWord (cookie notices, newsletter
+//     and subscription boxes, share buttons, related links, ads, comments,
+//     sidebars, menus, footers) and none naming the content (article,
+//     body, content, main, story, post, entry, text); never html, body,
+//     main or article themselves. Without this a crawler's "seen this
+//     page?" was decided by the cookie notice every page of a site repeats;
+//   - an element dropped inside running text (an icon's svg, a share
+//     button, an inline script or furniture link) leaves its paragraph
+//     whole;
 //   - head also ends without its end tag, as in the HTML parsing rules: at a
 //     start tag other than the ones head may hold (title, meta, link, style,
 //     script, base, noscript, template), at text that is not white space
@@ -104,10 +115,16 @@ func (s *splitter) html() {
 				}
 				continue
 			}
-			hidden, code := false, false
+			hidden, code, furniture := false, false, false
 			if hasAttr && !void {
-				hidden, code = readAttrs(z, tag == "pre" || tag == "code")
+				hidden, code, furniture = readAttrs(z, tag == "pre" || tag == "code")
+				furniture = furniture && !keepElement(tag)
 			}
+			if furniture && !hidden && !code && phrasing(tag) {
+				skip = append(skip, tag) // a share link inside a paragraph: no flush
+				continue
+			}
+			hidden = hidden || furniture
 			if !void && !hidden && !code && inlineDrop(tag) {
 				skip = append(skip, tag) // no flush: the paragraph goes on after it
 				continue
@@ -248,19 +265,68 @@ func popTo(ctx []string, f func(string) bool) []string {
 // readAttrs reads the attributes of the start tag z is at: whether it is
 // hidden (hidden, aria-hidden="true"), and, when class is set, whether
 // its class names code (codeClass).
-func readAttrs(z *xhtml.Tokenizer, class bool) (hidden, code bool) {
+func readAttrs(z *xhtml.Tokenizer, class bool) (hidden, code, furniture bool) {
+	content := false
 	for {
 		k, v, more := z.TagAttr()
-		switch {
-		case string(k) == "hidden" || string(k) == "aria-hidden" && strings.EqualFold(string(v), "true"):
+		switch key := string(k); {
+		case key == "hidden" || key == "aria-hidden" && strings.EqualFold(string(v), "true"):
 			hidden = true
-		case class && string(k) == "class" && codeClass(string(v)):
-			code = true
+		case key == "role":
+			furniture = furniture || furnitureRole(string(v))
+		case key == "class" || key == "id":
+			if class && key == "class" && codeClass(string(v)) {
+				code = true
+			}
+			f, c := furnitureNames(v)
+			furniture, content = furniture || f, content || c
 		}
 		if !more {
-			return hidden, code
+			return hidden, code, furniture && !content
 		}
 	}
+}
+
+// furnitureRole reports whether an ARIA role names page furniture: the
+// site's header, menus, sidebars, footer, search, dialogs.
+func furnitureRole(r string) bool {
+	switch strings.ToLower(strings.TrimSpace(r)) {
+	case "banner", "navigation", "complementary", "contentinfo", "search", "dialog", "alertdialog":
+		return true
+	}
+	return false
+}
+
+// furnitureNames reads a class or id attribute: whether one of its words
+// (split at anything but letters and digits) names page furniture (a
+// cookie notice, a newsletter box, share buttons, related links, ads,
+// comments: furnitureWord) and whether one names the content
+// ("article-body", "story"), which keeps the element, as readability
+// tools do (a "comments" class on the article itself).
+func furnitureNames(v []byte) (furniture, content bool) {
+	for f := range strings.FieldsFuncSeq(strings.ToLower(string(v)), func(r rune) bool {
+		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
+	}) {
+		switch f {
+		case "article", "body", "content", "main", "story", "post", "entry", "text":
+			content = true
+		default:
+			furniture = furniture || furnitureWord[f]
+		}
+	}
+	return furniture, content
+}
+
+// furnitureWord holds the class and id words of page furniture. Read-only.
+var furnitureWord = map[string]bool{
+	"cookie": true, "cookies": true, "consent": true, "gdpr": true,
+	"newsletter": true, "newsletters": true, "subscribe": true, "subscription": true, "signup": true, "paywall": true,
+	"promo": true, "advert": true, "advertisement": true, "advertising": true, "ad": true, "ads": true,
+	"sponsor": true, "sponsored": true, "outbrain": true, "taboola": true,
+	"share": true, "sharing": true, "social": true, "related": true, "recommended": true, "recirc": true,
+	"breadcrumb": true, "breadcrumbs": true, "comments": true, "disqus": true,
+	"sidebar": true, "popup": true, "modal": true, "navbar": true, "menu": true, "footer": true,
+	"pagination": true, "pager": true, "toolbar": true,
 }
 
 // headingLevel returns the level of the innermost open h1-h6 element, or 0.
@@ -290,6 +356,25 @@ func dropElement(t string) bool {
 	case "script", "style", "noscript", "template", "head", "title", "nav",
 		"footer", "aside", "svg", "math", "iframe", "object", "canvas",
 		"select", "button", "textarea", "datalist", "label", "noembed", "noframes":
+		return true
+	}
+	return false
+}
+
+// keepElement reports whether t is never dropped as furniture whatever
+// its class: the document, its body and its main content.
+func keepElement(t string) bool {
+	switch t {
+	case "html", "body", "main", "article":
+		return true
+	}
+	return false
+}
+
+// phrasing reports whether t is an inline element of running text.
+func phrasing(t string) bool {
+	switch t {
+	case "a", "span", "em", "strong", "b", "i", "u", "s", "small", "mark", "sup", "sub", "abbr", "cite", "q", "time":
 		return true
 	}
 	return false

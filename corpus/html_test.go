@@ -27,6 +27,17 @@ func TestSplitHTML(t *testing.T) {
 				"officials said <button>Share</button>today.</p><div>Box <label>x</label></div>",
 			[]w{paraT("The bank raised rates <svg class=icon><path d='M0 0'/></svg> on Thursday<script>track(1)</script>, "+
 				"officials said <button>Share</button>today.", "The bank raised rates on Thursday, officials said today."), para("Box")}},
+		{"furniture by class, id and role", Paragraph,
+			"<div class=\"cookie-banner\"><p>We use cookies.</p><button>Accept</button></div>" +
+				"<div id=newsletter-signup><p>Sign up for our briefing.</p></div>" +
+				"<header role=banner><p>Daily Wire</p></header>" +
+				"<article class=\"story comments-open\"><h1>Rates rise</h1><p>The bank raised rates" +
+				"<a class=share-link href=#>Share</a>.</p></article>" +
+				"<section class=\"related-stories\"><ul><li>Other story</li></ul></section>" +
+				"<div class=\"article-body social-links\"><p>Kept: the content word wins.</p></div>" +
+				"<div class=footer role=contentinfo><p>Copyright.</p></div><p>After.</p>",
+			[]w{head("Rates rise"), paraT("The bank raised rates<a class=share-link href=#>Share</a>.", "The bank raised rates."),
+				para("Kept: the content word wins."), para("After.")}},
 		{"br separates", Paragraph, "<p>one<br>two<br/>three</p>", []w{para("one"), para("two"), para("three")}},
 		{"text around blocks", Paragraph, "<div>Intro<p>Para</p>tail</div>", []w{para("Intro"), para("Para"), para("tail")}},
 		{"headings and table cells", Paragraph, "<h2>Sub <em>title</em></h2><table><tr><td>alpha</td><td>beta</td></tr></table>",

@@ -194,6 +194,11 @@ func Open(path string, opt Options) (*Archive, error) {
 	case st.IsDir():
 		return nil, fmt.Errorf("%s: is a directory, not an index", path)
 	}
+	if !create && heldHere(st, !opt.ReadOnly) {
+		// Its lock is this process's own: waiting for it would wait out the
+		// whole timeout for nothing.
+		return nil, fmt.Errorf("%s: index is open in this process already (open it once and share it: an Index is safe for many goroutines; or open both with Shared): %w", path, bolt.ErrTimeout)
+	}
 	timeout := opt.Timeout
 	switch {
 	case timeout == 0:
@@ -228,8 +233,46 @@ func Open(path string, opt Options) (*Archive, error) {
 		if err := db.Close(); err != nil {
 			return nil, a.wrap(err)
 		}
+	} else if fi, err := os.Stat(path); err == nil {
+		hold(a, fi)
 	}
 	return a, nil
+}
+
+// held are the files this process holds open with their lock for as long
+// as they are open (archives not Shared), and whether for writing.
+var held struct {
+	sync.Mutex
+	files map[*Archive]os.FileInfo
+}
+
+func hold(a *Archive, fi os.FileInfo) {
+	held.Lock()
+	defer held.Unlock()
+	if held.files == nil {
+		held.files = make(map[*Archive]os.FileInfo)
+	}
+	held.files[a] = fi
+}
+
+func release(a *Archive) {
+	held.Lock()
+	defer held.Unlock()
+	delete(held.files, a)
+}
+
+// heldHere reports whether this process holds the file st a lock that an
+// open (for writing if write) would wait for: a writer's, or any when
+// opening for writing.
+func heldHere(st os.FileInfo, write bool) bool {
+	held.Lock()
+	defer held.Unlock()
+	for a, fi := range held.files {
+		if os.SameFile(fi, st) && (write || !a.ro) {
+			return true
+		}
+	}
+	return false
 }
 
 // handle returns the database to run a transaction on and a function to
@@ -503,6 +546,7 @@ func (a *Archive) Close() error {
 		return nil
 	}
 	a.closed = true
+	release(a)
 	if a.db != nil {
 		return a.wrap(a.db.Close())
 	}

@@ -1,9 +1,12 @@
 package archive
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -397,25 +400,100 @@ func TestConcurrent(t *testing.T) {
 	}
 }
 
-// TestLocked: while one process has the file open for writing, another
-// open waits for the lock, then fails with an error that says so.
+// TestLocked: while another process has the file open for writing, an
+// open waits for the lock, then fails with an error that says so. The
+// other process is this test binary run as lockHolder.
 func TestLocked(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "x.ndx")
 	w, err := Open(path, Options{Params: testParams})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer w.Close()
+	w.Close()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestLockHolder$")
+	cmd.Env = append(os.Environ(), "NEARDUP_HOLD="+path)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stdin.Close()
+		cmd.Wait()
+	}()
+	if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || line != "holding\n" {
+		t.Fatalf("lock holder: %q, %v", line, err)
+	}
 	for _, ro := range []bool{true, false} {
 		start := time.Now()
 		a, err := Open(path, Options{ReadOnly: ro, Timeout: 200 * time.Millisecond})
 		if err == nil {
 			a.Close()
-			t.Fatalf("Open(read-only %v) while another holds the file for writing succeeded", ro)
+			t.Fatalf("Open(read-only %v) while another process holds the file for writing succeeded", ro)
 		}
 		if !strings.Contains(err.Error(), "locked by another process") || time.Since(start) < 100*time.Millisecond { // bbolt retries every 50 ms and gives up one retry early
 			t.Errorf("Open(read-only %v) = %v after %v, want a lock error after the timeout", ro, err, time.Since(start))
 		}
+	}
+}
+
+// TestLockHolder is TestLocked's other process: with NEARDUP_HOLD set, it
+// opens that archive for writing, says so, and holds it until its
+// standard input closes.
+func TestLockHolder(t *testing.T) {
+	path := os.Getenv("NEARDUP_HOLD")
+	if path == "" {
+		t.Skip("the other process of TestLocked")
+	}
+	a, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	fmt.Println("holding")
+	io.Copy(io.Discard, os.Stdin)
+}
+
+// TestOpenTwiceHere: a second open of a file this process holds (for
+// writing, or read-only while this one writes) fails at once, saying so,
+// rather than waiting out the timeout for a lock that is its own; two
+// read-only opens share the file, and a closed archive holds nothing.
+func TestOpenTwiceHere(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.ndx")
+	w, err := Open(path, Options{Params: testParams})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ro := range []bool{true, false} {
+		start := time.Now()
+		a, err := Open(path, Options{ReadOnly: ro})
+		if err == nil {
+			a.Close()
+			t.Fatalf("Open(read-only %v) while this process writes succeeded", ro)
+		}
+		if !strings.Contains(err.Error(), "open in this process already") || !errors.Is(err, bolt.ErrTimeout) || time.Since(start) > time.Second {
+			t.Errorf("Open(read-only %v) = %v after %v, want at once an error saying the file is open in this process", ro, err, time.Since(start))
+		}
+	}
+	w.Close()
+	r1, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r1.Close()
+	r2, err := Open(path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a second read-only open: %v", err)
+	}
+	r2.Close()
+	if _, err := Open(path, Options{Timeout: -1}); err == nil || !strings.Contains(err.Error(), "open in this process already") {
+		t.Errorf("Open for writing while this process reads: %v, want the in-process error", err)
 	}
 }
 

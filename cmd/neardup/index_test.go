@@ -301,17 +301,35 @@ func TestIndexAddStdinID(t *testing.T) {
 }
 
 // TestLockTimeoutZero: --lock-timeout 0 does not wait for a process that
-// holds the index: it fails at once.
+// holds the index (a child process, TestHoldIndexChild): it fails at once.
 func TestLockTimeoutZero(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a child process")
+	}
 	path := filepath.Join(t.TempDir(), "x.ndx")
 	if code, _, errs := cli(t, "", "index", "add", "--index", path, wireFile); code != exitOK {
 		t.Fatal(errs)
 	}
-	ix, err := neardup.OpenIndex(path, neardup.IndexOptions{}) // read-write: holds the lock
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHoldIndexChild$")
+	cmd.Env = append(os.Environ(), "NEARDUP_HOLD_INDEX="+path)
+	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ix.Close()
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		stdin.Close()
+		cmd.Wait()
+	}()
+	if line, err := bufio.NewReader(out).ReadString('\n'); err != nil || line != "holding\n" {
+		t.Fatalf("child holding the index: %q, %v", line, err)
+	}
 	for _, args := range [][]string{
 		{"index", "stats", "--index", path},
 		{"index", "add", "--index", path, seedFile},
@@ -323,6 +341,23 @@ func TestLockTimeoutZero(t *testing.T) {
 			t.Errorf("%v --lock-timeout 0 while locked = %d, %q after %v; want a lock error at once", args, code, errs, time.Since(start))
 		}
 	}
+}
+
+// TestHoldIndexChild is TestLockTimeoutZero's other process: with
+// NEARDUP_HOLD_INDEX set, it opens that index for writing (which holds its
+// lock), says so, and keeps it until its standard input closes.
+func TestHoldIndexChild(t *testing.T) {
+	path := os.Getenv("NEARDUP_HOLD_INDEX")
+	if path == "" {
+		t.Skip("the child process of TestLockTimeoutZero")
+	}
+	ix, err := neardup.OpenIndex(path, neardup.IndexOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	fmt.Println("holding")
+	io.Copy(io.Discard, os.Stdin)
 }
 
 // TestIndexAddKilled runs `neardup index add` over a JSONL stream of

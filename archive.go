@@ -53,10 +53,12 @@ type IndexOptions struct {
 	// Index commits the staged documents in groups, as many at a time as
 	// have gathered while the previous commit ran. Flush waits until what
 	// is staged is committed, and Close flushes. A crash loses the documents
-	// staged and not yet committed (those of the last commit's duration,
-	// typically a few milliseconds; a crawler adds them again when it sees
-	// them again). Add, Remove and Compact still wait for their own commits,
-	// and commit what is staged before them. If a commit fails, its
+	// staged and not yet committed (those of the last commit's duration:
+	// milliseconds without fsync, about 120 ms and 19 documents in a kill
+	// test with fsync on; a crawler adds them again when it sees them
+	// again). It is not always the faster mode: see the README. Add,
+	// Remove and Compact still wait for their own commits, and commit what
+	// is staged before them. If a commit fails, its
 	// documents are dropped and CheckAndAdd returns the error, adding
 	// nothing, until Flush has returned it. Without AsyncCommit every
 	// CheckAndAdd that adds waits for its commit, shared with the

@@ -41,6 +41,12 @@ type language struct {
 	keepS func([]byte) bool
 }
 
+// ValidLanguage reports whether NewAnalyzer accepts the language name.
+func ValidLanguage(name string) bool {
+	_, err := lookupLanguage(name)
+	return err == nil
+}
+
 // lookupLanguage returns the language called name (case-insensitive; ISO
 // 639-1 codes accepted; "" is english).
 func lookupLanguage(name string) (language, error) {

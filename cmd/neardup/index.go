@@ -120,6 +120,10 @@ func runIndexAdd(ctx context.Context, args []string, stdin io.Reader, stderr io.
 		fmt.Fprintln(stderr, "neardup index add: --id names the document read from standard input: give - among the ARTICLES")
 		return exitError
 	}
+	if err := checkRanges(fs); err != nil {
+		fmt.Fprintf(stderr, "neardup index add: %v\n", err)
+		return exitError
+	}
 	lopt, err := lf.options()
 	if err != nil {
 		fmt.Fprintf(stderr, "neardup index add: %v\n", err)

@@ -17,7 +17,9 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 
+	"github.com/neardup/neardup/shingle"
 	"github.com/spf13/pflag"
 )
 
@@ -112,10 +114,15 @@ var flagRanges = map[string]struct {
 }
 
 // checkRanges returns an error naming the first flag given on the command
-// line (fs.Changed) whose value is out of its range in flagRanges.
+// line (fs.Changed) whose value is out of its range in flagRanges, or a
+// --lang the analyser does not know.
 func checkRanges(fs *pflag.FlagSet) error {
 	var err error
 	fs.Visit(func(f *pflag.Flag) {
+		if f.Name == "lang" && err == nil && !shingle.ValidLanguage(f.Value.String()) {
+			err = fmt.Errorf("--lang %s: want one of %s (or its two-letter code)", f.Value, strings.Join(shingle.Languages(), ", "))
+			return
+		}
 		r, ok := flagRanges[f.Name]
 		if !ok || err != nil {
 			return

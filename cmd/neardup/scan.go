@@ -32,8 +32,8 @@ func (l *loadFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&l.format, "input-format", "auto", "input format: auto (by extension: .jsonl/.ndjson/.jl/.json, .md, .html; .gz is decompressed), text, markdown, html or jsonl")
 	fs.StringVar(&l.idField, "id-field", "id", "JSONL field holding the document id")
 	fs.StringVar(&l.textField, "text-field", "text", "JSONL field holding the document text")
-	fs.StringSliceVar(&l.include, "include", nil, "when walking folders, read only files matching one of these globs (e.g. '*.txt,**/*.md'); without it a walk passes by dot files and images, media, archives, office documents and programs by their names")
-	fs.StringSliceVar(&l.exclude, "exclude", nil, "when walking folders, skip files and folders matching one of these globs")
+	fs.StringSliceVar(&l.include, "include", nil, "when walking folders, read only files matching one of these globs (e.g. '*.txt,**/*.md'; matched as --exclude's are); without it a walk passes by dot files and images, media, archives, office documents and programs by their names")
+	fs.StringSliceVar(&l.exclude, "exclude", nil, "when walking folders, skip files and folders matching one of these globs: a pattern without '/' matches a name at any depth ('drafts', '*.log'), one with '/' the path below the folder walked ('sub/*', '**/old'), not one that starts with the folder's own name")
 	fs.StringVar(&l.encoding, "encoding", "", "encoding of the inputs that are not valid UTF-8 (latin1, windows-1252, shift_jis, utf-16le, ...); JSONL is always UTF-8, and without it HTML is decoded by its declared charset and a UTF-16 byte order mark is read")
 }
 

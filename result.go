@@ -116,9 +116,12 @@ type Result struct {
 	// such unit: it appears in one pair with it (unless the scope is
 	// across), and pairs with other units are reported for the first copy
 	// only; the clusters hold every copy.
-	Pairs   []Pair
-	Stats   Stats
-	Options Options
+	Pairs []Pair
+	// Documents are the pairs of documents that share most of the text of
+	// one of them, most shared first (see DocumentPair).
+	Documents []DocumentPair
+	Stats     Stats
+	Options   Options
 	// Profile is the wall time of each stage, for --stats. It is the one
 	// part of a Result that varies between runs; reports leave it out.
 	Profile []Stage

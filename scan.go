@@ -250,6 +250,7 @@ func (s *scanner) run(ctx context.Context, res *Result) (*Result, error) {
 		return nil, err
 	}
 	res.Stats.Pairs = len(res.Pairs)
+	res.Documents = s.documentPairs(res.Pairs)
 	for _, b := range boiler.clusters {
 		clusters = append(clusters, b)
 	}

@@ -628,3 +628,30 @@ func TestScanRewordedParagraphs(t *testing.T) {
 		t.Fatalf("Scan: pairs %+v, want the two paragraphs as one paraphrase", res.Pairs)
 	}
 }
+
+// TestScanDocumentPairs: a page that re-runs four paragraphs of the
+// bundled article beside one of its own is reported as a document pair
+// (four of its five compared units shared, all as duplicates); the
+// article and a page sharing one paragraph with it are not.
+func TestScanDocumentPairs(t *testing.T) {
+	b, err := os.ReadFile("testdata/cambodia-article.txt")
+	must(t, err)
+	lines := strings.Split(string(b), "\n")
+	own := "The ministry said the new border crossing would open to freight traffic in the spring, after a decade of talks."
+	rerun := strings.Join([]string{lines[4], lines[24], lines[28], lines[58], own}, "\n\n")
+	one := strings.Join([]string{lines[4], "Farmers in the delta expect a smaller rice harvest after weeks of unusually heavy rain flooded their fields."}, "\n\n")
+	docs := []corpus.Document{
+		{ID: "article", Format: corpus.Text, Text: string(b)},
+		{ID: "rerun", Format: corpus.Text, Text: rerun},
+		{ID: "one", Format: corpus.Text, Text: one},
+	}
+	res, err := neardup.Scan(context.Background(), docs, neardup.Options{})
+	must(t, err)
+	if len(res.Documents) != 1 {
+		t.Fatalf("Documents = %+v, want the article and its re-run only", res.Documents)
+	}
+	d := res.Documents[0]
+	if d.A != "article" || d.B != "rerun" || d.SharedB != 4 || d.UnitsB != 5 || d.SharedA != 4 || d.Duplicates != 4 || d.Paraphrases != 0 {
+		t.Errorf("Documents[0] = %+v, want article/rerun, 4 of rerun's 5 units shared, 4 of the article's, 4 duplicates", d)
+	}
+}

@@ -18,10 +18,22 @@ import (
 // The JSON report. Structs, not maps, so the fields come out in this order.
 type (
 	jsonReport struct {
-		Clusters []jsonCluster `json:"clusters"`
-		Pairs    []jsonPair    `json:"pairs"`
-		Stats    neardup.Stats `json:"stats"`
-		Options  jsonOptions   `json:"options"`
+		Clusters  []jsonCluster  `json:"clusters"`
+		Pairs     []jsonPair     `json:"pairs"`
+		Documents []jsonDocument `json:"documents"`
+		Stats     neardup.Stats  `json:"stats"`
+		Options   jsonOptions    `json:"options"`
+	}
+	// jsonDocument is a neardup.DocumentPair.
+	jsonDocument struct {
+		A           string `json:"a"`
+		B           string `json:"b"`
+		UnitsA      int    `json:"units_a"`
+		SharedA     int    `json:"shared_a"`
+		UnitsB      int    `json:"units_b"`
+		SharedB     int    `json:"shared_b"`
+		Duplicates  int    `json:"duplicates"`
+		Paraphrases int    `json:"paraphrases"`
 	}
 	jsonCluster struct {
 		ID             int          `json:"id"`
@@ -81,6 +93,8 @@ func (s score) MarshalJSON() ([]byte, error) {
 //	   "url"?, "title"?, "line", "start", "end", "kind", "score", "text"}]}],
 //	 "pairs": [{"a": {"doc", "line", "start", "end", "text"}, "b": {…},
 //	   "kind", "score", "cosine", "jaccard", "containment"}],
+//	 "documents": [{"a", "b", "units_a", "shared_a", "units_b", "shared_b",
+//	   "duplicates", "paraphrases"}],
 //	 "stats": {…}, "options": {…}}
 //
 // "representative" is the index of the representative in "members", a
@@ -123,6 +137,8 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 			Containment: score(p.Containment),
 		}
 	})
+	e.raw(",\n  \"documents\": [")
+	e.array(len(r.Documents), func(i int) any { return documentJSON(r.Documents[i]) })
 	e.raw(",\n  \"stats\": ")
 	e.field(r.Stats)
 	e.raw(",\n  \"options\": ")
@@ -140,6 +156,11 @@ func WriteJSON(w io.Writer, r *neardup.Result) error {
 		return e.err
 	}
 	return bw.Flush()
+}
+
+func documentJSON(d neardup.DocumentPair) jsonDocument {
+	return jsonDocument{A: d.A, B: d.B, UnitsA: d.UnitsA, SharedA: d.SharedA, UnitsB: d.UnitsB, SharedB: d.SharedB,
+		Duplicates: d.Duplicates, Paraphrases: d.Paraphrases}
 }
 
 // elemEncoder writes the parts of the JSON report, keeping the first

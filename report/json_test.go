@@ -133,9 +133,10 @@ func TestWriteJSONStreamsLikeEncode(t *testing.T) {
 // oneShotJSON encodes r as WriteJSON did before it streamed.
 func oneShotJSON(t *testing.T, r *neardup.Result) []byte {
 	rep := jsonReport{
-		Clusters: make([]jsonCluster, len(r.Clusters)),
-		Pairs:    make([]jsonPair, len(r.Pairs)),
-		Stats:    r.Stats,
+		Clusters:  make([]jsonCluster, len(r.Clusters)),
+		Pairs:     make([]jsonPair, len(r.Pairs)),
+		Documents: make([]jsonDocument, len(r.Documents)),
+		Stats:     r.Stats,
 		Options: jsonOptions{
 			Unit:               string(r.Options.Unit),
 			Language:           r.Options.Language,
@@ -145,6 +146,9 @@ func oneShotJSON(t *testing.T, r *neardup.Result) []byte {
 			DuplicateThreshold: score(r.Options.DuplicateThreshold),
 			BoilerplateDocs:    r.Options.BoilerplateDocs,
 		},
+	}
+	for i, d := range r.Documents {
+		rep.Documents[i] = documentJSON(d)
 	}
 	for i := range r.Clusters {
 		c := &r.Clusters[i]

@@ -25,7 +25,9 @@ const maxBoilerplateLocations = 6
 // representative (the representative itself comes first, marked "rep"), and
 // a one-line snippet of its text. Boilerplate clusters follow in a short
 // section of their own, then the pairs whose units are not in one cluster,
-// then a summary line with the counts.
+// then the pairs of documents that share most of the text of one (each
+// document's units paired with the other's, of its compared units, and
+// the pairs by kind), then a summary line with the counts.
 func WriteText(w io.Writer, r *neardup.Result) error {
 	if err := check(r); err != nil {
 		return err
@@ -63,6 +65,14 @@ func WriteText(w io.Writer, r *neardup.Result) error {
 		}
 		fmt.Fprintf(tw, "  %.2f\t%s\t%s\t%s\n", p.Score, p.Kind, location(&r.Units[p.A]), location(&r.Units[p.B]))
 	}
+	if len(r.Documents) > 0 {
+		fmt.Fprintf(tw, "%sdocuments that share most of the text of one · %s\n", sep, count(len(r.Documents), "pair"))
+		sep = "\n"
+		for _, d := range r.Documents {
+			fmt.Fprintf(tw, "  %s\t%s\t%d of %d · %d of %d units\t%s\n", oneLine(d.A), oneLine(d.B),
+				d.SharedA, d.UnitsA, d.SharedB, d.UnitsB, pairKinds(d.Duplicates, d.Paraphrases))
+		}
+	}
 	if sep == "" {
 		fmt.Fprint(tw, "no duplicates or paraphrases found\n")
 	}
@@ -97,6 +107,19 @@ func writeTextBoilerplate(w io.Writer, r *neardup.Result, c *neardup.Cluster) {
 		more = fmt.Sprintf("  … and %d more", n)
 	}
 	fmt.Fprintf(w, "    %s%s\n", strings.Join(locs, "  "), more)
+}
+
+// pairKinds returns "24 duplicates · 1 paraphrase", leaving out a kind
+// with none.
+func pairKinds(dups, paras int) string {
+	var parts []string
+	if dups > 0 {
+		parts = append(parts, count(dups, "duplicate"))
+	}
+	if paras > 0 {
+		parts = append(parts, count(paras, "paraphrase"))
+	}
+	return strings.Join(parts, " · ")
 }
 
 // location returns DOC:LINE.

@@ -64,6 +64,25 @@ func TestWriteTextSkipped(t *testing.T) {
 	}
 }
 
+// TestWriteTextDocuments: the pairs of documents that share most of one's
+// text get a section of one line each, kinds with no pair left out.
+func TestWriteTextDocuments(t *testing.T) {
+	var buf bytes.Buffer
+	r := &neardup.Result{Documents: []neardup.DocumentPair{
+		{A: "reuters-4", B: "reuters-16", UnitsA: 25, SharedA: 24, UnitsB: 24, SharedB: 24, Duplicates: 24},
+		{A: "a.txt", B: "b.txt", UnitsA: 4, SharedA: 3, UnitsB: 9, SharedB: 3, Duplicates: 1, Paraphrases: 2},
+	}}
+	if err := WriteText(&buf, r); err != nil {
+		t.Fatal(err)
+	}
+	want := "documents that share most of the text of one · 2 pairs\n" +
+		"  reuters-4  reuters-16  24 of 25 · 24 of 24 units  24 duplicates\n" +
+		"  a.txt      b.txt       3 of 4 · 3 of 9 units      1 duplicate · 2 paraphrases\n"
+	if got := buf.String(); !strings.HasPrefix(got, want) {
+		t.Errorf("WriteText =\n%s\nwant it to start with\n%s", got, want)
+	}
+}
+
 // TestWriteTextBoilerplate checks that a boilerplate cluster found in many
 // documents takes two lines, not one per document.
 func TestWriteTextBoilerplate(t *testing.T) {

@@ -1,0 +1,104 @@
+package neardup
+
+import (
+	"cmp"
+	"slices"
+)
+
+// DocumentPair is two documents that share most of the text of one of
+// them: at least minSharedUnits of its compared units, and at least half,
+// pair with units of the other. It is what an archivist asks first of a
+// wire story re-run by several sites ("reuters-16 is reuters-4, 24 of its
+// 25 paragraphs"), which the clusters say one paragraph at a time.
+type DocumentPair struct {
+	A, B string // document ids, in the order the documents were given
+	// UnitsA and UnitsB are the documents' compared units (enough content
+	// words, not boilerplate, not a reference list); SharedA and SharedB
+	// those of them in a pair with a unit of the other document.
+	UnitsA, SharedA int
+	UnitsB, SharedB int
+	// Duplicates and Paraphrases count the pairs between the two by kind.
+	Duplicates, Paraphrases int
+}
+
+// Share is the larger of the two documents' shares of compared units
+// shared with the other.
+func (d DocumentPair) Share() float64 {
+	return max(float64(d.SharedA)/float64(max(d.UnitsA, 1)), float64(d.SharedB)/float64(max(d.UnitsB, 1)))
+}
+
+// minSharedUnits is the number of units, at least, that a document must
+// share with another for the two to be a DocumentPair: one shared unit
+// is a pair of units, not of documents.
+const minSharedUnits = 2
+
+// documentPairs returns the pairs of documents that share most of one's
+// text, read from the kept pairs (a unit that copies another byte for byte
+// pairs with the first copy only, so a third copy of a story pairs with
+// the first, not the second): most shared first, then by document order.
+func (s *scanner) documentPairs(pairs []Pair) []DocumentPair {
+	type key struct{ a, b int32 }
+	type tally struct {
+		dup, para int
+		ua, ub    map[int]bool
+	}
+	byDocs := map[key]*tally{}
+	for _, p := range pairs {
+		a, b := p.A, p.B
+		da, db := s.udoc[a], s.udoc[b]
+		if da == db {
+			continue
+		}
+		if da > db {
+			a, b, da, db = b, a, db, da
+		}
+		t := byDocs[key{da, db}]
+		if t == nil {
+			t = &tally{ua: map[int]bool{}, ub: map[int]bool{}}
+			byDocs[key{da, db}] = t
+		}
+		t.ua[a], t.ub[b] = true, true
+		if p.Kind == Duplicate {
+			t.dup++
+		} else {
+			t.para++
+		}
+	}
+	if len(byDocs) == 0 {
+		return nil
+	}
+	compared := make([]int, len(s.docs))
+	for u, c := range s.content {
+		if c {
+			compared[s.udoc[u]]++
+		}
+	}
+	type found struct {
+		d    DocumentPair
+		a, b int32
+	}
+	var out []found
+	for k, t := range byDocs {
+		d := DocumentPair{
+			A: s.docs[k.a].ID, B: s.docs[k.b].ID,
+			UnitsA: compared[k.a], SharedA: len(t.ua),
+			UnitsB: compared[k.b], SharedB: len(t.ub),
+			Duplicates: t.dup, Paraphrases: t.para,
+		}
+		if (d.SharedA >= minSharedUnits && 2*d.SharedA >= d.UnitsA) || (d.SharedB >= minSharedUnits && 2*d.SharedB >= d.UnitsB) {
+			out = append(out, found{d, k.a, k.b})
+		}
+	}
+	slices.SortFunc(out, func(x, y found) int {
+		return cmp.Or(
+			cmp.Compare(y.d.Share(), x.d.Share()),
+			cmp.Compare(y.d.SharedA+y.d.SharedB, x.d.SharedA+x.d.SharedB),
+			cmp.Compare(x.a, y.a),
+			cmp.Compare(x.b, y.b))
+	})
+	docs := make([]DocumentPair, len(out))
+	for i, f := range out {
+		docs[i] = f.d
+	}
+	return docs
+}

@@ -23,6 +23,13 @@ func csvHeader() []string {
 // byte span and text of each unit (a_*, b_*), and the ID of the cluster
 // holding both units (empty when they are not in one cluster). Scores are
 // rounded to four decimals. Quoting follows RFC 4180 (encoding/csv).
+// The rows are the pairs only: boilerplate and the clusters' members are
+// in the JSON report.
+//
+// Texts are written as they are, for programs: a spreadsheet that opens
+// the file may take a text cell that starts with '=', '+', '-' or '@' for
+// a formula (text from the web can carry one on purpose), so import the
+// file with its text columns as text rather than opening it directly.
 func WriteCSV(w io.Writer, r *neardup.Result) error {
 	if err := check(r); err != nil {
 		return err

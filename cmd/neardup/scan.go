@@ -151,7 +151,7 @@ func runScan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	var sf scanFlags
 	lf.register(fs)
 	sf.register(fs)
-	format := fs.String("format", "text", "report format: "+strings.Join(report.Formats(), ", "))
+	format := fs.String("format", "text", "report format: "+strings.Join(report.Formats(), ", ")+" (csv: one row per pair, texts as they are: import it as text into a spreadsheet, which may run a cell that starts with = + - @)")
 	out := fs.StringP("output", "o", "", "write the report to this file instead of standard output")
 	stats := fs.Bool("stats", false, "print each stage's time, counts and peak memory to standard error")
 	if err := fs.Parse(args); err != nil {

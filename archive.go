@@ -108,7 +108,8 @@ type IndexOptions struct {
 	// CacheUnits is the number of analysed archive units kept in memory
 	// between checks (default DefaultCacheUnits; negative: none).
 	CacheUnits int
-	// Workers is the number of goroutines a call uses (default GOMAXPROCS).
+	// Workers is the number of goroutines a call uses (0 or less:
+	// GOMAXPROCS).
 	// Results do not depend on it.
 	Workers int
 }

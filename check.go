@@ -177,6 +177,14 @@ func (ix *Index) Check(ctx context.Context, drafts []corpus.Document, opt CheckO
 // is seen too, so the stored version stays; to store the new one, call
 // Add, which replaces by id.
 //
+// A page is seen when at least IndexOptions.SeenShare of its checked
+// units match archive text at SeenKind or closer; every checked unit
+// counts once, whatever its length, so a short page of two lines is seen
+// when one of them is a stock line another page has ("Qtly div 25 cts vs
+// 25 cts prior"). A page with no unit to check (a script shell, a login
+// wall, text under MinWords: Stats.Units is 0) is never seen: it is
+// added, again under each id it comes with.
+//
 // Checks run in parallel; each is completed, under a lock that
 // serialises the decisions, against the units committed or staged since
 // its snapshot of the archive. The adds are committed in groups; with

@@ -27,7 +27,13 @@ type (
 		Options     string
 		Clusters    []htmlCluster
 		Boilerplate []htmlBoilerplate
+		Documents   []htmlDocument
 		Pairs       []htmlPair
+	}
+	htmlDocument struct {
+		A, B                             string
+		UnitsA, SharedA, UnitsB, SharedB int
+		Kinds                            string // "24 duplicates · 1 paraphrase"
 	}
 	htmlUnit struct {
 		Doc, Path, URL, Title string
@@ -75,7 +81,8 @@ type segment struct {
 // scripts, no external assets): a summary at the top; each content cluster
 // with its representative and, beside it, each other member, the words the
 // two share highlighted, with locations and scores; the boilerplate
-// clusters; and a table of all pairs.
+// clusters; the pairs of documents that share most of one's text; and a
+// table of all pairs.
 func WriteHTML(w io.Writer, r *neardup.Result) error {
 	if err := check(r); err != nil {
 		return err
@@ -128,6 +135,10 @@ func newHTMLPage(r *neardup.Result) *htmlPage {
 			})
 		}
 		page.Clusters = append(page.Clusters, hc)
+	}
+	for _, d := range r.Documents {
+		page.Documents = append(page.Documents, htmlDocument{A: d.A, B: d.B, UnitsA: d.UnitsA, SharedA: d.SharedA,
+			UnitsB: d.UnitsB, SharedB: d.SharedB, Kinds: pairKinds(d.Duplicates, d.Paraphrases)})
 	}
 	of := clusterOf(r)
 	for _, p := range r.Pairs {

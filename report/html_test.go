@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/neardup/neardup"
 )
 
 // The HTML report is deterministic, and TestGolden can compare it byte for
@@ -20,6 +22,7 @@ func TestWriteHTMLEscapes(t *testing.T) {
 	r.Units[uHead3].Doc = `<img src=x onerror=alert(1)>.txt`
 	r.Units[uKh1].URL = "javascript:alert(1)"
 	r.Units[uKh2].Title = `"><script>alert(2)</script>`
+	r.Documents = []neardup.DocumentPair{{A: `<script>alert(3)</script>`, B: "b.txt", UnitsA: 3, SharedA: 2, UnitsB: 2, SharedB: 2, Duplicates: 2}}
 	var buf bytes.Buffer
 	if err := WriteHTML(&buf, r); err != nil {
 		t.Fatal(err)
@@ -31,7 +34,8 @@ func TestWriteHTMLEscapes(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;.txt", "#ZgotmplZ",
-		`title="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"`} {
+		`title="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"`,
+		`<tr><td class="loc">&lt;script&gt;alert(3)&lt;/script&gt;</td><td class="loc">b.txt</td><td class="num">2 of 3</td><td class="num">2 of 2</td><td>2 duplicates</td></tr>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
 		}

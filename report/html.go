@@ -70,11 +70,12 @@ type (
 	}
 )
 
-// segment is a run of text, Shared when its words occur in the text it is
-// compared with.
+// segment is a run of text, Shared when its words are aligned with the
+// text it is compared with (highlightPair), Moved when that text has them
+// elsewhere.
 type segment struct {
-	Text   string
-	Shared bool
+	Text          string
+	Shared, Moved bool
 }
 
 // WriteHTML writes r as a self-contained HTML page (inline CSS, no
@@ -124,8 +125,7 @@ func newHTMLPage(r *neardup.Result) *htmlPage {
 				continue
 			}
 			u := &r.Units[m.Unit]
-			text, shared, total := highlight(u.Text, rep.Text)
-			repText, _, _ := highlight(rep.Text, u.Text)
+			repText, text, _, _, shared, total := highlightPair(rep.Text, u.Text)
 			hc.Rows = append(hc.Rows, htmlRow{
 				Member:  newHTMLUnit(u),
 				Score:   formatScore(m.Score),
@@ -177,27 +177,33 @@ func joins(sep string) bool {
 	}) < 0
 }
 
-// highlight splits text into segments, marking the words whose lower-case
-// form is also a word of other, and returns them with the number of marked
-// words and of all words. White space, apostrophes and hyphens between two
-// marked words are marked too, so "China's" or a shared phrase is one
-// highlighted run. This is a plain word
-// overlap, not an alignment: it shows what the two texts have in common,
-// not where.
-func highlight(text, other string) (segs []segment, shared, total int) {
-	vocab := make(map[string]bool) // looked up, never iterated
-	for _, w := range strings.FieldsFunc(other, func(c rune) bool { return !isWordRune(c) }) {
-		vocab[strings.ToLower(w)] = true
-	}
-	// Tokens alternate between words and separators.
-	type token struct {
-		start, end   int
-		word, shared bool
-	}
-	var toks []token
+// maxAlignCells bounds the word-alignment table of highlightPair: two
+// texts of about a thousand words each. Longer pairs are marked by word
+// overlap alone.
+const maxAlignCells = 1 << 20
+
+// hlToken is a run of word runes or of separator runes of a text, with how
+// it is marked.
+type hlToken struct {
+	start, end int
+	word       bool
+	mark       mark
+}
+
+type mark uint8
+
+const (
+	markNone    mark = iota // only on this side
+	markAligned             // in the longest common word sequence of the two
+	markMoved               // the other has the word, elsewhere
+)
+
+// hlTokens splits text into alternating word and separator tokens.
+func hlTokens(text string) []hlToken {
+	var toks []hlToken
 	for i := 0; i < len(text); {
 		c, size := utf8.DecodeRuneInString(text[i:])
-		t := token{start: i, end: i + size, word: isWordRune(c)}
+		t := hlToken{start: i, end: i + size, word: isWordRune(c)}
 		for t.end < len(text) {
 			c, size := utf8.DecodeRuneInString(text[t.end:])
 			if isWordRune(c) != t.word {
@@ -205,28 +211,132 @@ func highlight(text, other string) (segs []segment, shared, total int) {
 			}
 			t.end += size
 		}
-		if t.word {
-			total++
-			if vocab[strings.ToLower(text[t.start:t.end])] {
-				t.shared = true
-				shared++
-			}
-		}
 		toks = append(toks, t)
 		i = t.end
 	}
-	for k := 1; k+1 < len(toks); k++ {
-		if !toks[k].word && toks[k-1].shared && toks[k+1].shared && joins(text[toks[k].start:toks[k].end]) {
-			toks[k].shared = true
+	return toks
+}
+
+// highlightPair marks the words of two texts for reading them side by
+// side: a word in the longest common sequence of their words (compared in
+// lower case) is aligned, the same edit on both sides left unmarked, so a
+// word replaced shows on each side ("council" / "committee"); a word the
+// other text has elsewhere (a clause moved) is marked as moved. Pairs
+// whose alignment table would pass maxAlignCells mark every shared word as
+// aligned. White space, apostrophes and hyphens between two words marked
+// alike are marked too, so "China's" or a shared phrase is one run. It
+// returns each text's segments, and of each its words shared in any way
+// and all its words.
+func highlightPair(a, b string) (sa, sb []segment, sharedA, totalA, sharedB, totalB int) {
+	ta, tb := hlTokens(a), hlTokens(b)
+	wa, wb := words(a, ta), words(b, tb)
+	if len(wa.idx)*len(wb.idx) <= maxAlignCells {
+		alignWords(wa.lower, wb.lower, func(i, j int) {
+			ta[wa.idx[i]].mark, tb[wb.idx[j]].mark = markAligned, markAligned
+		})
+	} else {
+		wa.markShared(ta, wb.vocab(), markAligned)
+		wb.markShared(tb, wa.vocab(), markAligned)
+	}
+	wa.markShared(ta, wb.vocab(), markMoved)
+	wb.markShared(tb, wa.vocab(), markMoved)
+	sa, sharedA, totalA = segments(a, ta)
+	sb, sharedB, totalB = segments(b, tb)
+	return sa, sb, sharedA, totalA, sharedB, totalB
+}
+
+// wordList is the words of a text: their token indexes and lower-case
+// forms.
+type wordList struct {
+	idx   []int
+	lower []string
+}
+
+func words(text string, toks []hlToken) wordList {
+	var w wordList
+	for k, t := range toks {
+		if t.word {
+			w.idx = append(w.idx, k)
+			w.lower = append(w.lower, strings.ToLower(text[t.start:t.end]))
 		}
 	}
-	// Runs of tokens with the same mark become one segment.
-	for k := 0; k < len(toks); {
-		j := k + 1
-		for j < len(toks) && toks[j].shared == toks[k].shared {
+	return w
+}
+
+// vocab returns the set of the words (looked up, never iterated).
+func (w wordList) vocab() map[string]bool {
+	v := make(map[string]bool, len(w.lower))
+	for _, x := range w.lower {
+		v[x] = true
+	}
+	return v
+}
+
+// markShared gives m to the unmarked words found in other.
+func (w wordList) markShared(toks []hlToken, other map[string]bool, m mark) {
+	for i, k := range w.idx {
+		if toks[k].mark == markNone && other[w.lower[i]] {
+			toks[k].mark = m
+		}
+	}
+}
+
+// alignWords calls pair(i, j) for the words of one longest common
+// subsequence of a and b (a full dynamic-programming table, read back
+// from the end).
+func alignWords(a, b []string, pair func(i, j int)) {
+	n, m := len(a), len(b)
+	if n == 0 || m == 0 {
+		return
+	}
+	t := make([]uint16, (n+1)*(m+1)) // lengths fit: min(n, m) <= 1024
+	at := func(i, j int) uint16 { return t[i*(m+1)+j] }
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case a[i] == b[j]:
+				t[i*(m+1)+j] = at(i+1, j+1) + 1
+			default:
+				t[i*(m+1)+j] = max(at(i+1, j), at(i, j+1))
+			}
+		}
+	}
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case a[i] == b[j]:
+			pair(i, j)
+			i++
+			j++
+		case at(i+1, j) >= at(i, j+1):
+			i++
+		default:
 			j++
 		}
-		segs = append(segs, segment{Text: text[toks[k].start:toks[j-1].end], Shared: toks[k].shared})
+	}
+}
+
+// segments joins the separators between two words marked alike to them
+// and cuts text into runs of one mark.
+func segments(text string, toks []hlToken) (segs []segment, shared, total int) {
+	for _, t := range toks {
+		if t.word {
+			total++
+			if t.mark != markNone {
+				shared++
+			}
+		}
+	}
+	for k := 1; k+1 < len(toks); k++ {
+		if m := toks[k-1].mark; !toks[k].word && m != markNone && toks[k+1].mark == m && joins(text[toks[k].start:toks[k].end]) {
+			toks[k].mark = m
+		}
+	}
+	for k := 0; k < len(toks); {
+		j := k + 1
+		for j < len(toks) && toks[j].mark == toks[k].mark {
+			j++
+		}
+		segs = append(segs, segment{Text: text[toks[k].start:toks[j-1].end], Shared: toks[k].mark == markAligned, Moved: toks[k].mark == markMoved})
 		k = j
 	}
 	return segs, shared, total

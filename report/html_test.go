@@ -61,58 +61,67 @@ func TestWriteHTMLSelfContained(t *testing.T) {
 }
 
 func TestHighlight(t *testing.T) {
+	al := func(s string) segment { return segment{Text: s, Shared: true} }
+	mv := func(s string) segment { return segment{Text: s, Moved: true} }
+	no := func(s string) segment { return segment{Text: s} }
 	tests := []struct {
 		name          string
-		text, other   string
-		want          []segment
-		shared, total int
+		a, b          string
+		wantA, wantB  []segment
+		sharedA, totA int
 	}{
 		{
-			name:   "shared phrase is one run",
-			text:   "a pillar for its regional diplomacy",
-			other:  "a pillar in China's regional diplomacy",
-			want:   []segment{{"a pillar", true}, {" for its ", false}, {"regional diplomacy", true}},
-			shared: 4, total: 6,
+			name:    "shared phrases are runs, the words between them left plain",
+			a:       "a pillar for its regional diplomacy",
+			b:       "a pillar in China's regional diplomacy",
+			wantA:   []segment{al("a pillar"), no(" for its "), al("regional diplomacy")},
+			wantB:   []segment{al("a pillar"), no(" in China's "), al("regional diplomacy")},
+			sharedA: 4, totA: 6,
 		},
 		{
-			name:   "case-insensitive",
-			text:   "Cambodia",
-			other:  "cambodia's ties",
-			want:   []segment{{"Cambodia", true}},
-			shared: 1, total: 1,
+			name:    "a word replaced shows on both sides though the other has it elsewhere",
+			a:       "The council voted on Monday, and the council chair said",
+			b:       "The committee voted on Monday, and the council chair said",
+			wantA:   []segment{al("The"), no(" "), mv("council"), no(" "), al("voted on Monday"), no(", "), al("and the council chair said")},
+			wantB:   []segment{al("The"), no(" committee "), al("voted on Monday"), no(", "), al("and the council chair said")},
+			sharedA: 10, totA: 10,
 		},
 		{
-			name:   "apostrophes and hyphens join, commas do not",
-			text:   "China's China-Cambodia growth, harmony",
-			other:  "china s cambodia growth harmony",
-			want:   []segment{{"China's China-Cambodia growth", true}, {", ", false}, {"harmony", true}},
-			shared: 6, total: 6,
+			name:    "a clause moved is marked as moved",
+			a:       "On Monday the bank raised rates",
+			b:       "The bank raised rates on Monday",
+			wantA:   []segment{mv("On Monday"), no(" "), al("the bank raised rates")},
+			wantB:   []segment{al("The bank raised rates"), no(" "), mv("on Monday")},
+			sharedA: 6, totA: 6,
 		},
 		{
-			name:   "nothing shared",
-			text:   "Photo Credit: VCG",
-			other:  "Read also:",
-			want:   []segment{{"Photo Credit: VCG", false}},
-			shared: 0, total: 3,
+			name:    "case-insensitive; apostrophes and hyphens join, commas do not",
+			a:       "China's China-Cambodia growth, harmony",
+			b:       "china s china cambodia growth harmony",
+			wantA:   []segment{al("China's China-Cambodia growth"), no(", "), al("harmony")},
+			wantB:   []segment{al("china s china cambodia growth harmony")},
+			sharedA: 6, totA: 6,
 		},
 		{
-			name:   "leading and trailing separators",
-			text:   " (U.S.) ",
-			other:  "u s",
-			want:   []segment{{" (", false}, {"U", true}, {".", false}, {"S", true}, {".) ", false}},
-			shared: 2, total: 2,
+			name:    "nothing shared",
+			a:       "Photo Credit: VCG",
+			b:       "Read also:",
+			wantA:   []segment{no("Photo Credit: VCG")},
+			wantB:   []segment{no("Read also:")},
+			sharedA: 0, totA: 3,
 		},
 		{
 			name: "empty",
-			text: "", other: "x",
-			want: nil,
+			a:    "", b: "x",
+			wantA: nil, wantB: []segment{no("x")},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, shared, total := highlight(tt.text, tt.other)
-			if !reflect.DeepEqual(got, tt.want) || shared != tt.shared || total != tt.total {
-				t.Errorf("highlight(%q, %q) = %+v, %d, %d; want %+v, %d, %d", tt.text, tt.other, got, shared, total, tt.want, tt.shared, tt.total)
+			ga, gb, shared, total, _, _ := highlightPair(tt.a, tt.b)
+			if !reflect.DeepEqual(ga, tt.wantA) || !reflect.DeepEqual(gb, tt.wantB) || shared != tt.sharedA || total != tt.totA {
+				t.Errorf("highlightPair(%q, %q) =\n %+v\n %+v\n %d of %d shared; want\n %+v\n %+v\n %d of %d",
+					tt.a, tt.b, ga, gb, shared, total, tt.wantA, tt.wantB, tt.sharedA, tt.totA)
 			}
 		})
 	}
@@ -132,26 +141,41 @@ func TestWriteHTMLLoneRepresentative(t *testing.T) {
 	}
 }
 
-// FuzzHighlight checks that the segments put back together are the text,
-// that marked and unmarked segments alternate, and that the counts agree.
+// FuzzHighlight checks that each text's segments put back together are
+// the text, that neighbouring segments differ in mark, that no segment is
+// both aligned and moved, that both sides align as many words, and that
+// the counts agree.
 func FuzzHighlight(f *testing.F) {
 	f.Add("China's alliance with Cambodia", "China's ties with Cambodia")
 	f.Add(" (U.S.) ", "u s")
 	f.Add("\xffbad\x00", "BAD")
-	f.Fuzz(func(t *testing.T, text, other string) {
-		segs, shared, total := highlight(text, other)
-		var b strings.Builder
-		for i, s := range segs {
-			if s.Text == "" || i > 0 && segs[i-1].Shared == s.Shared {
-				t.Fatalf("highlight(%q, %q): segment %d %+v empty or not alternating", text, other, i, s)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		sa, sb, sharedA, totalA, sharedB, totalB := highlightPair(a, b)
+		aligned := [2]int{}
+		for side, c := range []struct {
+			text          string
+			segs          []segment
+			shared, total int
+		}{{a, sa, sharedA, totalA}, {b, sb, sharedB, totalB}} {
+			var j strings.Builder
+			for i, s := range c.segs {
+				if s.Text == "" || s.Shared && s.Moved || i > 0 && c.segs[i-1].Shared == s.Shared && c.segs[i-1].Moved == s.Moved {
+					t.Fatalf("highlightPair(%q, %q): side %d segment %d %+v empty, doubly marked or not alternating", a, b, side, i, s)
+				}
+				if s.Shared {
+					aligned[side] += len(strings.FieldsFunc(s.Text, func(c rune) bool { return !isWordRune(c) }))
+				}
+				j.WriteString(s.Text)
 			}
-			b.WriteString(s.Text)
+			if j.String() != c.text {
+				t.Fatalf("highlightPair(%q, %q): side %d segments join to %q", a, b, side, j.String())
+			}
+			if c.shared < 0 || c.shared > c.total {
+				t.Fatalf("highlightPair(%q, %q): side %d: %d of %d words shared", a, b, side, c.shared, c.total)
+			}
 		}
-		if b.String() != text {
-			t.Fatalf("highlight(%q, %q) segments join to %q", text, other, b.String())
-		}
-		if shared < 0 || shared > total {
-			t.Fatalf("highlight(%q, %q): %d of %d words shared", text, other, shared, total)
+		if aligned[0] != aligned[1] && len(a)*len(b) < 1<<16 {
+			t.Fatalf("highlightPair(%q, %q): %d words aligned on one side, %d on the other", a, b, aligned[0], aligned[1])
 		}
 	})
 }

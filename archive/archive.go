@@ -239,8 +239,8 @@ func Open(path string, opt Options) (*Archive, error) {
 	return a, nil
 }
 
-// held are the files this process holds open with their lock for as long
-// as they are open (archives not Shared), and whether for writing.
+// held are the archives of this process that hold their file's lock for
+// as long as they are open (not Shared), with the file they hold.
 var held struct {
 	sync.Mutex
 	files map[*Archive]os.FileInfo
@@ -261,9 +261,9 @@ func release(a *Archive) {
 	delete(held.files, a)
 }
 
-// heldHere reports whether this process holds the file st a lock that an
-// open (for writing if write) would wait for: a writer's, or any when
-// opening for writing.
+// heldHere reports whether an archive of this process holds a lock on
+// the file st that an open (for writing if write) would wait for: a
+// writer's lock, or any lock when the open is for writing.
 func heldHere(st os.FileInfo, write bool) bool {
 	held.Lock()
 	defer held.Unlock()

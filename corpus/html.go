@@ -120,15 +120,13 @@ func (s *splitter) html() {
 				hidden, code, furniture = readAttrs(z, tag == "pre" || tag == "code")
 				furniture = furniture && !keepElement(tag)
 			}
-			if furniture && !hidden && !code && phrasing(tag) {
-				skip = append(skip, tag) // a share link inside a paragraph: no flush
+			if !void && !hidden && !code && (inlineDrop(tag) || furniture && phrasing(tag)) {
+				// Inside running text (an icon, a share link): no flush, the
+				// paragraph goes on after it.
+				skip = append(skip, tag)
 				continue
 			}
 			hidden = hidden || furniture
-			if !void && !hidden && !code && inlineDrop(tag) {
-				skip = append(skip, tag) // no flush: the paragraph goes on after it
-				continue
-			}
 			if !void && (dropElement(tag) || hidden || code || tag == "code" && pre > 0) {
 				flush()
 				skip = append(skip, tag)
@@ -263,8 +261,9 @@ func popTo(ctx []string, f func(string) bool) []string {
 
 // hiddenAttr reports a hidden or aria-hidden="true" attribute.
 // readAttrs reads the attributes of the start tag z is at: whether it is
-// hidden (hidden, aria-hidden="true"), and, when class is set, whether
-// its class names code (codeClass).
+// hidden (hidden, aria-hidden="true"); when class is set, whether its
+// class names code (codeClass); and whether its role, class or id names
+// page furniture (furnitureRole, furnitureNames).
 func readAttrs(z *xhtml.Tokenizer, class bool) (hidden, code, furniture bool) {
 	content := false
 	for {

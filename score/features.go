@@ -383,36 +383,29 @@ func gap(sd *side, credit []float64) int {
 	nt := uint32(len(credit))
 	best, all := 0, 0 // over the sentences at least half aligned; over all
 	var inAligned, total float64
-	run, longest := 0, 0
-	var got, content float64 // the sentence's credit and content tokens
-	next := 0                // index in sd.starts of the next sentence start
-	end := func() {
+	sentences(sd, func(toks []uint32) {
+		run, longest := 0, 0
+		var got, content float64 // the sentence's credit and content tokens
+		for _, x := range toks {
+			if x >= nt {
+				continue
+			}
+			content++
+			got += credit[x]
+			if credit[x] >= 0.5 {
+				run = 0
+				continue
+			}
+			run++
+			longest = max(longest, run)
+		}
 		if content > 0 && got >= content/2 {
 			best = max(best, longest)
 			inAligned += content
 		}
 		total += content
 		all = max(all, longest)
-		run, longest, got, content = 0, 0, 0, 0
-	}
-	for i, x := range sd.idx {
-		if next < len(sd.starts) && uint32(i) == sd.starts[next] {
-			end()
-			next++
-		}
-		if x >= nt {
-			continue
-		}
-		content++
-		got += credit[x]
-		if credit[x] >= 0.5 {
-			run = 0
-			continue
-		}
-		run++
-		longest = max(longest, run)
-	}
-	end()
+	})
 	if total == 0 || inAligned < total/2 {
 		return all
 	}
@@ -424,35 +417,39 @@ func gap(sd *side, credit []float64) int {
 // when fewer than two sentences have content tokens.
 func said(sd *side, credit []float64) float64 {
 	nt := uint32(len(credit))
-	var sentences, yes, content, got int
-	next := 0 // index in sd.starts of the next sentence start
-	end := func() {
+	n, yes := 0, 0
+	sentences(sd, func(toks []uint32) {
+		content, got := 0, 0
+		for _, x := range toks {
+			if x < nt {
+				content++
+				if credit[x] >= 0.5 {
+					got++
+				}
+			}
+		}
 		if content > 0 {
-			sentences++
+			n++
 			if 2*got >= content {
 				yes++
 			}
 		}
-		content, got = 0, 0
-	}
-	for i, x := range sd.idx {
-		if next < len(sd.starts) && uint32(i) == sd.starts[next] {
-			end()
-			next++
-		}
-		if x >= nt {
-			continue
-		}
-		content++
-		if credit[x] >= 0.5 {
-			got++
-		}
-	}
-	end()
-	if sentences < 2 {
+	})
+	if n < 2 {
 		return 0
 	}
-	return float64(yes) / float64(sentences)
+	return float64(yes) / float64(n)
+}
+
+// sentences calls fn with the term indexes (sd.idx) of each sentence of a
+// side, in order.
+func sentences(sd *side, fn func(toks []uint32)) {
+	lo := 0
+	for _, s := range sd.starts {
+		fn(sd.idx[lo:s])
+		lo = int(s)
+	}
+	fn(sd.idx[lo:])
 }
 
 // unshared is Σ(1-credit)/n.

@@ -194,11 +194,6 @@ func Open(path string, opt Options) (*Archive, error) {
 	case st.IsDir():
 		return nil, fmt.Errorf("%s: is a directory, not an index", path)
 	}
-	if !create && heldHere(st, !opt.ReadOnly) {
-		// Its lock is this process's own: waiting for it would wait out the
-		// whole timeout for nothing.
-		return nil, fmt.Errorf("%s: index is open in this process already (open it once and share it: an Index is safe for many goroutines; or open both with Shared): %w", path, bolt.ErrTimeout)
-	}
 	timeout := opt.Timeout
 	switch {
 	case timeout == 0:
@@ -219,6 +214,11 @@ func Open(path string, opt Options) (*Archive, error) {
 	}
 	db, err := openBolt(path, bopt, create)
 	if err != nil {
+		if !create && errors.Is(err, bolt.ErrTimeout) && heldHere(st, !opt.ReadOnly) {
+			// The lock waited for is this process's own: say so, rather
+			// than blame another process.
+			return nil, fmt.Errorf("%s: index is open in this process already and was not closed within the lock timeout (open it once and share it: an Index is safe for many goroutines): %w", path, bolt.ErrTimeout)
+		}
 		return nil, err
 	}
 	db.AllocSize = allocSize

@@ -101,6 +101,9 @@ func (a *Archive) reopen(cause error) error {
 	}
 	db.AllocSize = allocSize
 	a.db = db
+	if fi, err := os.Stat(a.path); err == nil {
+		hold(a, fi) // the file held is now the compacted one
+	}
 	return a.wrap(cause)
 }
 

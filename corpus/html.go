@@ -3,6 +3,8 @@ package corpus
 import (
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 )
@@ -17,17 +19,17 @@ import (
 //     a hidden or aria-hidden="true" attribute, is dropped; form and header
 //     are kept (a whole page often sits in one form, and an article's header
 //     holds its headline), minus the controls and nav inside them;
-//   - page furniture is dropped too: an element whose ARIA role is banner,
-//     navigation, complementary, contentinfo, search or a dialog, or whose
-//     class or id has a word of furnitureWord (cookie notices, newsletter
-//     and subscription boxes, share buttons, related links, ads, comments,
-//     sidebars, menus, footers) and none naming the content (article,
-//     body, content, main, story, post, entry, text); never html, body,
-//     main or article themselves. Without this a crawler's "seen this
-//     page?" was decided by the cookie notice every page of a site repeats;
+//   - page furniture is dropped too: a container (div, section, header,
+//     ul, table, ...: furnitureElement) whose ARIA role is navigation,
+//     complementary, search or a dialog, or banner or contentinfo outside
+//     an article or main element, or whose class or id names furniture
+//     (cookie notices, newsletter and subscription boxes, share buttons,
+//     related links, ads, comments, sidebars, menus, footers:
+//     furnitureNames) and no token of it names the content
+//     ("article-body"). Without this a crawler's "seen this page?" was
+//     decided by the cookie notice every page of a site repeats;
 //   - an element dropped inside running text (an icon's svg, a share
-//     button, an inline script or furniture link) leaves its paragraph
-//     whole;
+//     button, an inline script) leaves its paragraph whole;
 //   - head also ends without its end tag, as in the HTML parsing rules: at a
 //     start tag other than the ones head may hold (title, meta, link, style,
 //     script, base, noscript, template), at text that is not white space
@@ -58,7 +60,10 @@ func (s *splitter) html() {
 		kind   = KindParagraph
 		quoted bool
 		pre    int // depth of open pre elements
-		pos    int
+		// inArticle is the depth of open article and main elements, where
+		// a header is the article's, not the site's (ARIA).
+		inArticle int
+		pos       int
 	)
 	// codeFrom is where the code element being skipped starts, -1 when
 	// none is (skip is then of other elements).
@@ -117,11 +122,11 @@ func (s *splitter) html() {
 			}
 			hidden, code, furniture := false, false, false
 			if hasAttr && !void {
-				hidden, code, furniture = readAttrs(z, tag == "pre" || tag == "code")
-				furniture = furniture && !keepElement(tag)
+				hidden, code, furniture = readAttrs(z, tag == "pre" || tag == "code", inArticle > 0)
+				furniture = furniture && furnitureElement(tag)
 			}
-			if !void && !hidden && !code && (inlineDrop(tag) || furniture && phrasing(tag)) {
-				// Inside running text (an icon, a share link): no flush, the
+			if !void && !hidden && !code && inlineDrop(tag) {
+				// Inside running text (an icon, a share button): no flush, the
 				// paragraph goes on after it.
 				skip = append(skip, tag)
 				continue
@@ -144,6 +149,8 @@ func (s *splitter) html() {
 			switch {
 			case tag == "pre":
 				pre++
+			case tag == "article" || tag == "main":
+				inArticle++
 			case tag == "li":
 				if n := len(ctx); n > 0 && ctx[n-1] == "li" {
 					ctx = ctx[:n-1] // <li> closes an open <li>
@@ -177,6 +184,8 @@ func (s *splitter) html() {
 			switch {
 			case tag == "pre":
 				pre = max(pre-1, 0)
+			case tag == "article" || tag == "main":
+				inArticle = max(inArticle-1, 0)
 			case isHeading(tag):
 				ctx = popTo(ctx, isHeading)
 			case contextElement(tag):
@@ -263,8 +272,9 @@ func popTo(ctx []string, f func(string) bool) []string {
 // readAttrs reads the attributes of the start tag z is at: whether it is
 // hidden (hidden, aria-hidden="true"); when class is set, whether its
 // class names code (codeClass); and whether its role, class or id names
-// page furniture (furnitureRole, furnitureNames).
-func readAttrs(z *xhtml.Tokenizer, class bool) (hidden, code, furniture bool) {
+// page furniture (furnitureRole, furnitureNames; inArticle: inside an
+// article or main element).
+func readAttrs(z *xhtml.Tokenizer, class, inArticle bool) (hidden, code, furniture bool) {
 	content := false
 	for {
 		k, v, more := z.TagAttr()
@@ -272,12 +282,12 @@ func readAttrs(z *xhtml.Tokenizer, class bool) (hidden, code, furniture bool) {
 		case key == "hidden" || key == "aria-hidden" && strings.EqualFold(string(v), "true"):
 			hidden = true
 		case key == "role":
-			furniture = furniture || furnitureRole(string(v))
+			furniture = furniture || furnitureRole(string(v), inArticle)
 		case key == "class" || key == "id":
 			if class && key == "class" && codeClass(string(v)) {
 				code = true
 			}
-			f, c := furnitureNames(v)
+			f, c := furnitureNames(string(v))
 			furniture, content = furniture || f, content || c
 		}
 		if !more {
@@ -286,46 +296,125 @@ func readAttrs(z *xhtml.Tokenizer, class bool) (hidden, code, furniture bool) {
 	}
 }
 
-// furnitureRole reports whether an ARIA role names page furniture: the
-// site's header, menus, sidebars, footer, search, dialogs.
-func furnitureRole(r string) bool {
-	switch strings.ToLower(strings.TrimSpace(r)) {
-	case "banner", "navigation", "complementary", "contentinfo", "search", "dialog", "alertdialog":
-		return true
+// furnitureRole reports whether an ARIA role (a list of roles, the first
+// a browser knows being the one taken; any is enough here) names page
+// furniture: the site's header and footer (not inside an article or main
+// element, where a header is the article's), menus, sidebars, search,
+// dialogs.
+func furnitureRole(roles string, inArticle bool) bool {
+	for r := range strings.FieldsSeq(strings.ToLower(roles)) {
+		switch r {
+		case "navigation", "complementary", "search", "dialog", "alertdialog":
+			return true
+		case "banner", "contentinfo":
+			if !inArticle {
+				return true
+			}
+		}
 	}
 	return false
 }
 
-// furnitureNames reads a class or id attribute: whether one of its words
-// (split at anything but letters and digits) names page furniture (a
-// cookie notice, a newsletter box, share buttons, related links, ads,
-// comments: furnitureWord) and whether one names the content
-// ("article-body", "story"), which keeps the element, as readability
-// tools do (a "comments" class on the article itself).
-func furnitureNames(v []byte) (furniture, content bool) {
-	for f := range strings.FieldsFuncSeq(strings.ToLower(string(v)), func(r rune) bool {
-		return (r < 'a' || r > 'z') && (r < '0' || r > '9')
-	}) {
-		switch f {
-		case "article", "body", "content", "main", "story", "post", "entry", "text":
-			content = true
-		default:
-			furniture = furniture || furnitureWord[f]
+// furnitureNames reads a class or id attribute, token by token (class
+// names are separated by white space), each token cut into words at
+// anything but letters and digits and at camelCase ("cookieBanner"). It
+// reports whether a token names page furniture and whether one names the
+// content:
+//
+//   - a token with a word that only furniture uses (cookie, consent,
+//     newsletter, subscribe, paywall, advert, sponsored, breadcrumb,
+//     sidebar, popup, navbar, pagination...: furnitureStrong) is
+//     furniture;
+//   - a token of words that furniture and content both use (share,
+//     social, related, menu, comments, footer, promo, ad...:
+//     furnitureWeak) is furniture only when all its words are such words
+//     or the parts a furniture box is named with (links, buttons, bar,
+//     box, list, stories, widget...: furniturePart): "share-buttons",
+//     "related-stories", "menu", but not "share-price" or
+//     "related-coverage-intro";
+//   - a token made of content words only (article, body, content, main,
+//     story, post, entry, text, prose) names the content, which keeps the
+//     element ("article-body", "post-content"; not "main-menu" or
+//     "text-center"), as readability tools do.
+func furnitureNames(v string) (furniture, content bool) {
+	for tok := range strings.FieldsSeq(v) {
+		strong, weak, parts, contentOnly, n := false, false, true, true, 0
+		for w := range classWords(tok) {
+			n++
+			strong = strong || furnitureStrong[w]
+			weak = weak || furnitureWeak[w]
+			parts = parts && (furnitureWeak[w] || furniturePart[w])
+			contentOnly = contentOnly && contentWord[w]
 		}
+		furniture = furniture || strong || weak && parts
+		content = content || n > 0 && contentOnly
 	}
 	return furniture, content
 }
 
-// furnitureWord holds the class and id words of page furniture. Read-only.
-var furnitureWord = map[string]bool{
-	"cookie": true, "cookies": true, "consent": true, "gdpr": true,
-	"newsletter": true, "newsletters": true, "subscribe": true, "subscription": true, "signup": true, "paywall": true,
-	"promo": true, "advert": true, "advertisement": true, "advertising": true, "ad": true, "ads": true,
-	"sponsor": true, "sponsored": true, "outbrain": true, "taboola": true,
-	"share": true, "sharing": true, "social": true, "related": true, "recommended": true, "recirc": true,
-	"breadcrumb": true, "breadcrumbs": true, "comments": true, "disqus": true,
-	"sidebar": true, "popup": true, "modal": true, "navbar": true, "menu": true, "footer": true,
-	"pagination": true, "pager": true, "toolbar": true,
+// classWords yields the lower-case words of a class or id token: runs of
+// letters and digits, cut where a lower-case letter meets an upper-case
+// one.
+func classWords(tok string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range tok {
+			alnum := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if start >= 0 && (!alnum || unicode.IsUpper(r) && i > 0 && unicode.IsLower(lastRune(tok[:i]))) {
+				if !yield(strings.ToLower(tok[start:i])) {
+					return
+				}
+				start = -1
+			}
+			if alnum && start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			yield(strings.ToLower(tok[start:]))
+		}
+	}
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// The words of class and id tokens that name furniture and content (see
+// furnitureNames). Read-only.
+var (
+	furnitureStrong = wordSet("cookie cookies consent gdpr newsletter newsletters subscribe subscription signup " +
+		"paywall advert adverts advertisement advertising sponsor sponsored outbrain taboola breadcrumb breadcrumbs " +
+		"disqus sidebar popup modal navbar pagination pager toolbar")
+	furnitureWeak = wordSet("share sharing social related recommended recirc menu comments comment footer promo ad ads " +
+		"nav follow")
+	furniturePart = wordSet("links link buttons button bar box list stories articles posts items item widget widgets " +
+		"container wrapper block module panel section area icons tools top bottom site global primary secondary " +
+		"header rail main")
+	contentWord = wordSet("article body content main story post entry text prose")
+)
+
+func wordSet(words string) map[string]bool {
+	m := make(map[string]bool)
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// furnitureElement reports whether t may be dropped as furniture by its
+// role, class or id: a container whose end tag is required, so that
+// dropping its content ends where it ends (a p, li or dd of a class is
+// left alone: its end tag may be left out). The document, its body and
+// its main content never are.
+func furnitureElement(t string) bool {
+	switch t {
+	case "div", "section", "aside", "nav", "header", "footer", "ul", "ol", "dl", "form", "table",
+		"figure", "details", "dialog", "menu", "iframe":
+		return true
+	}
+	return false
 }
 
 // headingLevel returns the level of the innermost open h1-h6 element, or 0.
@@ -355,25 +444,6 @@ func dropElement(t string) bool {
 	case "script", "style", "noscript", "template", "head", "title", "nav",
 		"footer", "aside", "svg", "math", "iframe", "object", "canvas",
 		"select", "button", "textarea", "datalist", "label", "noembed", "noframes":
-		return true
-	}
-	return false
-}
-
-// keepElement reports whether t is never dropped as furniture whatever
-// its class: the document, its body and its main content.
-func keepElement(t string) bool {
-	switch t {
-	case "html", "body", "main", "article":
-		return true
-	}
-	return false
-}
-
-// phrasing reports whether t is an inline element of running text.
-func phrasing(t string) bool {
-	switch t {
-	case "a", "span", "em", "strong", "b", "i", "u", "s", "small", "mark", "sup", "sub", "abbr", "cite", "q", "time":
 		return true
 	}
 	return false

@@ -31,13 +31,23 @@ func TestSplitHTML(t *testing.T) {
 			"<div class=\"cookie-banner\"><p>We use cookies.</p><button>Accept</button></div>" +
 				"<div id=newsletter-signup><p>Sign up for our briefing.</p></div>" +
 				"<header role=banner><p>Daily Wire</p></header>" +
-				"<article class=\"story comments-open\"><h1>Rates rise</h1><p>The bank raised rates" +
+				"<article class=\"story comments-open\"><header role=banner><h1>Rates rise</h1></header><p>The bank raised rates" +
 				"<a class=share-link href=#>Share</a>.</p></article>" +
 				"<section class=\"related-stories\"><ul><li>Other story</li></ul></section>" +
-				"<div class=\"article-body social-links\"><p>Kept: the content word wins.</p></div>" +
+				"<div class=\"article-body social-links\"><p>Kept: a content token wins.</p></div>" +
+				"<div class=\"cookieBanner text-center\"><p>Dropped: camelCase, and text-center is no content.</p></div>" +
+				"<ul class=main-menu><li>Home</li></ul><div role=\"region navigation\">Dropped by its second role</div>" +
 				"<div class=footer role=contentinfo><p>Copyright.</p></div><p>After.</p>",
-			[]w{head("Rates rise"), paraT("The bank raised rates<a class=share-link href=#>Share</a>.", "The bank raised rates."),
-				para("Kept: the content word wins."), para("After.")}},
+			[]w{head("Rates rise"), paraT("The bank raised rates<a class=share-link href=#>Share</a>.", "The bank raised ratesShare."),
+				para("Kept: a content token wins."), para("After.")}},
+		{"furniture words that content uses too", Paragraph,
+			"<p>Acme closed at <span class=\"share-price\">$12.40</span> on Friday.</p>" +
+				"<div class=\"related-coverage-intro\">Earlier this week the minister resigned.</div>" +
+				"<p class=promo>Subscribe today\n<p>The council voted on Tuesday.\n" +
+				"<ul><li class=menu-item>Home<li class=menu-item>World</ul><p>Residents protested.</p>",
+			[]w{paraT("Acme closed at <span class=\"share-price\">$12.40</span> on Friday.", "Acme closed at $12.40 on Friday."),
+				para("Earlier this week the minister resigned."), para("Subscribe today"), para("The council voted on Tuesday."),
+				item("Home"), item("World"), para("Residents protested.")}},
 		{"br separates", Paragraph, "<p>one<br>two<br/>three</p>", []w{para("one"), para("two"), para("three")}},
 		{"text around blocks", Paragraph, "<div>Intro<p>Para</p>tail</div>", []w{para("Intro"), para("Para"), para("tail")}},
 		{"headings and table cells", Paragraph, "<h2>Sub <em>title</em></h2><table><tr><td>alpha</td><td>beta</td></tr></table>",

@@ -27,41 +27,66 @@ func (d DocumentPair) Share() float64 {
 	return max(float64(d.SharedA)/float64(max(d.UnitsA, 1)), float64(d.SharedB)/float64(max(d.UnitsB, 1)))
 }
 
+// maxCopyPairs bounds the unit pairs one kept pair stands for through the
+// copies of its two units (a text copied into 64 documents, paired with
+// another copied as often).
+const maxCopyPairs = 4096
+
 // minSharedUnits is the number of units, at least, that a document must
 // share with another for the two to be a DocumentPair: one shared unit
 // is a pair of units, not of documents.
 const minSharedUnits = 2
 
 // documentPairs returns the pairs of documents that share most of one's
-// text, read from the kept pairs (a unit that copies another byte for byte
-// pairs with the first copy only, so a third copy of a story pairs with
-// the first, not the second): most shared first, then by document order.
+// text, most shared first, then by document order. They are read from the
+// kept pairs with every exact copy standing for its text: a unit that
+// copies another byte for byte is reported in one pair, with the first
+// copy, but a story copied whole shares each paragraph with every copy,
+// whatever document held the first (a digest before the story).
 func (s *scanner) documentPairs(pairs []Pair) []DocumentPair {
 	type key struct{ a, b int32 }
 	type tally struct {
 		dup, para int
-		ua, ub    map[int]bool
+		ua, ub    map[int32]bool
 	}
 	byDocs := map[key]*tally{}
-	for _, p := range pairs {
-		a, b := p.A, p.B
+	seen := map[[2]int32]bool{} // unit pairs counted
+	add := func(a, b int32, kind Kind) {
 		da, db := s.udoc[a], s.udoc[b]
 		if da == db {
-			continue
+			return
 		}
 		if da > db {
 			a, b, da, db = b, a, db, da
 		}
+		if seen[[2]int32{a, b}] {
+			return
+		}
+		seen[[2]int32{a, b}] = true
 		t := byDocs[key{da, db}]
 		if t == nil {
-			t = &tally{ua: map[int]bool{}, ub: map[int]bool{}}
+			t = &tally{ua: map[int32]bool{}, ub: map[int32]bool{}}
 			byDocs[key{da, db}] = t
 		}
 		t.ua[a], t.ub[b] = true, true
-		if p.Kind == Duplicate {
+		if kind == Duplicate {
 			t.dup++
 		} else {
 			t.para++
+		}
+	}
+	for _, p := range pairs {
+		ga, gb := s.copies.all(int(s.copies.of[p.A])), s.copies.all(int(s.copies.of[p.B]))
+		if len(ga)*len(gb) > maxCopyPairs {
+			add(int32(p.A), int32(p.B), p.Kind)
+			continue
+		}
+		for _, x := range ga {
+			for _, y := range gb {
+				if x != y {
+					add(x, y, p.Kind)
+				}
+			}
 		}
 	}
 	if len(byDocs) == 0 {

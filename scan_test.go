@@ -650,8 +650,46 @@ func TestScanDocumentPairs(t *testing.T) {
 	if len(res.Documents) != 1 {
 		t.Fatalf("Documents = %+v, want the article and its re-run only", res.Documents)
 	}
+	// The re-run's copies also reword the article's own rewordings of
+	// them (its line 5 is lines 60 and 61 reworded): 10 of the article's
+	// units pair with the re-run's 4, 6 of them as paraphrases.
 	d := res.Documents[0]
-	if d.A != "article" || d.B != "rerun" || d.SharedB != 4 || d.UnitsB != 5 || d.SharedA != 4 || d.Duplicates != 4 || d.Paraphrases != 0 {
-		t.Errorf("Documents[0] = %+v, want article/rerun, 4 of rerun's 5 units shared, 4 of the article's, 4 duplicates", d)
+	if d.A != "article" || d.B != "rerun" || d.SharedB != 4 || d.UnitsB != 5 || d.SharedA != 10 || d.Duplicates != 4 || d.Paraphrases != 6 {
+		t.Errorf("Documents[0] = %+v, want article/rerun, 4 of rerun's 5 units shared, 10 of the article's, 4 duplicates and 6 paraphrases", d)
+	}
+}
+
+// TestScanDocumentPairsCopies: a story copied whole is one document pair
+// with its copy, all 8 units, under either scope, though a digest given before both holds
+// three of its paragraphs (the paragraphs' first copies) and the pairs
+// link each copied paragraph to the digest's.
+func TestScanDocumentPairsCopies(t *testing.T) {
+	b, err := os.ReadFile("testdata/cambodia-article.txt")
+	must(t, err)
+	lines := strings.Split(string(b), "\n")
+	paras := []string{lines[2], lines[4], lines[24], lines[28], lines[39]}
+	own := "The ministry said the new border crossing would open to freight traffic in the spring, after a decade of talks."
+	story := strings.Join(paras, "\n\n")
+	docs := []corpus.Document{
+		{ID: "digest", Format: corpus.Text, Text: strings.Join(append(paras[:3:3], own), "\n\n")},
+		{ID: "story", Format: corpus.Text, Text: story},
+		{ID: "copy", Format: corpus.Text, Text: story},
+	}
+	for _, scope := range []neardup.Scope{neardup.ScopeAll, neardup.ScopeAcross} {
+		res, err := neardup.Scan(context.Background(), docs, neardup.Options{Scope: scope})
+		must(t, err)
+		found := false
+		for _, d := range res.Documents {
+			if d.A == "story" && d.B == "copy" {
+				found = true
+				// Line 40 is a lead and an inline list of three items: 8 units.
+				if d.SharedA != 8 || d.UnitsA != 8 || d.SharedB != 8 || d.UnitsB != 8 || d.Duplicates != 8 {
+					t.Errorf("scope %s: story/copy = %+v, want 8 of 8 units each side, 8 duplicates", scope, d)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("scope %s: Documents = %+v, want story/copy among them", scope, res.Documents)
+		}
 	}
 }

@@ -55,7 +55,7 @@ const maxAttribution = 300
 // isAttribution reports whether the line l of src, which the block loop
 // read ending at next after the lines blk of its block, is an attribution
 // line (above), and whether the last of blk is its opening line.
-func isAttribution(src string, l *line, next int, blk []line) (is, opener bool) {
+func isAttribution(src string, l *line, next int, blk []line, md bool) (is, opener bool) {
 	s := src[l.cs:l.ce]
 	if len(s) > maxAttribution {
 		return false, false
@@ -86,7 +86,7 @@ func isAttribution(src string, l *line, next int, blk []line) (is, opener bool) 
 	// Only the quote after it: the line must be what a mail client writes,
 	// not a writer's sentence introducing a quotation ("In his speech to
 	// the Commons, Churchill said:" before "> We shall fight ...").
-	return mailLike(s, verb) && quotedAfter(src, next, l.depth), false
+	return mailLike(s, verb) && quotedAfter(src, next, l.depth, md), false
 }
 
 // mailLike reports whether s, a line that ends with a verb of writing
@@ -195,10 +195,10 @@ func isAlnumByte(c byte) bool {
 
 // quotedAfter reports whether the first line from pos on with any text has
 // more than depth quote markers.
-func quotedAfter(src string, pos, depth int) bool {
+func quotedAfter(src string, pos, depth int, md bool) bool {
 	for pos < len(src) {
 		start, end, next := nextLine(src, pos)
-		l := lineContent(src, start, end, -1)
+		l := lineContent(src, start, end, -1, md)
 		if l.cs < l.ce {
 			return l.depth > depth
 		}

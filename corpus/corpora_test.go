@@ -118,8 +118,8 @@ func TestUsenetParagraphs(t *testing.T) {
 			if u.Quoted {
 				quotedUnits++
 				lineStart := strings.LastIndexByte(d.Text[:u.Start], '\n') + 1
-				if !strings.Contains(d.Text[lineStart:u.Start], ">") {
-					quotedLines++ // a Quoted unit must follow its marker
+				if !strings.ContainsAny(d.Text[lineStart:u.Start], ">:|") {
+					quotedLines++ // a Quoted unit must follow its marker ('>', or Usenet's ':' and '|')
 				}
 			}
 		}
@@ -130,6 +130,6 @@ func TestUsenetParagraphs(t *testing.T) {
 		t.Errorf("only %.4f of wrapped blocks kept whole, want 0.95", share)
 	}
 	if quotedLines > 0 {
-		t.Errorf("%d Quoted units do not follow a '>' marker", quotedLines)
+		t.Errorf("%d Quoted units do not follow a quote marker", quotedLines)
 	}
 }

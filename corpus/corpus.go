@@ -80,7 +80,7 @@ type Unit struct {
 	Start  int      // byte offset of the unit's first byte in Document.Text
 	End    int      // byte offset one past the unit's last byte in Document.Text
 	Text   string   // the text to compare: markup removed, white space collapsed
-	Quoted bool     // quoted text: a '>' blockquote (email/Markdown) or HTML <blockquote>
+	Quoted bool     // quoted text: a '>' blockquote (email/Markdown), a Usenet ": " or "| " quote (plain text) or HTML <blockquote>
 	// Reference is set on the units of a list of sources or links
 	// ("Sources: [1] ... https://..."; see Split): titles and links that
 	// repeat the prose they cite, not writing of the document's own.

@@ -64,7 +64,7 @@ func nextLine(src string, pos int) (start, end, next int) {
 // followed by '.' or ')', or one of - * • – · ▪ ◦ ‣ ● ○ ■ (and + in
 // Markdown), followed by white space and some text.
 func parseLine(src string, start, end int, md bool) (l line) {
-	readLine(&l, src, start, end, -1)
+	readLine(&l, src, start, end, -1, md)
 	classifyLine(src, &l, md, 0)
 	return l
 }
@@ -111,16 +111,21 @@ func classifyLine(src string, l *line, md bool, base int) {
 // lineBlank if nothing is left, lineText otherwise, never an item. It
 // reads at most quotes quote markers (all if quotes < 0): a '>' after
 // them is content.
-func lineContent(src string, start, end, quotes int) (l line) {
-	readLine(&l, src, start, end, quotes)
+func lineContent(src string, start, end, quotes int, md bool) (l line) {
+	readLine(&l, src, start, end, quotes, md)
 	return l
 }
 
-// readLine is lineContent into l, which is zero.
-func readLine(l *line, src string, start, end, quotes int) {
+// readLine is lineContent into l, which is zero. Outside Markdown a line
+// may also be quoted as Usenet readers quoted: with ": " or "| "
+// (usenetMarker).
+func readLine(l *line, src string, start, end, quotes int, md bool) {
 	p, depth := start, 0
 	for depth != quotes {
 		q := quoteMarker(src, p, end)
+		if q < 0 && !md {
+			q = usenetMarker(src, p, end)
+		}
 		if q < 0 {
 			break
 		}
@@ -180,6 +185,35 @@ func quoteMarkerIndented(src string, p, end, spaces int) int {
 	}
 	q++
 	if q < end && (src[q] == ' ' || src[q] == '\t') {
+		q++
+	}
+	return q
+}
+
+// usenetMarker returns the offset after a Usenet reader's quote marker at
+// p (up to three spaces, ':' or '|', then a space, a tab or the end of the
+// line), or -1 if there is none. A '|' marks a quote only when the rest of
+// the line has none: a line of a table ("| a | b |") or of a boxed
+// signature is not quoted.
+func usenetMarker(src string, p, end int) int {
+	q := p
+	for n := 0; n < 3 && q < end && src[q] == ' '; n++ {
+		q++
+	}
+	if q >= end || src[q] != ':' && src[q] != '|' {
+		return -1
+	}
+	c := src[q]
+	q++
+	switch {
+	case q == end:
+		return q
+	case src[q] != ' ' && src[q] != '\t' && src[q] != c:
+		return -1
+	case c == '|' && strings.IndexByte(src[q:end], '|') >= 0 && src[q] != '|':
+		return -1
+	}
+	if src[q] == ' ' || src[q] == '\t' {
 		q++
 	}
 	return q

@@ -9,6 +9,8 @@ func TestSplitMarkdown(t *testing.T) {
 		in   string
 		want []w
 	}{
+		{"a colon line is no quote in Markdown (a definition)", Paragraph, "Term\n: a definition here\n",
+			[]w{paraT("Term\n: a definition here", "Term : a definition here")}},
 		{"ATX headings", Paragraph, "# Title #\n\n## Sub *heading*\nText here.",
 			[]w{head("Title"), headT("Sub *heading", "Sub heading"), para("Text here.")}},
 		{"setext headings", Paragraph, "Title\n=====\n\nSub\n---\nText.\n",

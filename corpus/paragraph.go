@@ -46,7 +46,8 @@ import (
 //     next word would have fitted, so the break was deliberate.
 //
 // Quotes: lines starting with '>' (also "> >", ">>" and Usenet's "|>"; see
-// parseLine) lose their markers and make units with Quoted set, so that a
+// parseLine), and outside Markdown with ": " or "| " as some Usenet readers
+// quoted (usenetMarker), lose their markers and make units with Quoted set, so that a
 // reply's quoted text compares equal to the post it quotes; a line of bare
 // markers is a blank line inside the quote. Attribution lines such as
 // "In article <...> foo@bar writes:" make no unit (attribution.go). An
@@ -78,7 +79,7 @@ func (s *splitter) blocks(md bool) {
 		pos = skipMessageHeader(src, pos, true)
 	}
 	s.skip(SkipMetadata, p, pos)
-	s.transcript = isTranscript(src[pos:])
+	s.transcript = isTranscript(src[pos:], md)
 	var stack [16]line
 	blk := stack[:0]
 	var fence codeFence
@@ -196,7 +197,7 @@ func (s *splitter) blocks(md bool) {
 			items.line(&l, in, cont)
 		}
 		if l.kind == lineText && !l.item {
-			if is, opener := isAttribution(src, &l, next, blk); is {
+			if is, opener := isAttribution(src, &l, next, blk, md); is {
 				from := l.cs
 				if opener {
 					from = blk[len(blk)-1].cs
@@ -317,7 +318,7 @@ type listItem struct {
 // line is in by its indentation, and fresh (see read).
 func (li *listItems) parse(l *line, src string, start, end int, md bool) (in int, fresh bool) {
 	if !md || li.n == 0 {
-		readLine(l, src, start, end, -1)
+		readLine(l, src, start, end, -1, md)
 	} else {
 		p, depth := li.markers(src, start, end, -1, &in, &fresh)
 		lineRest(l, src, p, end, depth)

@@ -133,6 +133,11 @@ func TestSplitTextParagraphs(t *testing.T) {
 		{"spaced and Usenet quote markers", "> > Nested quote.\n> Single quote.\n|> Usenet quote.\nReply.",
 			[]w{quoted(para("Nested quote.")), quoted(para("Single quote.")), quoted(para("Usenet quote.")), para("Reply.")}},
 		{"quoted list item", "> - a quoted item\n", []w{quoted(item("a quoted item"))}},
+		{"Usenet quotes with colons and bars", ": First quoted line\n: goes on here.\n\n| Barred quote.\n:: Nested.\nReply.\n",
+			[]w{quoted(paraT("First quoted line\n: goes on here.", "First quoted line goes on here.")), quoted(para("Barred quote.")),
+				quoted(para("Nested.")), para("Reply.")}},
+		{"bars of a table and a smiley are no quote markers", "| a | b |\n\n:) fine\n",
+			[]w{para("| a | b |"), para(":) fine")}},
 		{
 			"list markers",
 			"1. one\n2) two\n• three\n- four\n* five\n– six\n· seven\n▪ eight\n◦ nine\n  10. ten\n",

@@ -151,14 +151,14 @@ func labelWord(w string) bool {
 // on two of them or more: then a line that opens with a label and follows
 // the end of a sentence starts a paragraph, a turn of its own, even when
 // the turns are not separated by blank lines.
-func isTranscript(src string) bool {
+func isTranscript(src string, md bool) bool {
 	var seen [16]string // the first labels met: a transcript repeats one early
 	turns := 0
 	repeated := false
 	for pos := 0; pos < len(src); {
 		start, end, next := nextLine(src, pos)
 		pos = next
-		l := lineContent(src, start, end, -1)
+		l := lineContent(src, start, end, -1, md)
 		t := src[l.cs:l.ce]
 		n := speakerLabel(t)
 		if n == 0 {

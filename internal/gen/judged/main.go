@@ -70,6 +70,7 @@ func main() {
 	draw := flag.Int("draw", 0, "draw this many paraphrase pairs of REPORT.json for labelling")
 	seed := flag.Uint64("seed", 1, "seed of the draw")
 	kind := flag.String("kind", "paraphrase", "kind of the pairs drawn: paraphrase or duplicate")
+	slack := flag.Int("slack", 0, "hold a labelled pair when a reported pair of its two documents has units that hold its two starts, up to this many bytes before them (0: the starts must be the units' own); for reports whose units were cut again (quote markers left out)")
 	flag.Parse()
 	if *draw > 0 && flag.NArg() == 1 {
 		if err := drawPairs(os.Stdout, flag.Arg(0), *kind, *draw, *seed); err != nil {
@@ -82,7 +83,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: judged LABELS.tsv REPORT.json, or judged -draw N [-seed S] REPORT.json")
 		os.Exit(2)
 	}
-	line, err := run(flag.Arg(0), flag.Arg(1))
+	line, err := run(flag.Arg(0), flag.Arg(1), *slack)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "judged:", err)
 		os.Exit(1)
@@ -90,19 +91,20 @@ func main() {
 	fmt.Println(line)
 }
 
-func run(labelsPath, reportPath string) (string, error) {
+func run(labelsPath, reportPath string, slack int) (string, error) {
 	labels, err := readLabels(labelsPath)
 	if err != nil {
 		return "", err
 	}
-	held, err := readReport(reportPath)
+	pairs, err := readPairs(reportPath)
 	if err != nil {
 		return "", err
 	}
+	held := heldBy(pairs, slack)
 	total, kept := map[string]int{}, map[string]int{}
 	for k, l := range labels {
 		total[l]++
-		if held[k] {
+		if held(k) {
 			kept[l]++
 		}
 	}
@@ -155,6 +157,7 @@ type reportPair struct {
 	A, B struct {
 		Doc   string `json:"doc"`
 		Start int    `json:"start"`
+		End   int    `json:"end"`
 		Text  string `json:"text"`
 	}
 	Kind string `json:"kind"`
@@ -176,18 +179,36 @@ func readPairs(path string) ([]reportPair, error) {
 }
 
 // readReport returns the pairs a scan's JSON report holds.
-func readReport(path string) (map[key]bool, error) {
-	pairs, err := readPairs(path)
-	if err != nil {
-		return nil, err
-	}
-	held := make(map[key]bool, len(pairs))
+// heldBy returns whether the report's pairs hold a labelled pair: one of
+// them has its two units by document and start, or with slack, units of
+// its two documents whose spans, from slack bytes before their starts,
+// hold its two starts.
+func heldBy(pairs []reportPair, slack int) func(key) bool {
+	type span struct{ a0, a1, b0, b1 int }
+	exact := make(map[key]bool, len(pairs))
+	byDocs := make(map[[2]string][]span)
 	for _, p := range pairs {
-		if p.Kind != "different" {
-			held[key{p.A.Doc, p.A.Start, p.B.Doc, p.B.Start}] = true
+		if p.Kind == "different" {
+			continue
 		}
+		exact[key{p.A.Doc, p.A.Start, p.B.Doc, p.B.Start}] = true
+		byDocs[[2]string{p.A.Doc, p.B.Doc}] = append(byDocs[[2]string{p.A.Doc, p.B.Doc}], span{p.A.Start, p.A.End, p.B.Start, p.B.End})
+		byDocs[[2]string{p.B.Doc, p.A.Doc}] = append(byDocs[[2]string{p.B.Doc, p.A.Doc}], span{p.B.Start, p.B.End, p.A.Start, p.A.End})
 	}
-	return held, nil
+	return func(k key) bool {
+		if exact[k] || exact[key{k.docB, k.startB, k.docA, k.startA}] {
+			return true
+		}
+		if slack <= 0 {
+			return false
+		}
+		for _, s := range byDocs[[2]string{k.docA, k.docB}] {
+			if s.a0-slack <= k.startA && k.startA < s.a1 && s.b0-slack <= k.startB && k.startB < s.b1 {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // drawPairs writes n pairs of a kind of a report drawn at random, for a

@@ -191,10 +191,11 @@ func quoteMarkerIndented(src string, p, end, spaces int) int {
 }
 
 // usenetMarker returns the offset after a Usenet reader's quote marker at
-// p (up to three spaces, ':' or '|', then a space, a tab or the end of the
-// line), or -1 if there is none. A '|' marks a quote only when the rest of
-// the line has none: a line of a table ("| a | b |") or of a boxed
-// signature is not quoted.
+// p (up to three spaces, ':' or '|', then a space, a tab, the end of the
+// line, or the same marker again, a deeper quote: "::", "||"), or -1 if
+// there is none. A '|' marks a quote only when the rest of the line has
+// none: a line of a table ("| a | b |") or of a boxed signature is not
+// quoted.
 func usenetMarker(src string, p, end int) int {
 	q := p
 	for n := 0; n < 3 && q < end && src[q] == ' '; n++ {
